@@ -1,0 +1,49 @@
+# Two commands do all the set-up on a fresh machine: `make run` and `make test`.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+SMARTMEET := $(VENV)/bin/smartmeet
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+
+.PHONY: install neo4j run up down test migrate seed bench clean-data
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+neo4j: install
+	$(SMARTMEET) neo4j start
+
+migrate: neo4j
+	$(SMARTMEET) migrate
+
+seed: migrate
+	$(SMARTMEET) ingest seed/*.json
+
+run: seed
+	@echo "Neo4j Browser: http://127.0.0.1:$${NEO4J_HTTP_PORT:-7474}/browser/  (user neo4j)"
+	@echo "API docs:      http://127.0.0.1:$${API_PORT:-8000}/docs"
+	$(SMARTMEET) serve
+
+up: seed
+	$(SMARTMEET) serve --background
+
+down: install
+	-$(SMARTMEET) serve --stop
+	$(SMARTMEET) neo4j stop
+
+test: install
+	$(SMARTMEET) neo4j assemble
+	$(PY) -m pytest
+
+bench: install
+	$(PY) bench/ingest.py
+	$(PY) bench/query.py
+
+clean-data: down
+	rm -rf .data

@@ -1,0 +1,1 @@
+"""Neo4j access: the driver wrapper, schema migrations, Cypher loading and the local server launcher."""

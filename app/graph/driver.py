@@ -1,0 +1,76 @@
+"""One async Neo4j driver per process, with helpers that run named statements from `cypher/`."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+from neo4j import AsyncGraphDatabase, AsyncManagedTransaction, RoutingControl
+
+from app.config import Settings
+from app.graph.cypher import cypher
+
+T = TypeVar("T")
+Row = dict[str, Any]
+
+
+class Tx:
+    """A managed transaction that runs named statements and counts them."""
+
+    def __init__(self, tx: AsyncManagedTransaction) -> None:
+        self._tx = tx
+        self.statements: list[str] = []
+
+    async def run(self, name: str, **params: Any) -> list[Row]:
+        self.statements.append(name)
+        result = await self._tx.run(cypher(name), params)
+        return [record.data() async for record in result]
+
+
+class Graph:
+    def __init__(self, settings: Settings) -> None:
+        self.database = settings.neo4j_database
+        self.driver = AsyncGraphDatabase.driver(
+            settings.neo4j_uri,
+            auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
+            connection_timeout=5.0,
+            connection_acquisition_timeout=10.0,
+            max_transaction_retry_time=15.0,
+        )
+
+    async def close(self) -> None:
+        await self.driver.close()
+
+    async def read(self, name: str, **params: Any) -> list[Row]:
+        records, _, _ = await self.driver.execute_query(
+            cypher(name), params, database_=self.database, routing_=RoutingControl.READ
+        )
+        return [record.data() for record in records]
+
+    async def write(self, name: str, **params: Any) -> list[Row]:
+        records, _, _ = await self.driver.execute_query(
+            cypher(name), params, database_=self.database, routing_=RoutingControl.WRITE
+        )
+        return [record.data() for record in records]
+
+    async def run_auto_commit(self, name: str, **params: Any) -> None:
+        """For schema statements, which cannot share a transaction with data writes."""
+        async with self.driver.session(database=self.database) as session:
+            result = await session.run(cypher(name), params)
+            await result.consume()
+
+    async def in_write_transaction(self, work: Callable[[Tx], Awaitable[T]]) -> T:
+        """Runs `work` in one write transaction, retried as a whole on transient errors."""
+
+        async def unit(tx: AsyncManagedTransaction) -> T:
+            return await work(Tx(tx))
+
+        async with self.driver.session(database=self.database) as session:
+            return await session.execute_write(unit)
+
+    async def in_read_transaction(self, work: Callable[[Tx], Awaitable[T]]) -> T:
+        async def unit(tx: AsyncManagedTransaction) -> T:
+            return await work(Tx(tx))
+
+        async with self.driver.session(database=self.database) as session:
+            return await session.execute_read(unit)

@@ -1,0 +1,54 @@
+"""Versioned, idempotent schema migrations from `cypher/schema/NNNN_name.cypher`, recorded in the graph."""
+
+from __future__ import annotations
+
+import hashlib
+
+from pydantic import BaseModel
+
+from app.graph.cypher import CYPHER_DIR
+from app.graph.driver import Graph
+
+SCHEMA_DIR = CYPHER_DIR / "schema"
+
+
+class Migration(BaseModel):
+    version: int
+    name: str
+    checksum: str
+
+    @property
+    def statement_name(self) -> str:
+        return f"schema/{self.version:04d}_{self.name}"
+
+
+def available_migrations() -> list[Migration]:
+    migrations = []
+    for path in sorted(SCHEMA_DIR.glob("*.cypher")):
+        version, _, name = path.stem.partition("_")
+        checksum = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        migrations.append(Migration(version=int(version), name=name, checksum=checksum))
+    return migrations
+
+
+async def migrate(graph: Graph) -> list[Migration]:
+    """Applies every migration not yet recorded, in order; returns those applied now."""
+    applied = {row["version"] for row in await graph.read("system/applied_migrations")}
+    done = []
+    for migration in available_migrations():
+        if migration.version in applied:
+            continue
+        await graph.run_auto_commit(migration.statement_name)
+        await graph.write(
+            "system/record_migration",
+            version=migration.version,
+            name=migration.name,
+            checksum=migration.checksum,
+        )
+        done.append(migration)
+    return done
+
+
+async def schema_version(graph: Graph) -> int | None:
+    rows = await graph.read("system/schema_version")
+    return rows[0]["version"] if rows else None

@@ -1,0 +1,1 @@
+CREATE CONSTRAINT meeting_id_unique IF NOT EXISTS FOR (m:Meeting) REQUIRE m.id IS UNIQUE

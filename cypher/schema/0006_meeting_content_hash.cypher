@@ -1,0 +1,1 @@
+CREATE INDEX meeting_content_hash IF NOT EXISTS FOR (m:Meeting) ON (m.content_hash)

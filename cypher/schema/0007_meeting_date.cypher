@@ -1,0 +1,1 @@
+CREATE INDEX meeting_date IF NOT EXISTS FOR (m:Meeting) ON (m.date)

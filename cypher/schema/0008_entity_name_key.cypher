@@ -1,0 +1,1 @@
+CREATE INDEX entity_name_key IF NOT EXISTS FOR (e:Entity) ON (e.name_key)

@@ -1,0 +1,1 @@
+CREATE INDEX state_date IF NOT EXISTS FOR (s:State) ON (s.date)

@@ -1,0 +1,5 @@
+MATCH (n)
+WHERE NOT n:SchemaMigration
+CALL (n) {
+  DETACH DELETE n
+} IN TRANSACTIONS OF 5000 ROWS

@@ -1,0 +1,2 @@
+MATCH (v:SchemaMigration)
+RETURN max(v.version) AS version
