@@ -1,0 +1,1 @@
+"""Ingestion pipeline: parse → chunk → extract → resolve → diff → write."""

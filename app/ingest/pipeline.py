@@ -1,0 +1,347 @@
+"""The ingestion pipeline: one meeting in, one transaction out."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import uuid
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import anyio
+from pydantic import BaseModel, Field
+
+from app.embedding import Embedder
+from app.graph.driver import Graph, Tx
+from app.graph.lucene import lucene_query
+from app.ingest.chunk import chunk_turns
+from app.ingest.diff import ChainPlan, Delta, Snapshot, StateVersion, merge_assertions, replay_chain
+from app.ingest.extract import Extractor
+from app.ingest.models import Chunk, EntityMention, EntityType, Extraction, MeetingInput
+from app.ingest.resolve import KnownEntity, Resolution, normalize_name, resolve_entities, resolve_person
+from app.ingest.write import EntityRow, MeetingRow, MeetingWrite, MemoryRow, write_meeting
+
+MIN_VECTOR_SCORE = 0.75
+
+
+class IngestResult(BaseModel):
+    meeting_id: str
+    external_id: str | None
+    status: str  # created | replaced | unchanged
+    memories: int = 0
+    entities: int = 0
+    states: int = 0
+    dependencies: int = 0
+    decisions: int = 0
+    extractor: str = ""
+    statements: list[str] = Field(default_factory=list)
+    timings_ms: dict[str, float] = Field(default_factory=dict)
+
+
+class Prepared(BaseModel):
+    """The work done before the transaction: chunks, extraction and embeddings."""
+
+    meeting: MeetingInput
+    content_hash: str
+    chunks: list[Chunk]
+    extraction: Extraction
+    chunk_vectors: list[list[float]]
+    surface_vectors: dict[str, list[float]]
+
+
+def content_hash(meeting: MeetingInput) -> str:
+    digest = hashlib.sha256()
+    for turn in meeting.turns:
+        digest.update(f"{turn.speaker}\x1f{turn.text}\x1e".encode())
+    return digest.hexdigest()
+
+
+def entity_id(name_key: str, person: bool = False) -> str:
+    """Deterministic, so concurrent writers of the same new entity meet on one node."""
+    prefix = "person" if person else "item"
+    return f"{prefix}-{hashlib.sha1(name_key.encode()).hexdigest()[:12]}"
+
+
+def sort_key(meeting: MeetingInput, meeting_id: str) -> str:
+    return f"{meeting.date.isoformat()}|{meeting.external_id or meeting_id}"
+
+
+class Timer:
+    def __init__(self) -> None:
+        self.ms: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.ms[name] = self.ms.get(name, 0.0) + (time.perf_counter() - start) * 1000
+
+
+class IngestPipeline:
+    def __init__(self, graph: Graph, embedder: Embedder, extractor: Extractor) -> None:
+        self.graph = graph
+        self.embedder = embedder
+        self.extractor = extractor
+
+    async def ingest(self, meeting: MeetingInput) -> IngestResult:
+        timer = Timer()
+        prepared = await self.prepare(meeting, timer)
+        with timer.stage("write"):
+            result = await self.graph.in_write_transaction(lambda tx: self._write(tx, prepared, timer))
+        result.timings_ms = {k: round(v, 2) for k, v in timer.ms.items()}
+        return result
+
+    async def prepare(self, meeting: MeetingInput, timer: Timer) -> Prepared:
+        with timer.stage("chunk"):
+            chunks = chunk_turns(meeting.turns)
+        with timer.stage("extract"):
+            extraction = await self.extractor.extract(meeting)
+        surfaces = sorted(_all_surfaces(extraction))
+        with timer.stage("embed"):
+            vectors = await anyio.to_thread.run_sync(self.embedder.encode, [c.text for c in chunks] + surfaces)
+        return Prepared(
+            meeting=meeting,
+            content_hash=content_hash(meeting),
+            chunks=chunks,
+            extraction=extraction,
+            chunk_vectors=vectors[: len(chunks)],
+            surface_vectors=dict(zip(surfaces, vectors[len(chunks):])),
+        )
+
+    async def _write(self, tx: Tx, p: Prepared, timer: Timer) -> IngestResult:
+        meeting = p.meeting
+        existing = await tx.run("ingest/find_meeting", external_id=meeting.external_id, content_hash=p.content_hash)
+        if existing and existing[0]["content_hash"] == p.content_hash:
+            found = existing[0]
+            return IngestResult(meeting_id=found["id"], external_id=found["external_id"], status="unchanged")
+        meeting_id = existing[0]["id"] if existing else uuid.uuid4().hex
+        earliest_key = sort_key(meeting, meeting_id)
+        touched: set[str] = set()
+        if existing:
+            removed = await tx.run("ingest/remove_meeting_contribution", meeting_id=meeting_id)
+            if removed:
+                touched.update(removed[0]["state_entities"])
+                earliest_key = min(earliest_key, removed[0]["sort_key"] or earliest_key)
+
+        with timer.stage("resolve"):
+            rows, deltas, provenance = await self._resolve(tx, p, meeting_id)
+        with timer.stage("diff"):
+            plan = await self._plan(tx, p, meeting_id, deltas, provenance, touched, earliest_key)
+        await write_meeting(tx, rows, plan)
+        if existing:
+            await tx.run("ingest/delete_orphan_entities", entity_ids=sorted(touched))
+        return IngestResult(
+            meeting_id=meeting_id,
+            external_id=meeting.external_id,
+            status="replaced" if existing else "created",
+            memories=len(rows.memories),
+            entities=sum(1 for e in rows.entities if e.type != EntityType.PERSON),
+            states=len(plan.upserts),
+            dependencies=len(rows.dependencies),
+            decisions=len(rows.decisions),
+            extractor=type(self.extractor).__name__,
+            statements=tx.statements,
+        )
+
+    async def _resolve(
+        self, tx: Tx, p: Prepared, meeting_id: str
+    ) -> tuple[MeetingWrite, dict[str, Delta], dict[str, tuple[str, str | None]]]:
+        meeting, extraction = p.meeting, p.extraction
+        surfaces = list(p.surface_vectors)
+        person_surfaces = sorted({s.owner for s in extraction.states if s.owner} | set(meeting.participants))
+        candidates = await tx.run(
+            "ingest/entity_candidates",
+            lucene_queries=[q for s in surfaces + person_surfaces if (q := lucene_query(s, fuzzy=True))],
+            name_keys=[normalize_name(s) for s in surfaces + person_surfaces],
+            vectors=list(p.surface_vectors.values()),
+            min_vector_score=MIN_VECTOR_SCORE,
+        )
+        known = [KnownEntity(**c) for c in candidates if c["type"] != EntityType.PERSON]
+        known_people = [c["name"] for c in candidates if c["type"] == EntityType.PERSON]
+        resolution = resolve_entities(_mentions(extraction), known, self.embedder.encode)
+        ids = self._stable_ids(resolution)
+
+        def item(surface: str) -> str:
+            return ids[resolution.by_surface[surface]]
+
+        people: dict[str, str] = {}  # full name -> person id
+
+        def person(surface: str) -> str:
+            full = resolve_person(surface, meeting.participants, known_people)
+            return people.setdefault(full, entity_id(normalize_name(full), person=True))
+
+        for participant in meeting.participants:
+            person(participant)
+
+        memory_ids = [f"{meeting_id}-{c.index}" for c in p.chunks]
+
+        def memory_of(turn: int) -> str | None:
+            for chunk, mid in zip(p.chunks, memory_ids):
+                if chunk.turn_start <= turn <= chunk.turn_end:
+                    return mid
+            return None
+
+        by_entity: dict[str, list] = defaultdict(list)
+        for assertion in extraction.states:
+            by_entity[item(assertion.entity)].append(assertion)
+        deltas: dict[str, Delta] = {}
+        provenance: dict[str, tuple[str, str | None]] = {}
+        for eid, assertions in by_entity.items():
+            merged = merge_assertions(assertions)
+            delta = Delta(
+                status=merged.status,
+                progress=merged.progress,
+                owner=person(merged.owner) if merged.owner else None,
+                blockers=[item(b) for b in merged.blockers] if merged.blockers is not None else None,
+            )
+            if not delta.is_empty():
+                deltas[eid] = delta
+                last = max(assertions, key=lambda a: a.turn)
+                provenance[eid] = (last.quote, memory_of(last.turn))
+
+        unembedded = [e.name for e in resolution.entities if e.name not in p.surface_vectors]
+        name_vectors = dict(zip(unembedded, self.embedder.encode(unembedded))) | p.surface_vectors
+        entity_rows = [
+            EntityRow(
+                id=ids[e.id],
+                name=e.name,
+                type=e.type.value,
+                label=e.type.value.capitalize(),
+                aliases=e.aliases,
+                name_key=normalize_name(e.name),
+                search_keys=sorted({normalize_name(n) for n in [e.name, *e.aliases]}),
+                name_embedding=name_vectors[e.name],
+            )
+            for e in resolution.entities
+        ]
+        known_person_ids = {entity_id(normalize_name(n), person=True): n for n in known_people}
+        for full, pid in people.items():
+            entity_rows.append(
+                EntityRow(
+                    id=pid,
+                    name=known_person_ids.get(pid, full),
+                    type=EntityType.PERSON.value,
+                    label="Person",
+                    aliases=[],
+                    name_key=normalize_name(full),
+                    search_keys=[normalize_name(full)],
+                )
+            )
+
+        mention_counts: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for mention in _mentions(extraction):
+            mid = memory_of(mention.turn)
+            if mid:
+                mention_counts[(item(mention.surface), mid)].append(mention.surface)
+        speakers_by_person: dict[str, int] = defaultdict(int)
+        for turn in meeting.turns:
+            speakers_by_person[person(turn.speaker)] += 1
+
+        rows = MeetingWrite(
+            meeting=MeetingRow(
+                id=meeting_id,
+                external_id=meeting.external_id,
+                title=meeting.title,
+                date=meeting.date.isoformat(),
+                sort_key=sort_key(meeting, meeting_id),
+                content_hash=p.content_hash,
+                participants=meeting.participants,
+                turn_count=len(meeting.turns),
+                extractor=type(self.extractor).__name__,
+            ),
+            memories=[
+                MemoryRow(id=mid, embedding=vec, **c.model_dump(include={"index", "text", "turn_start", "turn_end", "speakers"}))
+                for c, mid, vec in zip(p.chunks, memory_ids, p.chunk_vectors)
+            ],
+            entities=entity_rows,
+            mentions=[
+                {"entity_id": eid, "memory_id": mid, "count": len(s), "surfaces": sorted(set(s))}
+                for (eid, mid), s in mention_counts.items()
+            ],
+            attendees=[
+                {"person_id": pid, "spoke": speakers_by_person.get(pid, 0) > 0, "turns": speakers_by_person.get(pid, 0)}
+                for pid in {*people.values()}
+            ],
+            dependencies=[
+                {"from_id": item(d.dependent), "to_id": item(d.dependency), "meeting_id": meeting_id,
+                 "memory_id": memory_of(d.turn), "quote": d.quote}
+                for d in extraction.dependencies
+                if item(d.dependent) != item(d.dependency)
+            ],
+            decisions=[
+                {"id": f"{meeting_id}-d{i}", "entity_id": item(d.entity) if d.entity else None,
+                 "summary": d.summary, "quote": d.quote, "memory_id": memory_of(d.turn)}
+                for i, d in enumerate(extraction.decisions)
+            ],
+        )
+        return rows, deltas, provenance
+
+    @staticmethod
+    def _stable_ids(resolution: Resolution) -> dict[str, str]:
+        return {e.id: entity_id(normalize_name(e.name)) if e.is_new else e.id for e in resolution.entities}
+
+    async def _plan(
+        self,
+        tx: Tx,
+        p: Prepared,
+        meeting_id: str,
+        deltas: dict[str, Delta],
+        provenance: dict[str, tuple[str, str | None]],
+        touched: set[str],
+        earliest_key: str,
+    ) -> ChainPlan:
+        key = sort_key(p.meeting, meeting_id)
+        chains = await tx.run("ingest/read_state_chains", entity_ids=sorted(set(deltas) | touched), sort_key=earliest_key)
+        plan = ChainPlan()
+        for row in chains:
+            eid = row["entity_id"]
+            inserted = None
+            if eid in deltas:
+                quote, memory_id = provenance[eid]
+                inserted = StateVersion(
+                    id=f"{eid}@{meeting_id}",
+                    entity_id=eid,
+                    meeting_id=meeting_id,
+                    date=p.meeting.date.isoformat(),
+                    sort_key=key,
+                    snapshot=Snapshot(),  # derived during the replay
+                    delta=deltas[eid],
+                    quote=quote,
+                    memory_id=memory_id,
+                )
+            base = StateVersion.from_props(row["base"]) if row["base"] else None
+            later = [StateVersion.from_props(s) for s in row["later"]]
+            part = replay_chain(eid, base, later, inserted)
+            plan.upserts += part.upserts
+            plan.deletes += part.deletes
+            plan.chains += part.chains
+        return plan
+
+
+def _all_surfaces(extraction: Extraction) -> set[str]:
+    return {m.surface for m in _mentions(extraction)}
+
+
+def _mentions(extraction: Extraction) -> list[EntityMention]:
+    """Every work-item surface the extraction uses, including those only named as blockers or dependencies."""
+    mentions = list(extraction.mentions)
+    seen = {m.surface for m in mentions}
+
+    def add(surface: str | None, turn: int) -> None:
+        if surface and surface not in seen:
+            seen.add(surface)
+            mentions.append(EntityMention(surface=surface, turn=turn))
+
+    for s in extraction.states:
+        add(s.entity, s.turn)
+        for b in s.blockers or []:
+            add(b, s.turn)
+    for d in extraction.dependencies:
+        add(d.dependent, d.turn)
+        add(d.dependency, d.turn)
+    for d in extraction.decisions:
+        add(d.entity, d.turn)
+    return mentions

@@ -1,0 +1,128 @@
+"""A real Neo4j for every test: NEO4J_URI when set; else testcontainers when a Docker engine answers;
+else a throwaway instance from the project's own launcher on free ports, started once per session."""
+
+from __future__ import annotations
+
+import os
+import socket
+import tempfile
+import threading
+import time
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+
+from app.config import Settings
+from app.graph.driver import Graph
+from app.graph.migrations import migrate
+from app.graph.server import Neo4jServer
+
+TEST_PASSWORD = "smartmeet-test-password"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _docker_answers() -> bool:
+    try:
+        import docker
+
+        docker.from_env(timeout=3).ping()
+        return True
+    except Exception:
+        return False
+
+
+@pytest.fixture(scope="session")
+def neo4j_settings() -> Iterator[Settings]:
+    if os.environ.get("NEO4J_URI"):
+        yield Settings(_env_file=None)
+        return
+    if _docker_answers():
+        from testcontainers.neo4j import Neo4jContainer
+
+        with Neo4jContainer("neo4j:5.26-community", password=TEST_PASSWORD) as container:
+            yield Settings(_env_file=None, neo4j_uri=container.get_connection_url(), neo4j_password=TEST_PASSWORD)
+        return
+    with tempfile.TemporaryDirectory(prefix="smartmeet-neo4j-") as data_dir:
+        settings = Settings(
+            _env_file=None,
+            neo4j_data_dir=Path(data_dir),
+            neo4j_bolt_port=free_port(),
+            neo4j_http_port=free_port(),
+            neo4j_password=TEST_PASSWORD,
+            neo4j_heap_size="1g",
+            neo4j_pagecache_size="512m",
+        )
+        settings.neo4j_uri = f"bolt://127.0.0.1:{settings.neo4j_bolt_port}"
+        server = Neo4jServer(settings)
+        server.start()
+        try:
+            yield settings
+        finally:
+            server.stop()
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+@pytest.fixture
+async def graph(neo4j_settings: Settings) -> AsyncIterator[Graph]:
+    """A migrated, empty graph."""
+    graph = Graph(neo4j_settings)
+    await migrate(graph)
+    await graph.run_auto_commit("system/delete_all_data")
+    yield graph
+    await graph.close()
+
+
+class LiveServer:
+    def __init__(self, base_url: str, settings: Settings) -> None:
+        self.base_url = base_url
+        self.settings = settings
+
+    def client(self) -> httpx.Client:
+        return httpx.Client(base_url=self.base_url, timeout=60)
+
+
+@pytest.fixture(scope="session")
+def live_server(neo4j_settings: Settings) -> Iterator[LiveServer]:
+    """The real API over HTTP on a free loopback port."""
+    from app.main import create_app
+
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(neo4j_settings), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 120
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the API server did not start")
+        time.sleep(0.1)
+    yield LiveServer(f"http://127.0.0.1:{port}", neo4j_settings)
+    server.should_exit = True
+    thread.join(timeout=30)
+
+
+@pytest.fixture
+def api(live_server: LiveServer, neo4j_settings: Settings) -> Iterator[httpx.Client]:
+    """An HTTP client for the live API over an emptied graph."""
+    import anyio
+
+    async def wipe() -> None:
+        graph = Graph(neo4j_settings)
+        await migrate(graph)
+        await graph.run_auto_commit("system/delete_all_data")
+        await graph.close()
+
+    anyio.run(wipe)
+    with live_server.client() as client:
+        yield client
