@@ -1,0 +1,1 @@
+"""HTTP routes only; the work happens in app.ingest and app.query."""

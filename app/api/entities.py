@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from app.api.deps import ServicesDep
+from app.query import entities
+from app.query.views import Dependencies, EntityDetail, EntitySummary, Page, Timeline
+
+router = APIRouter(prefix="/api/entities", tags=["entities"])
+
+
+@router.get("", summary="List entities; `q` matches names and aliases, case-insensitively")
+async def list_entities(
+    services: ServicesDep,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    type: Annotated[str | None, Query(pattern="^(project|feature|task|person)$")] = None,
+    limit: Annotated[int, Query(ge=1, le=5000)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> Page[EntitySummary]:
+    return await entities.list_entities(services.graph, q, type, limit, offset)
+
+
+@router.get("/{entity_id}", summary="An entity with its current state")
+async def get_entity(entity_id: str, services: ServicesDep) -> EntityDetail:
+    return await entities.get_entity(services.graph, entity_id)
+
+
+@router.get("/{entity_id}/timeline", summary="State versions, oldest first, one per meeting that changed it")
+async def get_timeline(entity_id: str, services: ServicesDep) -> Timeline:
+    return await entities.timeline(services.graph, entity_id)
+
+
+@router.get("/{entity_id}/dependencies", summary="What the entity depends on (transitively by default)")
+async def get_dependencies(entity_id: str, services: ServicesDep, transitive: bool = True) -> Dependencies:
+    return await entities.dependencies(services.graph, entity_id, transitive)

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+
+from app.api.deps import ServicesDep
+from app.graph.migrations import schema_version
+from app.services import is_unavailable
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/health", summary="Neo4j version, schema version and vector index state; 503 when Neo4j is unreachable")
+async def health(services: ServicesDep) -> JSONResponse:
+    try:
+        await services.ensure_schema()
+        components = await services.graph.read("system/server_components")
+        indexes = await services.graph.read("system/vector_indexes")
+        version = await schema_version(services.graph)
+    except Exception as exc:
+        if not is_unavailable(exc):
+            raise
+        return JSONResponse(
+            status_code=503,
+            headers={"Retry-After": "5"},
+            content={"status": "unavailable", "reason": f"Neo4j is unreachable: {exc}"},
+        )
+    kernel = next((c for c in components if c["name"] == "Neo4j Kernel"), components[0] if components else {})
+    return JSONResponse(
+        {
+            "status": "ok",
+            "neo4j": {"version": kernel.get("version"), "edition": kernel.get("edition")},
+            "schema_version": version,
+            "vector_indexes": {i["name"]: {"state": i["state"], "population": i["populationPercent"]} for i in indexes},
+        }
+    )

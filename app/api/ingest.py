@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, HTTPException, UploadFile
+from fastapi.responses import JSONResponse
+
+from app.api.deps import ServicesDep
+from app.ingest.files import parse_file
+from app.ingest.jobs import Job
+from app.ingest.models import MeetingInput
+from app.ingest.parse import TranscriptError
+from app.ingest.requests import IngestRequest
+from app.services import Services
+
+router = APIRouter(prefix="/api", tags=["ingest"])
+
+
+async def _ingest(services: Services, meeting: MeetingInput, size: int) -> JSONResponse:
+    settings = services.settings
+    if size > settings.max_transcript_chars:
+        raise HTTPException(413, f"transcript is {size} characters; the limit is {settings.max_transcript_chars}")
+    await services.ensure_schema()
+    if size > settings.sync_ingest_max_chars:
+        job = services.jobs.submit(meeting)
+        return JSONResponse(status_code=202, content={"job_id": job.job_id, "status": job.status})
+    result = await services.pipeline.ingest(meeting)
+    code = 200 if result.status == "unchanged" else 201
+    return JSONResponse(status_code=code, content=result.model_dump(mode="json"))
+
+
+@router.post(
+    "/ingest",
+    status_code=201,
+    responses={200: {"description": "Already stored; nothing changed"}, 202: {"description": "Queued as a job"}},
+    summary="Ingest one meeting transcript",
+)
+async def ingest(request: IngestRequest, services: ServicesDep) -> JSONResponse:
+    return await _ingest(services, request.to_meeting(), request.size())
+
+
+@router.post("/ingest/file", status_code=201, summary="Ingest a transcript file: plain text, WebVTT or SRT")
+async def ingest_file(
+    services: ServicesDep,
+    file: Annotated[UploadFile, File(description="Transcript: .txt, .vtt or .srt")],
+    title: Annotated[str, Form(min_length=1, max_length=500)],
+    date: Annotated[date, Form()],
+    participants: Annotated[str, Form(description="Comma-separated full names")] = "",
+    external_id: Annotated[str | None, Form(max_length=200)] = None,
+) -> JSONResponse:
+    raw = await file.read(services.settings.max_transcript_chars * 4 + 1)
+    if len(raw) > services.settings.max_transcript_chars * 4:
+        raise HTTPException(413, "the file is larger than the transcript limit")
+    try:
+        turns = parse_file(file.filename or "", raw)
+    except TranscriptError as exc:
+        raise HTTPException(422, str(exc)) from exc
+    meeting = MeetingInput(
+        title=title,
+        date=date,
+        participants=[p.strip() for p in participants.split(",") if p.strip()],
+        external_id=external_id or None,
+        turns=turns,
+    )
+    return await _ingest(services, meeting, sum(len(t.text) for t in turns))
+
+
+@router.get("/jobs/{job_id}", summary="A background ingestion job")
+async def get_job(job_id: str, services: ServicesDep) -> Job:
+    job = services.jobs.get(job_id)
+    if job is None:
+        raise HTTPException(404, f"no job {job_id!r}")
+    return job

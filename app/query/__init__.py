@@ -1,0 +1,1 @@
+"""Reading the graph: entity views, structured queries, and natural-language questions."""

@@ -1,0 +1,136 @@
+"""Readable sentences for each intent's data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.query.critical_path import CriticalPath
+from app.query.dates import MeetingRef
+from app.query.intents import Intent
+from app.query.search import SearchHit
+
+UNKNOWN = "I'm not sure what you're asking. Try one of the example questions."
+EXAMPLES = [
+    "What is the status of Project Atlas?",
+    "What is blocking the checkout redesign?",
+    "How has the ledger service progressed?",
+    "What does the reporting dashboard depend on?",
+    "What depends on the ledger service?",
+    "How does the reporting dashboard depend on the ledger service?",
+    "What is the critical path?",
+    "Who owns Atlas?",
+    "What is Ines working on?",
+    "What changed since March 9?",
+    "What did we decide about the ledger?",
+    "How many items are blocked?",
+    "What happened in the last meeting?",
+    "Where did we talk about the vendor API?",
+]
+
+
+def join(items: list[str], word: str = "and") -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {word} {items[-1]}"
+
+
+def _status(state: dict[str, Any]) -> str:
+    status = (state.get("status") or "planned").replace("_", " ")
+    progress = state.get("progress")
+    return f"{status} ({progress}%)" if progress is not None else status
+
+
+def state(intent: Intent, name: str, st: dict[str, Any]) -> str:
+    owner, blockers = st.get("owner"), st.get("blockers") or []
+    if intent == Intent.OWNER:
+        return f"{name} is owned by {owner}." if owner else f"No owner has been named for {name}."
+    if intent == Intent.BLOCKERS:
+        if blockers:
+            return f"{name} is blocked by {join(blockers)}."
+        return f"Nothing is blocking {name}; it is {_status(st)}."
+    text = f"{name} is {_status(st)}"
+    if owner:
+        text += f", owned by {owner}"
+    if blockers:
+        text += f", blocked by {join(blockers)}"
+    return text + "."
+
+
+def as_of(name: str, data: dict[str, Any], meeting: MeetingRef) -> str:
+    return f"As of the {meeting.date.isoformat()} meeting ({meeting.title}), {name} was {_status(data)}."
+
+
+def timeline(name: str, events: list[dict[str, Any]]) -> str:
+    if not events:
+        return f"No state changes have been recorded for {name}."
+    steps = [f"{e['date']}: {_status(e)}" + (f", owner {e['owner']}" if "owner" in e["changed"] and e["owner"] else "")
+             for e in events]
+    return f"{name} changed in {len(events)} meeting(s): " + "; ".join(steps) + "."
+
+
+def dependencies(forward: bool, name: str, items: list[dict[str, Any]]) -> str:
+    if not items:
+        return f"{name} depends on nothing recorded." if forward else f"Nothing recorded depends on {name}."
+    direct = [i["name"] for i in items if i["depth"] == 1]
+    indirect = [i["name"] for i in items if i["depth"] > 1]
+    lead = f"{name} depends on {join(direct)}" if forward else f"{join(direct)} depend(s) directly on {name}"
+    if indirect:
+        lead += f"; indirectly {'on ' if forward else 'also '}{join(indirect)}"
+    return lead + "."
+
+
+def path(start: str, end: str, paths: list[list[str]]) -> str:
+    if not paths:
+        return f"No dependency chain links {start} and {end}."
+    return f"{' → '.join(paths[0])} ({len(paths[0]) - 1} step(s))."
+
+
+def critical(result: CriticalPath) -> str:
+    if not result.path:
+        return "There is no unfinished dependency chain."
+    text = f"The critical path is {' → '.join(result.path)}, with {result.remaining} points of remaining work."
+    if result.cycles:
+        text += f" Warning: {len(result.cycles)} dependency cycle(s) found, e.g. {' → '.join(result.cycles[0])}."
+    return text
+
+
+def owned_by(person: str, rows: list[dict[str, Any]]) -> str:
+    if not rows:
+        return f"{person} owns no open items."
+    return f"{person} owns {join([f'{r['name']} ({_status(r)})' for r in rows])}."
+
+
+def changes(meeting: MeetingRef, items: list[dict[str, Any]]) -> str:
+    if not items:
+        return f"Nothing changed since the {meeting.date.isoformat()} meeting."
+    names = sorted({c["entity"] for c in items})
+    return f"Since the {meeting.date.isoformat()} meeting, {len(items)} change(s) to {join(names)}."
+
+
+def decisions(name: str, rows: list[dict[str, Any]]) -> str:
+    latest = rows[0]
+    return f"Latest decision on {name} ({latest['date']}): {latest['summary']}" + (
+        f" ({len(rows) - 1} earlier)." if len(rows) > 1 else "."
+    )
+
+
+def search(hits: list[SearchHit]) -> str:
+    if not hits:
+        return "Nothing in the stored meetings matches."
+    top = hits[0]
+    return f"Best match, from {top.title or top.external_id} ({top.date}): “{top.text[:300]}”"
+
+
+def meeting(summary: dict[str, Any]) -> str:
+    discussed = [d["name"] for d in summary["discussed"]]
+    text = f"{summary['title']} ({summary['date']}) discussed {join(discussed) or 'no tracked items'}."
+    if summary["changes"]:
+        text += " Changes: " + "; ".join(f"{c['name']} → {_status(c)}" for c in summary["changes"]) + "."
+    if summary["decisions"]:
+        text += " Decisions: " + "; ".join(d["summary"] for d in summary["decisions"]) + "."
+    return text
+
+
+def count(status: str | None, n: int, names: list[str]) -> str:
+    what = f"{status.replace('_', ' ')} " if status else ""
+    return f"{n} {what}item(s)" + (f": {join(names[:10])}" if names else "") + "."

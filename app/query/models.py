@@ -1,0 +1,33 @@
+"""The answer to a natural-language question."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class Source(BaseModel):
+    meeting_id: str | None = None
+    external_id: str | None = None
+    memory_id: str | None = None
+    quote: str | None = None
+
+
+class CypherUsed(BaseModel):
+    """The statement behind the answer, ready to paste into Neo4j Browser with its parameters."""
+
+    statement: str
+    parameters: dict[str, Any]
+
+
+class QueryRequest(BaseModel):
+    question: str = Field(min_length=1, max_length=2000)
+
+
+class QueryAnswer(BaseModel):
+    intent: str
+    answer: str
+    data: dict[str, Any] = Field(default_factory=dict)
+    sources: list[Source] = Field(default_factory=list)
+    cypher: CypherUsed | None = None

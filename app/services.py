@@ -1,0 +1,44 @@
+"""The long-lived objects one API process shares: the driver, the embedder, the pipeline, the engines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
+
+from app.config import Settings
+from app.embedding import Embedder
+from app.graph.driver import Graph
+from app.graph.migrations import migrate
+from app.ingest.extract import Extractor
+from app.ingest.jobs import JobRunner
+from app.ingest.pipeline import IngestPipeline
+from app.query.engine import QueryEngine
+
+UNAVAILABLE = (ServiceUnavailable, SessionExpired, OSError)
+
+
+@dataclass
+class Services:
+    settings: Settings
+    graph: Graph
+    embedder: Embedder
+    extractor: Extractor
+    pipeline: IngestPipeline
+    jobs: JobRunner
+    engine: QueryEngine
+    schema_ready: bool = False
+
+    async def ensure_schema(self) -> None:
+        """Migrates once per process; retried on the next call if Neo4j was down."""
+        if not self.schema_ready:
+            await migrate(self.graph)
+            self.schema_ready = True
+
+    async def close(self) -> None:
+        await self.jobs.close()
+        await self.graph.close()
+
+
+def is_unavailable(exc: BaseException) -> bool:
+    return isinstance(exc, UNAVAILABLE) or (isinstance(exc, Neo4jError) and exc.is_retryable())

@@ -1,0 +1,3 @@
+MATCH (m:Meeting)
+RETURN m.id AS id, m.external_id AS external_id, m.title AS title, m.date AS date, m.sort_key AS sort_key
+ORDER BY m.sort_key
