@@ -21,7 +21,7 @@ class Tx:
         self._tx = tx
         self.statements: list[str] = []
 
-    async def run(self, name: str, **params: Any) -> list[Row]:
+    async def run(self, name: str, /, **params: Any) -> list[Row]:
         self.statements.append(name)
         result = await self._tx.run(cypher(name), params)
         return [record.data() async for record in result]
@@ -36,24 +36,25 @@ class Graph:
             connection_timeout=5.0,
             connection_acquisition_timeout=10.0,
             max_transaction_retry_time=15.0,
+            notifications_min_severity="OFF",
         )
 
     async def close(self) -> None:
         await self.driver.close()
 
-    async def read(self, name: str, **params: Any) -> list[Row]:
+    async def read(self, name: str, /, **params: Any) -> list[Row]:
         records, _, _ = await self.driver.execute_query(
             cypher(name), params, database_=self.database, routing_=RoutingControl.READ
         )
         return [record.data() for record in records]
 
-    async def write(self, name: str, **params: Any) -> list[Row]:
+    async def write(self, name: str, /, **params: Any) -> list[Row]:
         records, _, _ = await self.driver.execute_query(
             cypher(name), params, database_=self.database, routing_=RoutingControl.WRITE
         )
         return [record.data() for record in records]
 
-    async def run_auto_commit(self, name: str, **params: Any) -> None:
+    async def run_auto_commit(self, name: str, /, **params: Any) -> None:
         """For schema statements, which cannot share a transaction with data writes."""
         async with self.driver.session(database=self.database) as session:
             result = await session.run(cypher(name), params)
