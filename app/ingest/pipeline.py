@@ -294,10 +294,11 @@ class IngestPipeline:
         earliest_key: str,
     ) -> ChainPlan:
         key = sort_key(p.meeting, meeting_id)
-        chains = await tx.run("ingest/read_state_chains", entity_ids=sorted(set(deltas) | touched), sort_key=earliest_key)
+        rows = await tx.run("ingest/read_state_chains", entity_ids=sorted(set(deltas) | touched), sort_key=earliest_key)
+        stored = {row["entity_id"]: row for row in rows}
         plan = ChainPlan()
-        for row in chains:
-            eid = row["entity_id"]
+        for eid in sorted(set(deltas) | touched):
+            row = stored.get(eid, {"base": None, "later": []})
             inserted = None
             if eid in deltas:
                 quote, memory_id = provenance[eid]

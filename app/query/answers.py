@@ -97,7 +97,8 @@ def critical(result: CriticalPath) -> str:
 def owned_by(person: str, rows: list[dict[str, Any]]) -> str:
     if not rows:
         return f"{person} owns no open items."
-    return f"{person} owns {join([f'{r['name']} ({_status(r)})' for r in rows])}."
+    items = [f"{r['name']} ({_status(r)})" for r in rows]
+    return f"{person} owns {join(items)}."
 
 
 def changes(meeting: MeetingRef, items: list[dict[str, Any]]) -> str:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Generic, TypeVar
+
 from pydantic import BaseModel, Field
+
+T = TypeVar("T")
 
 
 class EntitySummary(BaseModel):
@@ -12,7 +16,7 @@ class EntitySummary(BaseModel):
     aliases: list[str] = Field(default_factory=list)
 
 
-class Page[T](BaseModel):
+class Page(BaseModel, Generic[T]):
     items: list[T]
     limit: int
     offset: int

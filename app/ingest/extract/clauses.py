@@ -1,0 +1,114 @@
+"""Split a sentence into clauses and tell which of them assert facts.
+
+Coordinated clauses ("X is done, and Y is at 40%") are split only when both sides have a
+predicate of their own, so coordinated names ("X and Y are done") stay together. Subordinate
+clauses keep their link word: "until"/"once"/"before" clauses state a condition, not a fact, and
+link two items as dependent and dependency; "if"/"unless" make the whole sentence hypothetical.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from app.ingest.extract.frames import ANY_PREDICATE
+
+CONDITIONAL_LINKS = frozenset({"if", "unless", "in case", "assuming", "provided", "whether", "suppose", "supposing"})
+CAUSAL_LINKS = frozenset({"because", "since", "now that"})
+TEMPORAL_LINKS = frozenset({"until", "till", "before", "once", "after", "as soon as", "when"})
+_LINKS = "|".join(sorted(CONDITIONAL_LINKS | CAUSAL_LINKS | TEMPORAL_LINKS, key=len, reverse=True))
+_COORDINATORS = "and then|and|but|so|then|although|though|while|whereas|plus"
+
+_BOUNDARY = re.compile(
+    rf"(?P<punct>\s*[,;:]\s*|\s+--?\s+)(?P<after_punct>(?:{_LINKS}|{_COORDINATORS})\b(?!\s+of\b))?"
+    rf"|\s+(?P<word>(?:{_LINKS}|{_COORDINATORS})\b(?!\s+of\b))",
+    re.IGNORECASE,
+)
+_INITIAL_LINK = re.compile(
+    rf"^\s*(?:(?:so|and|but|okay|ok|well|also|now|and\s+then)\s*,?\s+)?(?P<word>{_LINKS})\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
+_HYPOTHETICAL_MARKER = re.compile(
+    r"\b(?:worst|best)[- ]case\b|\bwhat\s+if\b|\bsuppos(?:e|ing)\b|\bhypothetically\b|\bin\s+theory\b|\bimagine\b"
+    r"|\botherwise\b|\bin\s+case\b|\bwould\s+have\b|\bcould\s+have\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Clause:
+    start: int
+    end: int
+    link: str | None = None  # the subordinating word that introduced this clause
+    main: int | None = None  # index of the clause it depends on
+    hypothetical: bool = False
+
+    @property
+    def states_condition(self) -> bool:
+        """A temporal/conditional sub-clause ("until Z is done") asserts nothing about Z by itself."""
+        return self.link is not None and self.link not in CAUSAL_LINKS
+
+
+def _has_predicate(text: str, start: int, end: int, cue_starts: Sequence[int]) -> bool:
+    return bool(ANY_PREDICATE.search(text, start, end)) or any(start <= c < end for c in cue_starts)
+
+
+def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a < position < b for a, b in spans)
+
+
+def split_clauses(text: str, cue_starts: Sequence[int], protected: Sequence[tuple[int, int]]) -> list[Clause]:
+    """Clauses of one sentence. `protected` spans (whole cue phrases) are never split."""
+    clauses: list[Clause] = []
+    start = 0
+    pending_link: str | None = None
+    initial = _INITIAL_LINK.match(text)
+    if initial:
+        pending_link = initial.group("word").lower()
+        start = initial.end()
+    initial_sub_open = initial is not None
+    for boundary in _BOUNDARY.finditer(text):
+        if boundary.start() < start or _inside(boundary.start() + 1, protected):
+            continue
+        word = (boundary.group("after_punct") or boundary.group("word") or "").lower()
+        punct = (boundary.group("punct") or "").strip()
+        is_link = bool(word) and re.fullmatch(_LINKS, word) is not None
+        if initial_sub_open and punct == ",":
+            split, next_link = True, None  # "If X slips, | Y might get blocked"
+        elif is_link:
+            split, next_link = True, word
+        elif punct in (";", "-", "--"):
+            split, next_link = True, None
+        else:
+            split = _has_predicate(text, start, boundary.start(), cue_starts) and _has_predicate(
+                text, boundary.end(), len(text), cue_starts
+            )
+            next_link = None
+        if not split or not text[boundary.end() :].strip(" .!?"):
+            continue
+        clauses.append(Clause(start, boundary.start(), link=pending_link))
+        if initial_sub_open:
+            initial_sub_open = False
+        pending_link = next_link
+        start = boundary.end()
+    clauses.append(Clause(start, len(text), link=pending_link))
+    _attach_links(clauses, sentence_initial_link=initial is not None, text=text)
+    return clauses
+
+
+def _attach_links(clauses: list[Clause], sentence_initial_link: bool, text: str) -> None:
+    for i, clause in enumerate(clauses):
+        if clause.link is None:
+            continue
+        if i == 0 and sentence_initial_link and len(clauses) > 1:
+            clause.main = 1
+        elif i > 0:
+            clause.main = i - 1
+    for clause in clauses:
+        if _HYPOTHETICAL_MARKER.search(text, clause.start, clause.end):
+            clause.hypothetical = True
+        if clause.link in CONDITIONAL_LINKS:
+            clause.hypothetical = True
+            if clause.main is not None:
+                clauses[clause.main].hypothetical = True

@@ -1,0 +1,118 @@
+"""Link a phrase from a question to the work item (or person) it names.
+
+Tiers, best first: exact name or alias, the same words in another order, the phrase's words all inside a
+name ("atlas" in "Project Atlas"), an acronym ("sso"), a name inside a longer phrase ("atlas rollout"),
+then typo-tolerant similarity. Candidates that tie at the best score come back as `ambiguous`, not a guess.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, Field
+from rapidfuzz import fuzz
+
+_EXACT, _REORDERED, _CONTAINED, _ACRONYM, _CONTAINS, _CONTAINS_WORD = 1.0, 0.95, 0.85, 0.8, 0.75, 0.7
+_FUZZY_WEIGHT, _MIN_SCORE, _TIE_MARGIN = 0.8, 0.62, 0.02
+
+_DETERMINERS = frozenset({"the", "a", "an", "our", "this", "that", "these", "those", "my", "its", "their"})
+_TYPE_WORDS = frozenset({"project", "feature", "task"})
+_NON_WORD = re.compile(r"[^\w\s]")
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+
+
+class LinkCandidate(BaseModel):
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = Field(default_factory=list)
+
+
+class LinkResult(BaseModel):
+    match: LinkCandidate | None = None
+    ambiguous: list[LinkCandidate] = Field(default_factory=list)
+    score: float = 0.0
+
+
+def normalize(text: str) -> list[str]:
+    """Lowercase words without determiners, punctuation, possessives or simple plural/-ing endings."""
+    text = _NON_WORD.sub(" ", _POSSESSIVE.sub("", text.lower()).replace("&", " and ").replace("-", " "))
+    return [_stem(word) for word in text.split() if word not in _DETERMINERS]
+
+
+def _stem(word: str) -> str:
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def link_entity(span: str, candidates: list[LinkCandidate]) -> LinkResult:
+    words = normalize(span)
+    if not words:
+        return LinkResult()
+    if len(words) == 1 and words[0] in _TYPE_WORDS:  # "the project": every project is as good a guess
+        same_type = [c for c in candidates if c.type == words[0]]
+        if len(same_type) == 1:
+            return LinkResult(match=same_type[0], score=_CONTAINED)
+        return LinkResult(ambiguous=same_type, score=_CONTAINED if same_type else 0.0)
+    scored = sorted(((_score(words, c), i) for i, c in enumerate(candidates)), reverse=True)
+    if not scored or scored[0][0] < _MIN_SCORE:
+        return LinkResult(score=scored[0][0] if scored else 0.0)
+    best = scored[0][0]
+    tied = [candidates[i] for score, i in scored if best - score <= _TIE_MARGIN]
+    if len(tied) == 1:
+        return LinkResult(match=tied[0], score=best)
+    return LinkResult(ambiguous=sorted(tied, key=lambda c: c.name), score=best)
+
+
+def _score(words: list[str], candidate: LinkCandidate) -> float:
+    return max(_score_name(words, normalize(name)) for name in [candidate.name, *candidate.aliases])
+
+
+def _score_name(words: list[str], name: list[str]) -> float:
+    if not name:
+        return 0.0
+    if words == name:
+        return _EXACT
+    if sorted(words) == sorted(name):
+        return _REORDERED
+    if set(words) <= set(name):
+        return _CONTAINED
+    if len(words) == 1 and len(name) > 1 and words[0] == "".join(w[0] for w in name):
+        return _ACRONYM
+    if set(name) <= set(words):  # the phrase says more than the name: "atlas rollout plan"
+        return _CONTAINS if len(name) > 1 else _CONTAINS_WORD
+    return _FUZZY_WEIGHT * max(_word_overlap(words, name), fuzz.ratio(" ".join(words), " ".join(name)) / 100)
+
+
+def _word_overlap(words: list[str], name: list[str]) -> float:
+    """How well every word of the phrase matches some word of the name, typos allowed."""
+    similarities = [max(fuzz.ratio(word, other) for other in name) / 100 for word in words]
+    if min(similarities) < 0.75:
+        return 0.0
+    return sum(similarities) / len(similarities) * (0.95 if len(words) < len(name) else 1.0)
+
+
+def link_person(span: str, people: list[str]) -> str | None:
+    """The full name `span` refers to: exact, first or last name, then typo-tolerant; None if unclear."""
+    wanted = " ".join(_POSSESSIVE.sub("", span.lower()).split())
+    if not wanted:
+        return None
+    for matches in (
+        [p for p in people if p.lower() == wanted],
+        [p for p in people if p.lower().split()[0] == wanted],
+        [p for p in people if p.lower().split()[-1] == wanted],
+    ):
+        if matches:
+            return matches[0] if len(set(matches)) == 1 else None
+    scored = sorted(
+        ((max(fuzz.ratio(wanted, p.lower()), fuzz.ratio(wanted, p.lower().split()[0])), p) for p in people),
+        reverse=True,
+    )
+    if not scored or scored[0][0] < 75 or (len(scored) > 1 and scored[0][0] - scored[1][0] < 5):
+        return None
+    return scored[0][1]
