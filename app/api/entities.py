@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query
 
 from app.api.deps import ServicesDep
 from app.query import entities
-from app.query.views import Dependencies, EntityDetail, EntitySummary, Page, Timeline
+from app.query.views import Dependencies, EntityDetail, EntitySummary, Page, StateAsOf, Timeline
 
 router = APIRouter(prefix="/api/entities", tags=["entities"])
 
@@ -35,3 +35,17 @@ async def get_timeline(entity_id: str, services: ServicesDep) -> Timeline:
 @router.get("/{entity_id}/dependencies", summary="What the entity depends on (transitively by default)")
 async def get_dependencies(entity_id: str, services: ServicesDep, transitive: bool = True) -> Dependencies:
     return await entities.dependencies(services.graph, entity_id, transitive)
+
+
+@router.get("/{entity_id}/dependents", summary="What depends on the entity (transitively by default)")
+async def get_dependents(entity_id: str, services: ServicesDep, transitive: bool = True) -> Dependencies:
+    return await entities.dependents(services.graph, entity_id, transitive)
+
+
+@router.get("/{entity_id}/state", summary="The entity's state as of a meeting (date, external id or id)")
+async def get_state(
+    entity_id: str,
+    services: ServicesDep,
+    as_of: Annotated[str | None, Query(max_length=100, description="2026-03-09, March 9, m03, last meeting")] = None,
+) -> StateAsOf:
+    return await entities.state(services.graph, entity_id, as_of)

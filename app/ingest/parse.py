@@ -41,9 +41,11 @@ def parse_text(text: str) -> list[Turn]:
 
 
 def parse_turns(turns: list[dict[str, str]]) -> list[Turn]:
+    """Structured turns keep their position in the submitted list as their index, even when empty ones are dropped."""
     return [
         Turn(index=i, speaker=(t.get("speaker") or UNKNOWN_SPEAKER).strip(), text=t["text"].strip())
-        for i, t in enumerate(t for t in turns if (t.get("text") or "").strip())
+        for i, t in enumerate(turns)
+        if (t.get("text") or "").strip()
     ]
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Awaitable, Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import anyio
 
@@ -13,14 +14,21 @@ from app.graph.cypher import cypher
 from app.graph.driver import Graph
 from app.graph.lucene import lucene_query
 from app.query import answers
-from app.query.critical_path import WorkItem, critical_path
+from app.query import structured
 from app.query.dates import MeetingRef, resolve_date_ref
 from app.query.intents import Intent, ParsedQuestion, parse_question
 from app.query.linking import LinkCandidate, link_entity, link_person
 from app.query.models import CypherUsed, QueryAnswer, Source
 from app.query.search import search_memories
 
-TRACKED = ("status", "progress", "owner", "blockers")
+if TYPE_CHECKING:  # the LLM path is optional; its modules load only when configured
+    from app.llm.wording import AnswerWriter
+    from app.query.text_to_cypher import TextToCypher
+
+TRACKED = structured.TRACKED
+# "who owned X on March 2" or "what blocked X as of m03" ask for a past state
+NAMES_TTL_S = 10.0
+_STATE_INTENTS = (Intent.CURRENT_STATUS, Intent.OWNER, Intent.BLOCKERS)
 
 
 class Clarify(Exception):
@@ -48,9 +56,18 @@ def _sources(rows: list[dict[str, Any]]) -> list[Source]:
 
 
 class QueryEngine:
-    def __init__(self, graph: Graph, embedder: Embedder) -> None:
+    def __init__(
+        self,
+        graph: Graph,
+        embedder: Embedder,
+        text_to_cypher: TextToCypher | None = None,
+        writer: AnswerWriter | None = None,
+    ) -> None:
         self.graph = graph
         self.embedder = embedder
+        self.text_to_cypher = text_to_cypher
+        self.writer = writer
+        self._names: tuple[float, list[str]] = (float("-inf"), [])
         self._handlers: dict[Intent, Callable[[ParsedQuestion], Awaitable[QueryAnswer]]] = {
             Intent.CURRENT_STATUS: self._current_status,
             Intent.OWNER: self._current_status,
@@ -70,14 +87,28 @@ class QueryEngine:
         }
 
     async def ask(self, question: str) -> QueryAnswer:
-        parsed = parse_question(question)
+        parsed = parse_question(question, known_names=await self._known_names())
+        if parsed.intent in _STATE_INTENTS and parsed.date_ref is not None:
+            parsed = parsed.model_copy(update={"intent": Intent.STATUS_AS_OF})
         handler = self._handlers.get(parsed.intent)
         if handler is None:
-            return QueryAnswer(intent=Intent.UNKNOWN, answer=answers.UNKNOWN, data={"examples": answers.EXAMPLES})
+            generated = await self.text_to_cypher.answer(question) if self.text_to_cypher else None
+            unknown = QueryAnswer(intent=Intent.UNKNOWN, answer=answers.UNKNOWN, data={"examples": answers.EXAMPLES})
+            return generated or unknown
         try:
-            return await handler(parsed)
+            answer = await handler(parsed)
         except Clarify as clarify:
             return QueryAnswer(intent=parsed.intent, answer=clarify.answer, data=clarify.data)
+        return await self.writer.word(question, answer) if self.writer else answer
+
+    async def _known_names(self) -> list[str]:
+        """Stored names and aliases, so cue words inside a name ("Decision Engine") don't steer the intent."""
+        fetched_at, names = self._names
+        if time.monotonic() - fetched_at > NAMES_TTL_S:
+            rows = await self.graph.read("queries/entity_names")
+            names = sorted({n for r in rows for n in [r["name"], *(r["aliases"] or [])]})
+            self._names = (time.monotonic(), names)
+        return names
 
     # --- linking -----------------------------------------------------------------------------------------
 
@@ -104,7 +135,7 @@ class QueryEngine:
         return await self.link(parsed.entity_spans[index])
 
     async def _meeting(self, parsed: ParsedQuestion) -> MeetingRef:
-        meetings = [MeetingRef(**{**r, "date": r["date"].to_native()}) for r in await self.graph.read("queries/meeting_refs")]
+        meetings = await structured.meeting_refs(self.graph)
         if not meetings:
             raise Clarify("No meetings are stored yet.")
         if parsed.date_ref is None:
@@ -113,10 +144,6 @@ class QueryEngine:
         if meeting is None:
             raise Clarify("I couldn't match that date to a stored meeting.")
         return meeting
-
-    @staticmethod
-    def _sort_key(meeting: MeetingRef) -> str:
-        return f"{meeting.date.isoformat()}|{meeting.external_id or meeting.id}"
 
     # --- intents -----------------------------------------------------------------------------------------
 
@@ -142,18 +169,13 @@ class QueryEngine:
     async def _status_as_of(self, parsed: ParsedQuestion) -> QueryAnswer:
         entity = await self._entity(parsed)
         meeting = await self._meeting(parsed)
-        params = {"id": entity.id, "as_of_key": self._sort_key(meeting)}
-        row = (await self.graph.read("queries/status_as_of", **params))[0]
-        data = {"entity": entity.name, "entity_id": entity.id, "status": row["status"] or "planned",
-                "progress": row["progress"] if row["status"] else 0, "owner": row["owner"],
-                "blockers": row["blockers"], "as_of": meeting.external_id or meeting.date.isoformat(),
-                "as_of_date": meeting.date.isoformat()}
+        data = await structured.state_as_of(self.graph, entity.id, meeting)
         return QueryAnswer(
             intent=parsed.intent,
             answer=answers.as_of(entity.name, data, meeting),
             data=data,
-            sources=_sources([row]),
-            cypher=_used("queries/status_as_of", **params),
+            sources=_sources([data]),
+            cypher=_used("queries/status_as_of", id=entity.id, as_of_key=structured.sort_key(meeting)),
         )
 
     async def _timeline(self, parsed: ParsedQuestion) -> QueryAnswer:
@@ -169,52 +191,43 @@ class QueryEngine:
 
     async def _dependencies(self, parsed: ParsedQuestion) -> QueryAnswer:
         entity = await self._entity(parsed)
-        name = "queries/dependencies" if parsed.intent == Intent.DEPENDENCIES else "queries/dependents"
-        rows = await self.graph.read(name, id=entity.id)
+        forward = parsed.intent == Intent.DEPENDENCIES
+        rows = await structured.dependency_items(self.graph, entity.id, forward)
         items = [{"id": r["id"], "name": r["name"], "type": r["type"], "depth": r["depth"]} for r in rows]
-        provenance = [
-            {"meeting_id": (r["meeting_ids"] or [None])[0], "memory_id": (r["memory_ids"] or [None])[0],
-             "quote": (r["quotes"] or [None])[0]}
-            for r in rows if r["depth"] == 1
-        ]
         return QueryAnswer(
             intent=parsed.intent,
-            answer=answers.dependencies(parsed.intent == Intent.DEPENDENCIES, entity.name, items),
+            answer=answers.dependencies(forward, entity.name, items),
             data={"entity": entity.name, "entity_id": entity.id, "items": items},
-            sources=_sources(provenance),
-            cypher=_used(name, id=entity.id),
+            sources=_sources(structured.edge_sources(rows)),
+            cypher=_used("queries/dependencies" if forward else "queries/dependents", id=entity.id),
         )
 
     async def _dependency_path(self, parsed: ParsedQuestion) -> QueryAnswer:
         if len(parsed.entity_spans) < 2:
             raise Clarify("Name two items, e.g. “how does the Checkout Redesign depend on the Ledger Service?”")
         start, end = await self._entity(parsed, 0), await self._entity(parsed, 1)
-        params = {"from_id": start.id, "to_id": end.id, "limit": 10}
-        rows = await self.graph.read("queries/dependency_path", **params)
+        rows = await structured.dependency_paths(self.graph, start.id, end.id)
         if not rows:
-            reverse = await self.graph.read("queries/dependency_path", from_id=end.id, to_id=start.id, limit=10)
+            reverse = await structured.dependency_paths(self.graph, end.id, start.id)
             if reverse:
                 rows, start, end = reverse, end, start
-                params = {"from_id": start.id, "to_id": end.id, "limit": 10}
         paths = [[n["name"] for n in r["nodes"]] for r in rows]
         return QueryAnswer(
             intent=parsed.intent,
             answer=answers.path(start.name, end.name, paths),
             data={"path": paths[0] if paths else [], "all_shortest": paths, "from": start.name, "to": end.name},
             sources=_sources([e for r in rows[:1] for e in r["edges"]]),
-            cypher=_used("queries/dependency_path", **params),
+            cypher=_used("queries/dependency_path", from_id=start.id, to_id=end.id, limit=10),
         )
 
     async def _critical_path(self, parsed: ParsedQuestion) -> QueryAnswer:
         start = await self._entity(parsed) if parsed.entity_spans else None
-        params = {"from_id": start.id if start else None}
-        rows = await self.graph.read("queries/critical_path_subgraph", **params)
-        result = critical_path([WorkItem(**r) for r in rows])
+        result = await structured.critical(self.graph, start.id if start else None)
         return QueryAnswer(
             intent=parsed.intent,
             answer=answers.critical(result),
             data=result.model_dump(),
-            cypher=_used("queries/critical_path_subgraph", **params),
+            cypher=_used("queries/critical_path_subgraph", from_id=start.id if start else None),
         )
 
     async def _owned_by(self, parsed: ParsedQuestion) -> QueryAnswer:
@@ -237,21 +250,14 @@ class QueryEngine:
 
     async def _changes_since(self, parsed: ParsedQuestion) -> QueryAnswer:
         meeting = await self._meeting(parsed)
-        params = {"since_key": self._sort_key(meeting), "offset": 0, "limit": 1000}
-        rows = await self.graph.read("queries/changes_since", **params)
-        changes = [
-            {"entity": r["entity"], "entity_id": r["entity_id"], "field": field,
-             "from": (r["before"] or {}).get(field), "to": r["after"][field],
-             "external_id": r["external_id"], "meeting_id": r["meeting_id"], "date": r["date"]}
-            for r in rows for field in (r["changed"] or [])
-        ]
+        changes = await structured.changes_since(self.graph, meeting)
         return QueryAnswer(
             intent=parsed.intent,
             answer=answers.changes(meeting, changes),
             data={"since": meeting.external_id or meeting.date.isoformat(), "since_date": meeting.date.isoformat(),
                   "changes": changes},
-            sources=_sources(rows),
-            cypher=_used("queries/changes_since", **params),
+            sources=_sources(changes),
+            cypher=_used("queries/changes_since", since_key=structured.sort_key(meeting), offset=0, limit=1000),
         )
 
     async def _decisions(self, parsed: ParsedQuestion) -> QueryAnswer:
@@ -292,8 +298,7 @@ class QueryEngine:
 
     async def _meeting_summary(self, parsed: ParsedQuestion) -> QueryAnswer:
         meeting = await self._meeting(parsed)
-        rows = await self.graph.read("queries/meeting_summary", id=meeting.id)
-        summary = rows[0]
+        summary = await structured.meeting_summary(self.graph, meeting.id)
         return QueryAnswer(
             intent=parsed.intent,
             answer=answers.meeting(summary),
@@ -305,7 +310,7 @@ class QueryEngine:
 
     async def _count(self, parsed: ParsedQuestion) -> QueryAnswer:
         status = parsed.status_filter.value if parsed.status_filter else None
-        params = {"status": status, "type": None}
+        params = {"status": status, "type": parsed.type_filter.value if parsed.type_filter else None}
         row = (await self.graph.read("queries/count_by_status", **params))[0]
         return QueryAnswer(
             intent=parsed.intent,

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from app.graph.driver import Graph
 from app.ingest.resolve import normalize_name
+from app.query import structured
 from app.query.views import (
     Dependencies,
     DependencyItem,
     EntityDetail,
     EntitySummary,
     Page,
+    StateAsOf,
     StateView,
     Timeline,
     TimelineEvent,
@@ -47,11 +49,34 @@ async def timeline(graph: Graph, entity_id: str) -> Timeline:
 
 
 async def dependencies(graph: Graph, entity_id: str, transitive: bool) -> Dependencies:
+    return await _dependency_view(graph, entity_id, transitive, forward=True)
+
+
+async def dependents(graph: Graph, entity_id: str, transitive: bool) -> Dependencies:
+    return await _dependency_view(graph, entity_id, transitive, forward=False)
+
+
+async def _dependency_view(graph: Graph, entity_id: str, transitive: bool, forward: bool) -> Dependencies:
     entity = await get_entity(graph, entity_id)
-    name = "queries/dependencies" if transitive else "queries/direct_dependencies"
-    rows = await graph.read(name, id=entity_id)
+    rows = await structured.dependency_items(graph, entity_id, forward, transitive)
     return Dependencies(
         entity=EntitySummary(**entity.model_dump()),
         transitive=transitive,
         items=[DependencyItem(**{**r, "meeting_ids": r["meeting_ids"] or [], "quotes": r["quotes"] or []}) for r in rows],
+    )
+
+
+async def state(graph: Graph, entity_id: str, as_of: str | None) -> StateAsOf:
+    """The current state, or the state as of a meeting."""
+    entity = await get_entity(graph, entity_id)
+    summary = EntitySummary(**entity.model_dump())
+    if as_of is None:
+        return StateAsOf(entity=summary, **entity.state.model_dump())
+    meeting = await structured.find_meeting(graph, as_of)
+    row = await structured.state_as_of(graph, entity_id, meeting)
+    return StateAsOf(
+        entity=summary,
+        status=row["status"], progress=row["progress"], owner=row["owner"], blockers=row["blockers"],
+        meeting_id=row["meeting_id"], memory_id=row["memory_id"], quote=row["quote"],
+        as_of=row["as_of"], as_of_date=row["as_of_date"],
     )

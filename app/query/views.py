@@ -71,3 +71,9 @@ class Dependencies(BaseModel):
     entity: EntitySummary
     transitive: bool
     items: list[DependencyItem]
+
+
+class StateAsOf(StateView):
+    entity: EntitySummary
+    as_of: str | None = Field(default=None, description="The meeting the state is read at (external id or date)")
+    as_of_date: str | None = None

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from app.api.deps import ServicesDep
+from app.query import structured
+
+router = APIRouter(prefix="/api/meetings", tags=["meetings"])
+
+
+@router.get("", summary="Meetings, newest first")
+async def list_meetings(
+    services: ServicesDep,
+    since: date | None = None,
+    until: date | None = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> dict[str, Any]:
+    rows = await structured.list_meetings(
+        services.graph, limit + 1, offset, since.isoformat() if since else None, until.isoformat() if until else None
+    )
+    return {"items": rows[:limit], "limit": limit, "offset": offset,
+            "next_offset": offset + limit if len(rows) > limit else None}
+
+
+@router.get("/{meeting}", summary="Who spoke, what was discussed, what changed and what was decided")
+async def get_meeting(meeting: str, services: ServicesDep) -> dict[str, Any]:
+    ref = await structured.find_meeting(services.graph, meeting)
+    return await structured.meeting_summary(services.graph, ref.id)

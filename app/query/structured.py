@@ -1,0 +1,101 @@
+"""Structured reads shared by the REST endpoints and the natural-language engine; one Cypher file each."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from app.graph.driver import Graph
+from app.query.critical_path import CriticalPath, WorkItem, critical_path
+from app.query.dates import MeetingRef, parse_date_ref, resolve_date_ref
+
+TRACKED = ("status", "progress", "owner", "blockers")
+
+
+class MeetingNotFound(LookupError):
+    pass
+
+
+def sort_key(meeting: MeetingRef) -> str:
+    """The same ordering key the ingestion pipeline gives a meeting's states."""
+    return f"{meeting.date.isoformat()}|{meeting.external_id or meeting.id}"
+
+
+async def meeting_refs(graph: Graph) -> list[MeetingRef]:
+    rows = await graph.read("queries/meeting_refs")
+    return [MeetingRef(**{**r, "date": r["date"].to_native()}) for r in rows]
+
+
+async def find_meeting(graph: Graph, reference: str) -> MeetingRef:
+    """A meeting by id, external id, or a date expression ("2026-03-09", "March 9", "last meeting")."""
+    meetings = await meeting_refs(graph)
+    exact = next((m for m in meetings if reference in (m.id, m.external_id)), None)
+    if exact:
+        return exact
+    ref = parse_date_ref(reference)
+    found = resolve_date_ref(ref, meetings, date.today()) if ref and meetings else None
+    if found is None:
+        raise MeetingNotFound(reference)
+    return found
+
+
+def edge_sources(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Provenance of direct dependency edges (depth 1), one source per edge."""
+    return [
+        {"meeting_id": (r["meeting_ids"] or [None])[0], "memory_id": (r["memory_ids"] or [None])[0],
+         "quote": (r["quotes"] or [None])[0]}
+        for r in rows if r["depth"] == 1
+    ]
+
+
+async def dependency_items(graph: Graph, entity_id: str, forward: bool, transitive: bool = True) -> list[dict[str, Any]]:
+    if forward:
+        name = "queries/dependencies" if transitive else "queries/direct_dependencies"
+    else:
+        name = "queries/dependents"
+    rows = await graph.read(name, id=entity_id)
+    return [r for r in rows if transitive or r["depth"] == 1]
+
+
+async def state_as_of(graph: Graph, entity_id: str, meeting: MeetingRef) -> dict[str, Any]:
+    row = (await graph.read("queries/status_as_of", id=entity_id, as_of_key=sort_key(meeting)))[0]
+    known = row["status"] is not None
+    return {
+        "entity": row["name"], "entity_id": row["id"],
+        "status": row["status"] if known else "planned", "progress": row["progress"] if known else 0,
+        "owner": row["owner"], "blockers": row["blockers"],
+        "as_of": meeting.external_id or meeting.date.isoformat(), "as_of_date": meeting.date.isoformat(),
+        "meeting_id": row["meeting_id"], "external_id": row["external_id"], "memory_id": row["memory_id"],
+        "quote": row["quote"],
+    }
+
+
+async def dependency_paths(graph: Graph, from_id: str, to_id: str, limit: int = 10) -> list[dict[str, Any]]:
+    return await graph.read("queries/dependency_path", from_id=from_id, to_id=to_id, limit=limit)
+
+
+async def critical(graph: Graph, from_id: str | None = None) -> CriticalPath:
+    rows = await graph.read("queries/critical_path_subgraph", from_id=from_id)
+    return critical_path([WorkItem(**r) for r in rows])
+
+
+async def changes_since(graph: Graph, meeting: MeetingRef, limit: int = 1000, offset: int = 0) -> list[dict[str, Any]]:
+    rows = await graph.read("queries/changes_since", since_key=sort_key(meeting), offset=offset, limit=limit)
+    return [
+        {"entity": r["entity"], "entity_id": r["entity_id"], "field": field,
+         "from": (r["before"] or {}).get(field), "to": r["after"][field],
+         "external_id": r["external_id"], "meeting_id": r["meeting_id"], "date": r["date"],
+         "memory_id": r["memory_id"], "quote": r["quote"]}
+        for r in rows for field in (r["changed"] or [])
+    ]
+
+
+async def meeting_summary(graph: Graph, meeting_id: str) -> dict[str, Any]:
+    rows = await graph.read("queries/meeting_summary", id=meeting_id)
+    if not rows:
+        raise MeetingNotFound(meeting_id)
+    return rows[0]
+
+
+async def list_meetings(graph: Graph, limit: int, offset: int, since: str | None, until: str | None) -> list[dict]:
+    return await graph.read("queries/list_meetings", limit=limit, offset=offset, since=since, until=until)
