@@ -7,7 +7,7 @@ WITH m, state_entities, states, collect(DISTINCT mentioned.id) AS mentioned_enti
 OPTIONAL MATCH (:Entity)-[dep:DEPENDS_ON]->(:Entity)
 WHERE $meeting_id IN dep.meeting_ids
 WITH m, state_entities, states, mentioned_entities, dep,
-     [i IN range(0, size(dep.meeting_ids) - 1) WHERE dep.meeting_ids[i] <> $meeting_id] AS keep
+     [i IN range(0, coalesce(size(dep.meeting_ids), 0) - 1) WHERE dep.meeting_ids[i] <> $meeting_id] AS keep
 SET dep.meeting_ids = [i IN keep | dep.meeting_ids[i]],
     dep.memory_ids = [i IN keep | dep.memory_ids[i]],
     dep.quotes = [i IN keep | dep.quotes[i]]
