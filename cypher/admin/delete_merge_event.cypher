@@ -1,0 +1,3 @@
+MATCH (m:MergeEvent {id: $id})
+DETACH DELETE m
+RETURN count(*) AS deleted

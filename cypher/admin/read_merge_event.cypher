@@ -1,0 +1,2 @@
+MATCH (m:MergeEvent {id: $id})
+RETURN m {.*} AS event
