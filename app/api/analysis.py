@@ -46,7 +46,7 @@ async def changes(
     services: ServicesDep,
     since: Annotated[str, Query(max_length=100, description="A date, an external id or a meeting id")],
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> dict[str, Any]:
     meeting = await structured.find_meeting(services.graph, since)
     rows = await structured.changes_since(services.graph, meeting, limit + 1, offset)

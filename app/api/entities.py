@@ -17,7 +17,7 @@ async def list_entities(
     q: Annotated[str | None, Query(max_length=200)] = None,
     type: Annotated[str | None, Query(pattern="^(project|feature|task|person)$")] = None,
     limit: Annotated[int, Query(ge=1, le=5000)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> Page[EntitySummary]:
     return await entities.list_entities(services.graph, q, type, limit, offset)
 

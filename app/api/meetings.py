@@ -17,7 +17,7 @@ async def list_meetings(
     since: date | None = None,
     until: date | None = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> dict[str, Any]:
     rows = await structured.list_meetings(
         services.graph, limit + 1, offset, since.isoformat() if since else None, until.isoformat() if until else None

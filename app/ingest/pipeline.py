@@ -8,6 +8,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import anyio
 from pydantic import BaseModel, Field
@@ -21,6 +22,9 @@ from app.ingest.extract import Extractor
 from app.ingest.models import Chunk, EntityMention, EntityType, Extraction, MeetingInput
 from app.ingest.resolve import KnownEntity, Resolution, normalize_name, resolve_entities, resolve_person
 from app.ingest.write import EntityRow, MeetingRow, MeetingWrite, MemoryRow, write_meeting
+
+if TYPE_CHECKING:  # the LLM path is optional; its modules load only when configured
+    from app.ingest.compare import StateComparer
 
 MIN_VECTOR_SCORE = 0.75
 
@@ -81,10 +85,13 @@ class Timer:
 
 
 class IngestPipeline:
-    def __init__(self, graph: Graph, embedder: Embedder, extractor: Extractor) -> None:
+    def __init__(
+        self, graph: Graph, embedder: Embedder, extractor: Extractor, comparer: StateComparer | None = None
+    ) -> None:
         self.graph = graph
         self.embedder = embedder
         self.extractor = extractor
+        self.comparer = comparer
 
     async def ingest(self, meeting: MeetingInput) -> IngestResult:
         timer = Timer()
@@ -99,6 +106,9 @@ class IngestPipeline:
             chunks = chunk_turns(meeting.turns)
         with timer.stage("extract"):
             extraction = await self.extractor.extract(meeting)
+        if self.comparer is not None:
+            with timer.stage("compare"):
+                extraction = await self.comparer.settle(meeting, extraction)
         surfaces = sorted(_all_surfaces(extraction))
         with timer.stage("embed"):
             vectors = await anyio.to_thread.run_sync(self.embedder.encode, [c.text for c in chunks] + surfaces)
@@ -142,7 +152,7 @@ class IngestPipeline:
             states=len(plan.upserts),
             dependencies=len(rows.dependencies),
             decisions=len(rows.decisions),
-            extractor=type(self.extractor).__name__,
+            extractor=_extractor_label(self.extractor, p.extraction),
             statements=tx.statements,
         )
 
@@ -250,7 +260,7 @@ class IngestPipeline:
                 content_hash=p.content_hash,
                 participants=meeting.participants,
                 turn_count=len(meeting.turns),
-                extractor=type(self.extractor).__name__,
+                extractor=_extractor_label(self.extractor, p.extraction),
             ),
             memories=[
                 MemoryRow(id=mid, embedding=vec, **c.model_dump(include={"index", "text", "turn_start", "turn_end", "speakers"}))
@@ -294,10 +304,13 @@ class IngestPipeline:
         earliest_key: str,
     ) -> ChainPlan:
         key = sort_key(p.meeting, meeting_id)
-        rows = await tx.run("ingest/read_state_chains", entity_ids=sorted(set(deltas) | touched), sort_key=earliest_key)
+        chained = sorted(set(deltas) | touched)
+        # Lock before reading, so a concurrent meeting about the same items waits and then sees our versions.
+        await tx.run("ingest/lock_entities", entity_ids=chained)
+        rows = await tx.run("ingest/read_state_chains", entity_ids=chained, sort_key=earliest_key)
         stored = {row["entity_id"]: row for row in rows}
         plan = ChainPlan()
-        for eid in sorted(set(deltas) | touched):
+        for eid in chained:
             row = stored.get(eid, {"base": None, "later": []})
             inserted = None
             if eid in deltas:
@@ -320,6 +333,11 @@ class IngestPipeline:
             plan.deletes += part.deletes
             plan.chains += part.chains
         return plan
+
+
+def _extractor_label(extractor: Extractor, extraction: Extraction) -> str:
+    """What produced the extraction; the LLM extractor labels its own, as it may have fallen back to rules."""
+    return getattr(extraction, "extractor", None) or type(extractor).__name__
 
 
 def _all_surfaces(extraction: Extraction) -> set[str]:

@@ -1,0 +1,1 @@
+DROP INDEX meeting_external_id IF EXISTS
