@@ -28,10 +28,12 @@ seed: migrate
 run: seed
 	@echo "Neo4j Browser: http://127.0.0.1:$${NEO4J_HTTP_PORT:-7474}/browser/  (user neo4j)"
 	@echo "API docs:      http://127.0.0.1:$${API_PORT:-8000}/docs"
-	$(SMARTMEET) serve
+	@echo "Auth is OFF for local use (AUTH_DISABLED=true); production: leave it unset and use smartmeet keys create"
+	AUTH_DISABLED=true $(SMARTMEET) serve
 
 up: seed
-	$(SMARTMEET) serve --background
+	@echo "Auth is OFF for local use (AUTH_DISABLED=true); production: leave it unset and use smartmeet keys create"
+	AUTH_DISABLED=true $(SMARTMEET) serve --background
 
 down: install
 	-$(SMARTMEET) serve --stop

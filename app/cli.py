@@ -9,20 +9,30 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 import typer
 
+from app.admin.cli import register as register_admin_commands
 from app.config import get_settings
 from app.graph.server import Neo4jServer, Neo4jServerError, ServerStatus
+
+if TYPE_CHECKING:
+    from app.security.keys import KeyStore
+
+T = TypeVar("T")
 
 app = typer.Typer(
     help="Smart-Meet Graph: meeting transcripts in, a versioned knowledge graph out.", no_args_is_help=True
 )
 neo4j_app = typer.Typer(help="The project's own Neo4j server (jars from Maven Central).", no_args_is_help=True)
 app.add_typer(neo4j_app, name="neo4j")
+keys_app = typer.Typer(help="API keys with scopes (read, write, admin); a key is shown once, when created.",
+                       no_args_is_help=True)
+app.add_typer(keys_app, name="keys")
 
 
 @contextmanager
@@ -121,6 +131,60 @@ def ingest(
     asyncio.run(run())
 
 
+def _with_key_store(work: Callable[[KeyStore], Awaitable[T]]) -> T:
+    from app.graph.driver import Graph
+    from app.graph.migrations import migrate as apply_migrations
+    from app.security.keys import KeyStore
+
+    async def run() -> T:
+        graph = Graph(get_settings())
+        try:
+            await apply_migrations(graph)
+            return await work(KeyStore(graph, cache_s=0))
+        finally:
+            await graph.close()
+
+    return asyncio.run(run())
+
+
+@keys_app.command("create")
+def keys_create(
+    scopes: str = typer.Option("read", help="Comma-separated scopes: read, write, admin."),
+    name: str = typer.Option(None, help="What the key is for."),
+) -> None:
+    """Create a key and print it (only this once; Neo4j keeps a hash)."""
+    from app.security.keys import Scope
+
+    try:
+        wanted = [Scope(s.strip()) for s in scopes.split(",") if s.strip()]
+    except ValueError as exc:
+        raise typer.BadParameter(f"{exc}; scopes are read, write, admin", param_hint="--scopes") from exc
+    if not wanted:
+        raise typer.BadParameter("name at least one scope", param_hint="--scopes")
+    new = _with_key_store(lambda store: store.create(wanted, name))
+    scopes_text = ",".join(new.api_key.scopes)
+    typer.echo(f"key id {new.api_key.key_id}, scopes {scopes_text}; store the key now, it is not shown again:", err=True)
+    typer.echo(new.key)
+
+
+@keys_app.command("list")
+def keys_list() -> None:
+    """List keys (ids, names, scopes, revoked), never the keys themselves."""
+    for key in _with_key_store(lambda store: store.list()):
+        state = f"revoked {key.revoked_at:%Y-%m-%d}" if key.revoked and key.revoked_at else "active"
+        typer.echo(f"{key.key_id}  {','.join(key.scopes):<16} {state:<18} {key.created_at:%Y-%m-%d}  {key.name or ''}")
+
+
+@keys_app.command("revoke")
+def keys_revoke(key_id: str = typer.Argument(..., help="The key id shown by `keys create` and `keys list`.")) -> None:
+    """Revoke a key; API processes stop accepting it within API_KEY_CACHE_S seconds."""
+    key = _with_key_store(lambda store: store.revoke(key_id))
+    if key is None:
+        typer.secho(f"no key {key_id!r}", err=True, fg=typer.colors.RED)
+        raise typer.Exit(1)
+    typer.echo(f"key {key_id} revoked")
+
+
 @app.command()
 def serve(
     host: str = typer.Option(None, help="Defaults to API_HOST (127.0.0.1)."),
@@ -178,6 +242,9 @@ def _stop_background(pid_file: Path) -> None:
         os.kill(pid, signal.SIGTERM)
     pid_file.unlink()
     typer.echo(f"API (pid {pid}) stopped")
+
+
+register_admin_commands(app)
 
 
 if __name__ == "__main__":

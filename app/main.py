@@ -10,15 +10,22 @@ import anyio
 from fastapi import FastAPI
 
 from app import __version__
-from app.api import entities, health, ingest, query
+from app.api import admin, analysis, browser, entities, health, ingest, jobs, meetings, metrics, query
+from app.api.availability import Neo4jGateMiddleware
 from app.api.errors import install_error_handlers
+from app.api.limits import BodySizeLimitMiddleware, RequestTimeoutMiddleware
+from app.api.security import admin_scope, read_scope, write_scope
 from app.config import Settings, get_settings
 from app.embedding import get_embedder
 from app.graph.driver import Graph
+from app.ingest.extract import Extractor
 from app.ingest.extract.rules import RuleBasedExtractor
 from app.ingest.jobs import JobRunner
 from app.ingest.pipeline import IngestPipeline
+from app.observability.logging import RequestContextMiddleware, configure_logging
 from app.query.engine import QueryEngine
+from app.security.keys import KeyStore
+from app.security.ratelimit import RateLimiter
 from app.services import Services, is_unavailable
 
 log = logging.getLogger(__name__)
@@ -27,17 +34,29 @@ log = logging.getLogger(__name__)
 def build_services(settings: Settings) -> Services:
     graph = Graph(settings)
     embedder = get_embedder(settings.embedding_batch_size)
-    extractor = RuleBasedExtractor()
-    pipeline = IngestPipeline(graph, embedder, extractor)
+    extractor: Extractor = RuleBasedExtractor()
+    llm = None
+    if settings.llm_base_url:  # imported here so the rule-based default never loads the LLM stack
+        from app.llm.assembly import LLMParts
+
+        llm = LLMParts.build(settings, graph, rules=extractor)
+        extractor = llm.extractor
+    pipeline = IngestPipeline(graph, embedder, extractor, llm.comparer if llm else None)
     return Services(
         settings=settings, graph=graph, embedder=embedder, extractor=extractor, pipeline=pipeline,
-        jobs=JobRunner(pipeline),
-        engine=QueryEngine(graph, embedder),
+        jobs=JobRunner(graph, pipeline, settings),
+        engine=QueryEngine(graph, embedder, llm.text_to_cypher if llm else None, llm.writer if llm else None),
+        keys=KeyStore(graph, settings.api_key_cache_s),
+        rate_limiter=RateLimiter(settings.rate_limit_per_s, settings.rate_limit_burst),
     )
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    if settings.log_json:
+        configure_logging(settings.log_level)
+    if settings.auth_disabled:
+        log.warning("AUTH_DISABLED=true: every request is allowed without an API key (local use only)")
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -49,6 +68,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             if not is_unavailable(exc):
                 raise
             log.warning("Neo4j is unreachable at start-up; the schema will be applied when it answers: %s", exc)
+        services.jobs.start()
         yield
         await services.close()
 
@@ -59,8 +79,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     install_error_handlers(app)
+    app.add_middleware(Neo4jGateMiddleware)
+    app.add_middleware(RequestTimeoutMiddleware, timeout_s=settings.request_timeout_s)
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_request_bytes)
+    app.add_middleware(RequestContextMiddleware)
     app.include_router(health.router)
-    app.include_router(ingest.router)
-    app.include_router(entities.router)
-    app.include_router(query.router)
+    app.include_router(metrics.router)
+    app.include_router(ingest.router, dependencies=[write_scope])
+    app.include_router(jobs.router)
+    app.include_router(entities.router, dependencies=[read_scope])
+    app.include_router(query.router, dependencies=[read_scope])
+    app.include_router(meetings.router, dependencies=[read_scope])
+    app.include_router(analysis.router, dependencies=[read_scope])
+    app.include_router(admin.router, dependencies=[admin_scope])
+    app.include_router(browser.router)
     return app

@@ -14,6 +14,8 @@ from app.ingest.extract import Extractor
 from app.ingest.jobs import JobRunner
 from app.ingest.pipeline import IngestPipeline
 from app.query.engine import QueryEngine
+from app.security.keys import KeyStore
+from app.security.ratelimit import RateLimiter
 
 UNAVAILABLE = (ServiceUnavailable, SessionExpired, OSError)
 
@@ -27,6 +29,8 @@ class Services:
     pipeline: IngestPipeline
     jobs: JobRunner
     engine: QueryEngine
+    keys: KeyStore
+    rate_limiter: RateLimiter
     schema_ready: bool = False
 
     async def ensure_schema(self) -> None:

@@ -9,6 +9,7 @@ import tempfile
 import threading
 import time
 from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -93,13 +94,13 @@ class LiveServer:
         return httpx.Client(base_url=self.base_url, timeout=60)
 
 
-@pytest.fixture(scope="session")
-def live_server(neo4j_settings: Settings) -> Iterator[LiveServer]:
-    """The real API over HTTP on a free loopback port."""
+@contextmanager
+def running_api(settings: Settings) -> Iterator[str]:
+    """The real API over HTTP on a free loopback port, in a thread; yields its base URL."""
     from app.main import create_app
 
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(neo4j_settings), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 120
@@ -107,9 +108,22 @@ def live_server(neo4j_settings: Settings) -> Iterator[LiveServer]:
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("the API server did not start")
         time.sleep(0.1)
-    yield LiveServer(f"http://127.0.0.1:{port}", neo4j_settings)
-    server.should_exit = True
-    thread.join(timeout=30)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def live_server(neo4j_settings: Settings) -> Iterator[LiveServer]:
+    """The real API with auth disabled; tests/api/test_security.py runs one with auth on.
+
+    Its job worker runs the jobs its own requests queue but does not poll, so it never claims the jobs that
+    tests/ingest/test_jobs.py creates in the same graph."""
+    settings = neo4j_settings.model_copy(update={"auth_disabled": True, "job_poll_interval_s": 3600})
+    with running_api(settings) as base_url:
+        yield LiveServer(base_url, neo4j_settings)
 
 
 @pytest.fixture

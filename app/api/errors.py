@@ -7,9 +7,12 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from neo4j.exceptions import DriverError, Neo4jError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from app.observability import metrics
 from app.query.entities import EntityNotFound
+from app.query.structured import MeetingNotFound
 from app.services import is_unavailable
 
 log = logging.getLogger(__name__)
@@ -41,6 +44,10 @@ def install_error_handlers(app: FastAPI) -> None:
     async def entity_not_found(_: Request, exc: EntityNotFound) -> JSONResponse:
         return problem(404, "Not found", f"no entity {exc.args[0]!r}")
 
+    @app.exception_handler(MeetingNotFound)
+    async def meeting_not_found(_: Request, exc: MeetingNotFound) -> JSONResponse:
+        return problem(404, "Not found", f"no meeting matches {exc.args[0]!r}")
+
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
         if is_unavailable(exc):
@@ -48,6 +55,14 @@ def install_error_handlers(app: FastAPI) -> None:
                            {"Retry-After": "5"})
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         return problem(500, "Internal error", "an unexpected error occurred; it has been logged")
+
+    # Registered by class too, so these are answered inside the middleware stack (request id, metrics, logs).
+    @app.exception_handler(Neo4jError)
+    @app.exception_handler(DriverError)
+    @app.exception_handler(OSError)
+    async def database_error(request: Request, exc: Exception) -> JSONResponse:
+        metrics.NEO4J_ERRORS.labels("unavailable" if is_unavailable(exc) else "other", "api").inc()
+        return await unexpected(request, exc)
 
 
 def _title(status: int) -> str:

@@ -3,29 +3,32 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, HTTPException, UploadFile
+from fastapi import APIRouter, File, Form, HTTPException, Query, UploadFile
 from fastapi.responses import JSONResponse
 
 from app.api.deps import ServicesDep
 from app.ingest.files import parse_file
-from app.ingest.jobs import Job
 from app.ingest.models import MeetingInput
 from app.ingest.parse import TranscriptError
 from app.ingest.requests import IngestRequest
+from app.observability.metrics import observe_ingest
 from app.services import Services
 
 router = APIRouter(prefix="/api", tags=["ingest"])
+ForceAsync = Annotated[bool, Query(alias="async", description="Queue the meeting as a job (202) whatever its size")]
 
 
-async def _ingest(services: Services, meeting: MeetingInput, size: int) -> JSONResponse:
+async def _ingest(services: Services, meeting: MeetingInput, size: int, force_async: bool = False) -> JSONResponse:
     settings = services.settings
     if size > settings.max_transcript_chars:
         raise HTTPException(413, f"transcript is {size} characters; the limit is {settings.max_transcript_chars}")
     await services.ensure_schema()
-    if size > settings.sync_ingest_max_chars:
-        job = services.jobs.submit(meeting)
-        return JSONResponse(status_code=202, content={"job_id": job.job_id, "status": job.status})
+    if force_async or size > settings.sync_ingest_max_chars:
+        job = await services.jobs.submit(meeting)
+        return JSONResponse(status_code=202, content={"job_id": job.job_id, "status": job.status},
+                            headers={"Location": f"/api/jobs/{job.job_id}"})
     result = await services.pipeline.ingest(meeting)
+    observe_ingest(result, "sync")
     code = 200 if result.status == "unchanged" else 201
     return JSONResponse(status_code=code, content=result.model_dump(mode="json"))
 
@@ -36,8 +39,8 @@ async def _ingest(services: Services, meeting: MeetingInput, size: int) -> JSONR
     responses={200: {"description": "Already stored; nothing changed"}, 202: {"description": "Queued as a job"}},
     summary="Ingest one meeting transcript",
 )
-async def ingest(request: IngestRequest, services: ServicesDep) -> JSONResponse:
-    return await _ingest(services, request.to_meeting(), request.size())
+async def ingest(request: IngestRequest, services: ServicesDep, force_async: ForceAsync = False) -> JSONResponse:
+    return await _ingest(services, request.to_meeting(), request.size(), force_async)
 
 
 @router.post("/ingest/file", status_code=201, summary="Ingest a transcript file: plain text, WebVTT or SRT")
@@ -48,6 +51,7 @@ async def ingest_file(
     date: Annotated[date, Form()],
     participants: Annotated[str, Form(description="Comma-separated full names")] = "",
     external_id: Annotated[str | None, Form(max_length=200)] = None,
+    force_async: ForceAsync = False,
 ) -> JSONResponse:
     raw = await file.read(services.settings.max_transcript_chars * 4 + 1)
     if len(raw) > services.settings.max_transcript_chars * 4:
@@ -63,12 +67,4 @@ async def ingest_file(
         external_id=external_id or None,
         turns=turns,
     )
-    return await _ingest(services, meeting, sum(len(t.text) for t in turns))
-
-
-@router.get("/jobs/{job_id}", summary="A background ingestion job")
-async def get_job(job_id: str, services: ServicesDep) -> Job:
-    job = services.jobs.get(job_id)
-    if job is None:
-        raise HTTPException(404, f"no job {job_id!r}")
-    return job
+    return await _ingest(services, meeting, sum(len(t.text) for t in turns), force_async)

@@ -1,62 +1,223 @@
-"""Background ingestion for long transcripts: one worker per process, jobs processed in order."""
+"""Durable background ingestion: jobs live in Neo4j as :Job nodes, so they survive restarts and any API process
+may run them. Each process runs one worker that claims the oldest due job under a lease (renewed while it works),
+retries failures with exponential backoff and records the reason once the attempts run out. A job whose worker
+died is claimed again when its lease lapses; re-running is safe because ingestion is idempotent per meeting."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
+import os
+import random
+import secrets
+import socket
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
+from app.config import Settings
+from app.graph.driver import Graph
 from app.ingest.models import MeetingInput
 from app.ingest.pipeline import IngestPipeline, IngestResult
+from app.observability import metrics
+from app.observability.logging import job_id_var, request_id_var
 
 JobStatus = Literal["queued", "running", "done", "failed"]
+FINISHED: tuple[JobStatus, ...] = ("done", "failed")
+MAX_ERROR_CHARS = 1000
+log = logging.getLogger(__name__)
 
 
 class Job(BaseModel):
     job_id: str
-    status: JobStatus = "queued"
+    status: JobStatus
     external_id: str | None = None
-    created_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
+    attempts: int = 0
+    max_attempts: int
+    created_at: datetime
+    updated_at: datetime
+    next_attempt_at: datetime | None = None
     finished_at: datetime | None = None
     meeting_id: str | None = None
     result: IngestResult | None = None
     error: str | None = None
+    request_id: str | None = None
+
+    @classmethod
+    def from_row(cls, row: dict) -> Job:
+        result = row.get("result")
+        return cls(
+            job_id=row["id"],
+            **{k: v for k, v in row.items() if k in cls.model_fields and k != "result"},
+            result=IngestResult.model_validate_json(result) if result else None,
+        )
+
+
+class Claim(BaseModel):
+    id: str
+    payload: str | None  # a job without one fails like any bad payload, after its attempts
+    request_id: str | None
+    attempts: int
+    max_attempts: int
+
+
+def _is_unavailable(exc: BaseException) -> bool:
+    from app.services import is_unavailable  # app.services imports this module
+
+    return is_unavailable(exc)
 
 
 class JobRunner:
-    def __init__(self, pipeline: IngestPipeline) -> None:
-        self._pipeline = pipeline
-        self._jobs: dict[str, Job] = {}
-        self._queue: asyncio.Queue[tuple[Job, MeetingInput]] = asyncio.Queue()
-        self._worker: asyncio.Task[None] | None = None
+    def __init__(self, graph: Graph, pipeline: IngestPipeline, settings: Settings) -> None:
+        self.graph = graph
+        self.pipeline = pipeline
+        self.settings = settings
+        self.worker_id = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
 
-    def submit(self, meeting: MeetingInput) -> Job:
-        job = Job(job_id=uuid.uuid4().hex, external_id=meeting.external_id)
-        self._jobs[job.job_id] = job
-        self._queue.put_nowait((job, meeting))
-        if self._worker is None or self._worker.done():
-            self._worker = asyncio.create_task(self._work())
-        return job
+    @property
+    def lease_ms(self) -> int:
+        return int(self.settings.job_lease_s * 1000)
 
-    def get(self, job_id: str) -> Job | None:
-        return self._jobs.get(job_id)
+    async def submit(self, meeting: MeetingInput) -> Job:
+        """Stores the job (the meeting is its payload) and wakes this process's worker; raises if Neo4j is down."""
+        job_id = uuid.uuid4().hex
+        rows = await self.graph.write(
+            "jobs/create_job",
+            id=job_id,
+            payload=meeting.model_dump_json(),
+            external_id=meeting.external_id,
+            request_id=request_id_var.get(),
+            max_attempts=self.settings.job_max_attempts,
+        )
+        metrics.JOBS.labels("submitted").inc()
+        log.info("job queued", extra={"queued_job_id": job_id, "external_id": meeting.external_id})
+        self._wake.set()
+        return Job.from_row(rows[0]["job"])
 
-    async def _work(self) -> None:
-        while not self._queue.empty():
-            job, meeting = await self._queue.get()
-            job.status = "running"
-            try:
-                job.result = await self._pipeline.ingest(meeting)
-                job.meeting_id = job.result.meeting_id
-                job.status = "done"
-            except Exception as exc:  # recorded on the job, which is what the client polls
-                job.error = f"{type(exc).__name__}: {exc}"
-                job.status = "failed"
-            job.finished_at = datetime.now(UTC)
+    async def get(self, job_id: str) -> Job | None:
+        rows = await self.graph.read("jobs/get_job", id=job_id)
+        return Job.from_row(rows[0]["job"]) if rows else None
+
+    async def retry_failed(self, job_id: str) -> Job | None:
+        """Puts a failed job back in the queue with fresh attempts; None when there is no failed job of that id."""
+        if not await self.graph.write("jobs/retry_failed_job", id=job_id):
+            return None
+        self._wake.set()
+        return await self.get(job_id)
+
+    def start(self) -> None:
+        if self._task is None or self._task.done():
+            self._task = asyncio.create_task(self._run(), name=f"job-worker {self.worker_id}")
 
     async def close(self) -> None:
-        if self._worker is not None:
-            self._worker.cancel()
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+
+    async def _run(self) -> None:
+        failures = 0
+        while True:
+            try:
+                rows = await self.graph.write("jobs/claim_job", worker=self.worker_id, lease_ms=self.lease_ms)
+                failures = 0
+            except Exception as exc:  # the worker must outlive any outage: back off and poll again
+                failures += 1
+                kind = "unavailable" if _is_unavailable(exc) else "other"
+                metrics.NEO4J_ERRORS.labels(kind, "job_worker").inc()
+                delay = min(self.settings.job_backoff_max_s, self.settings.job_poll_interval_s * 2**failures)
+                log.warning("job worker cannot claim jobs (%s); retrying in %.1f s", exc, delay)
+                await asyncio.sleep(delay)
+                continue
+            if not rows:
+                await self._idle()
+                continue
+            try:
+                await self._process(Claim(**rows[0]["job"]))
+            except Exception:  # a malformed job must not stop the worker; its lease lapses and it is retried
+                log.exception("job worker failed on job %s", rows[0]["job"].get("id"))
+
+    async def _idle(self) -> None:
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(self.settings.job_poll_interval_s):
+                await self._wake.wait()
+        self._wake.clear()
+
+    async def _process(self, claim: Claim) -> None:
+        job_token, request_token = job_id_var.set(claim.id), request_id_var.set(claim.request_id)
+        metrics.JOBS.labels("claimed").inc()
+        metrics.JOBS_RUNNING.inc()
+        heartbeat = asyncio.create_task(self._renew_lease(claim.id))
+        log.info("job started (attempt %d of %d)", claim.attempts, claim.max_attempts)
+        try:
+            result = await self.pipeline.ingest(MeetingInput.model_validate_json(claim.payload or ""))
+        except asyncio.CancelledError:
+            await asyncio.shield(self._release(claim))
+            raise
+        except Exception as exc:
+            await self._after_failure(claim, exc)
+        else:
+            metrics.observe_ingest(result, "job")
+            await self._finish(claim, result)
+        finally:
+            heartbeat.cancel()
+            metrics.JOBS_RUNNING.dec()
+            job_id_var.reset(job_token)
+            request_id_var.reset(request_token)
+
+    async def _renew_lease(self, job_id: str) -> None:
+        while True:
+            await asyncio.sleep(self.settings.job_lease_s / 3)
+            with contextlib.suppress(Exception):  # a missed renewal only risks a second, idempotent run
+                await self.graph.write("jobs/renew_lease", id=job_id, worker=self.worker_id, lease_ms=self.lease_ms)
+
+    async def _finish(self, claim: Claim, result: IngestResult) -> None:
+        try:
+            await self.graph.write(
+                "jobs/complete_job", id=claim.id, worker=self.worker_id,
+                meeting_id=result.meeting_id, result=result.model_dump_json(),
+            )
+        except Exception as exc:  # the meeting is stored; the job is re-run (as "unchanged") once its lease lapses
+            log.warning("job done but not recorded (%s); it will be re-run when its lease lapses", exc)
+            return
+        metrics.JOBS.labels("done").inc()
+        log.info("job done", extra={"meeting_id": result.meeting_id, "outcome": result.status})
+
+    async def _after_failure(self, claim: Claim, exc: Exception) -> None:
+        reason = f"{type(exc).__name__}: {exc}"[:MAX_ERROR_CHARS]
+        unavailable = _is_unavailable(exc)
+        if unavailable:
+            metrics.NEO4J_ERRORS.labels("unavailable", "job").inc()
+        try:
+            if unavailable or claim.attempts < claim.max_attempts:
+                delay = self._backoff_s(claim.attempts)
+                await self.graph.write(
+                    "jobs/requeue_job", id=claim.id, worker=self.worker_id, refund=unavailable,
+                    error=reason, delay_ms=int(delay * 1000),
+                )
+                metrics.JOBS.labels("retried").inc()
+                log.warning("job attempt %d failed (%s); retrying in %.1f s", claim.attempts, reason, delay)
+            else:
+                await self.graph.write("jobs/fail_job", id=claim.id, worker=self.worker_id, error=reason)
+                metrics.JOBS.labels("failed").inc()
+                log.error("job failed after %d attempts: %s", claim.attempts, reason)
+        except Exception as record_exc:  # the lease lapses and the job is claimed again
+            log.warning("could not record the job's failure (%s)", record_exc)
+
+    async def _release(self, claim: Claim) -> None:
+        """On shutdown: hand the job back at once rather than leaving it to its lease."""
+        with contextlib.suppress(Exception):
+            async with asyncio.timeout(2):
+                await self.graph.write(
+                    "jobs/requeue_job", id=claim.id, worker=self.worker_id, refund=True, error=None, delay_ms=0
+                )
+
+    def _backoff_s(self, attempts: int) -> float:
+        base = self.settings.job_backoff_base_s * 2 ** max(0, attempts - 1)
+        return min(self.settings.job_backoff_max_s, base) * random.uniform(0.8, 1.2)

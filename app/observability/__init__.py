@@ -1,0 +1,1 @@
+"""Metrics for Prometheus and structured JSON logs carrying a request id."""

@@ -1,0 +1,1 @@
+"""API keys (created, hashed, looked up, revoked) and per-key rate limits."""
