@@ -10,14 +10,15 @@ only when exactly one other group matches it, so an ambiguous short name stays a
 
 from __future__ import annotations
 
-import math
 import re
 import uuid
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
+from functools import lru_cache
 
+import numpy as np
 from pydantic import BaseModel
 from rapidfuzz import fuzz
 
@@ -70,6 +71,10 @@ class ResolvedEntity(BaseModel):
 class Resolution(BaseModel):
     entities: list[ResolvedEntity]
     by_surface: dict[str, str]  # surface as spoken -> entity id
+    # Known entities this meeting showed to be one: absorbed id -> surviving id. Only when a full proper
+    # name spans them all ("Mobile App Redesign" after "the app redesign" and "mobile redesign" were
+    # taken for two items); the caller should move the absorbed entity's history onto the survivor.
+    merged: dict[str, str] = {}
 
 
 def _stem(word: str) -> str:
@@ -96,13 +101,14 @@ def normalize_name(surface: str) -> str:
 
 
 class Tier(IntEnum):
-    EXACT = 7
-    CORE = 6
-    ACRONYM = 5
-    SUBSET = 4
-    SYNONYM_HEAD = 3
-    FUZZY = 2
-    EMBEDDING = 1
+    """Lexical evidence, strongest first; embeddings come after all of these."""
+
+    EXACT = 6
+    CORE = 5
+    ACRONYM = 4
+    SUBSET = 3
+    SYNONYM_HEAD = 2
+    FUZZY = 1
 
 
 @dataclass(frozen=True)
@@ -114,6 +120,7 @@ class _Name:
     jargon: frozenset[str]  # stemmed forms of acronyms and code words
 
     @classmethod
+    @lru_cache(maxsize=4096)
     def of(cls, surface: str) -> _Name:
         core = tuple(_stem(w) for w in _words(surface))
         if len(core) > 1 and core[0] in PROJECT_WORDS:
@@ -163,9 +170,14 @@ def _fuzzy_match(a: _Name, b: _Name) -> bool:
     return fuzz.ratio(x, y) >= FUZZY_TOKEN_RATIO
 
 
+@lru_cache(maxsize=4096)
+def _type_of(surface: str) -> tuple[EntityType, bool]:
+    return guess_type(surface)
+
+
 def _types_compatible(a: _Name, b: _Name) -> bool:
-    type_a, sure_a = guess_type(a.text)
-    type_b, sure_b = guess_type(b.text)
+    type_a, sure_a = _type_of(a.text)
+    type_b, sure_b = _type_of(b.text)
     return not (sure_a and sure_b and type_a != type_b)
 
 
@@ -177,7 +189,7 @@ def _names_match(a: _Name, b: _Name, tier: Tier) -> bool:
     if tier is Tier.ACRONYM:
         return _acronym_match(a, b) or _acronym_match(b, a)
     if tier is Tier.SUBSET:
-        return _subset_match(a, b)
+        return _types_compatible(a, b) and _subset_match(a, b)
     if tier is Tier.SYNONYM_HEAD:
         return _synonym_head_match(a, b)
     if tier is Tier.FUZZY:
@@ -190,15 +202,21 @@ class _Group:
     names: list[_Name]
     known: KnownEntity | None = None
     surfaces: list[str] = field(default_factory=list)  # this meeting's mentions, in order
+    absorbed: list[KnownEntity] = field(default_factory=list)  # other known entities found to be this one
 
     def absorb(self, other: _Group) -> None:
         self.names.extend(other.names)
         self.surfaces.extend(other.surfaces)
+        self.absorbed.extend([other.known] if other.known else [])
+        self.absorbed.extend(other.absorbed)
+
+    @property
+    def embedding_names(self) -> list[_Name]:
+        """A known entity is compared by its name alone, whose embedding the graph keeps."""
+        return [_Name.of(self.known.name)] if self.known else [_Name.of(s) for s in self.surfaces]
 
 
-def resolve_entities(
-    mentions: list[EntityMention], known: list[KnownEntity], embed: Embed | None = None
-) -> Resolution:
+def resolve_entities(mentions: list[EntityMention], known: list[KnownEntity], embed: Embed | None = None) -> Resolution:
     """Map every mention surface to one entity: an existing one from `known`, or a new one."""
     surfaces = list(dict.fromkeys(m.surface for m in mentions if m.surface.strip()))
     groups = [_Group([_Name.of(n) for n in dict.fromkeys([k.name, *k.aliases])], known=k) for k in known]
@@ -218,15 +236,40 @@ def _merge_tier(groups: list[_Group], tier: Tier) -> None:
             matches = [
                 other
                 for other in groups
-                if other is not group
-                and any(_names_match(a, b, tier) for a in group.names for b in other.names)
+                if other is not group and any(_names_match(a, b, tier) for a in group.names for b in other.names)
             ]
-            target = _unambiguous_target(group, matches, tier)
+            bridged = _bridged(group, matches) if tier is Tier.SUBSET else []
+            target = None if bridged else _unambiguous_target(group, matches, tier)
+            if bridged:
+                target = bridged[0]
+                for other in bridged[1:]:
+                    target.absorb(other)
+                    groups.remove(other)
             if target is not None:
                 target.absorb(group)
                 groups.remove(group)
                 merged = True
                 break
+
+
+def _bridged(group: _Group, matches: list[_Group]) -> list[_Group]:
+    """Known entities that a full proper name shows to be one item: each is a part of it, one shares
+    its head, and together they cover it ("Mobile App Redesign" = "app redesign" + "mobile redesign")."""
+    for full in (n for n in group.names if _is_proper(n.text) and len(n.core) > 2):
+        part_names = {
+            id(g): [
+                p
+                for p in g.names
+                if _subset_match(p, full) and len(p.core) < len(full.core) and _types_compatible(p, full)
+            ]
+            for g in matches
+        }
+        parts = [g for g in matches if part_names[id(g)]]
+        covered = {w for names in part_names.values() for p in names for w in p.core}
+        shares_head = any(p.head == full.head for names in part_names.values() for p in names)
+        if len(parts) == len(matches) > 1 and covered == set(full.core) and shares_head and all(g.known for g in parts):
+            return parts
+    return []
 
 
 def _unambiguous_target(group: _Group, matches: list[_Group], tier: Tier) -> _Group | None:
@@ -268,48 +311,73 @@ class _Paraphrase:
     def texts(self) -> tuple[str, ...]:
         return self.names + (self.differing_words or ())
 
-    def score(self, vectors: dict[str, list[float]]) -> float | None:
-        similarity = _cosine(vectors[self.names[0]], vectors[self.names[1]])
+    def score(self, vectors: _Vectors) -> float | None:
+        similarity = vectors.cosine(*self.names)
         if self.differing_words is None:
             return similarity if similarity >= UNRELATED_NAME_THRESHOLD else None
-        words = _cosine(vectors[self.differing_words[0]], vectors[self.differing_words[1]])
-        ok = similarity >= PARAPHRASE_NAME_THRESHOLD and words >= PARAPHRASE_WORD_THRESHOLD
+        ok = (
+            similarity >= PARAPHRASE_NAME_THRESHOLD
+            and vectors.cosine(*self.differing_words) >= PARAPHRASE_WORD_THRESHOLD
+        )
         return similarity if ok else None
 
 
+class _Vectors:
+    """Unit embeddings by text: the graph's stored name embeddings, the rest computed in batches."""
+
+    def __init__(self, known: list[KnownEntity], embed: Embed) -> None:
+        self._embed = embed
+        self._by_text = {_embedding_text(k.name): _unit(k.name_embedding) for k in known if k.name_embedding}
+
+    def ensure(self, texts: Sequence[str]) -> None:
+        missing = list(dict.fromkeys(t for t in texts if t not in self._by_text))
+        if missing:
+            self._by_text.update((t, _unit(v)) for t, v in zip(missing, self._embed(missing), strict=True))
+
+    def cosine(self, a: str, b: str) -> float:
+        return float(self._by_text[a] @ self._by_text[b])
+
+
+def _unit(vector: Sequence[float]) -> np.ndarray:
+    array = np.asarray(vector, dtype=np.float32)
+    norm = float(np.linalg.norm(array))
+    return array / norm if norm else array
+
+
 def _merge_by_embedding(groups: list[_Group], known: list[KnownEntity], embed: Embed) -> None:
-    vectors: dict[str, list[float]] = {_embedding_text(k.name): k.name_embedding for k in known if k.name_embedding}
+    """Merge each new group into the one group it paraphrases, clearly better than any other."""
+    vectors = _Vectors(known, embed)
     merged = True
     while merged:
         merged = False
         for group in [g for g in groups if g.known is None]:
-            shapes = {
-                i: [p for x in group.names for y in other.names if (p := _Paraphrase.of(x, y))]
-                for i, other in enumerate(groups)
+            if group not in groups:
+                continue  # absorbed earlier in this pass
+            shapes = [
+                (
+                    other,
+                    [p for x in group.embedding_names for y in other.embedding_names if (p := _Paraphrase.of(x, y))],
+                )
+                for other in groups
                 if other is not group
-            }
-            missing = list(dict.fromkeys(t for ps in shapes.values() for p in ps for t in p.texts() if t not in vectors))
-            if missing:
-                vectors.update(zip(missing, embed(missing), strict=True))
+            ]
+            vectors.ensure([t for _, ps in shapes for p in ps for t in p.texts()])
             scored = sorted(
-                ((max(scores), i) for i, ps in shapes.items() if (scores := [s for p in ps if (s := p.score(vectors)) is not None])),
+                ((max(scores), i) for i, (_, ps) in enumerate(shapes) if (scores := _scores(ps, vectors))),
                 reverse=True,
             )
             if scored and (len(scored) == 1 or scored[0][0] - scored[1][0] >= EMBEDDING_MARGIN):
-                groups[scored[0][1]].absorb(group)
+                shapes[scored[0][1]][0].absorb(group)
                 groups.remove(group)
                 merged = True
-                break
+
+
+def _scores(paraphrases: list[_Paraphrase], vectors: _Vectors) -> list[float]:
+    return [score for p in paraphrases if (score := p.score(vectors)) is not None]
 
 
 def _embedding_text(surface: str) -> str:
     return " ".join(_words(surface))
-
-
-def _cosine(a: Sequence[float], b: Sequence[float]) -> float:
-    dot = sum(x * y for x, y in zip(a, b, strict=False))
-    norm = math.sqrt(sum(x * x for x in a)) * math.sqrt(sum(y * y for y in b))
-    return dot / norm if norm else 0.0
 
 
 # --- naming ---------------------------------------------------------------------------------
@@ -320,10 +388,14 @@ def _is_proper(surface: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words)
 
 
+def _leading_wrapper(surface: str) -> bool:
+    words = _words(surface)
+    return len(words) > 1 and words[0] in PROJECT_WORDS
+
+
 def _name_rank(surface: str) -> tuple[bool, bool, int]:
-    name = _Name.of(surface)
-    leading_wrapper = bool(_words(surface)) and _words(surface)[0] in PROJECT_WORDS
-    return _is_proper(surface), leading_wrapper, len(name.core)
+    """Proper-cased, then "Project X" over "X project", then the most specific."""
+    return _is_proper(surface), _leading_wrapper(surface), len(_Name.of(surface).core)
 
 
 def _display_name(surface: str) -> str:
@@ -340,11 +412,12 @@ def _canonical_name(surfaces: list[str]) -> str:
 
 
 def _is_fuller_name(new: str, old: str) -> bool:
-    new_rank, old_rank = _name_rank(new), _name_rank(old)
-    if not new_rank[0]:
+    """ "Analytics Dashboard" for "Dashboard", "Project Atlas" for "Atlas": more of the same proper name."""
+    if not _is_proper(new):
         return False
     new_core, old_core = set(_Name.of(new).core), set(_Name.of(old).core)
-    return old_core <= new_core and (new_rank[1:] > old_rank[1:]) and (new_core != old_core or new_rank[1] > old_rank[1])
+    adds_wrapper = new_core == old_core and _leading_wrapper(new) and not _leading_wrapper(old)
+    return old_core < new_core or adds_wrapper
 
 
 def _merged_aliases(name: str, *alias_lists: Sequence[str]) -> list[str]:
@@ -369,13 +442,16 @@ def _entity_type(group: _Group, mentions: list[EntityMention], name: str) -> Ent
 def _resolution(groups: list[_Group], mentions: list[EntityMention]) -> Resolution:
     entities: list[ResolvedEntity] = []
     by_surface: dict[str, str] = {}
+    merged: dict[str, str] = {}
     for group in groups:
         if group.known is not None:
             known = group.known
             best_new = max(group.surfaces, key=lambda s: (_name_rank(s), -group.surfaces.index(s)))
             name = _display_name(best_new) if _is_fuller_name(best_new, known.name) else known.name
-            aliases = _merged_aliases(name, [known.name], known.aliases, group.surfaces)
+            absorbed_names = [n for k in group.absorbed for n in (k.name, *k.aliases)]
+            aliases = _merged_aliases(name, [known.name], known.aliases, absorbed_names, group.surfaces)
             entity = ResolvedEntity(id=known.id, name=name, type=known.type, aliases=aliases, is_new=False)
+            merged.update((k.id, known.id) for k in group.absorbed if k.id != known.id)
         else:
             name = _canonical_name(group.surfaces)
             entity = ResolvedEntity(
@@ -387,7 +463,7 @@ def _resolution(groups: list[_Group], mentions: list[EntityMention]) -> Resoluti
             )
         entities.append(entity)
         by_surface.update((s, entity.id) for s in group.surfaces)
-    return Resolution(entities=entities, by_surface=by_surface)
+    return Resolution(entities=entities, by_surface=by_surface, merged=merged)
 
 
 def resolve_person(surface: str, participants: list[str], known_people: list[str]) -> str:
@@ -411,7 +487,7 @@ def resolve_person(surface: str, participants: list[str], known_people: list[str
 
 
 def _names_cover(spoken: list[str], full: list[str]) -> bool:
-    """"Kwame" or "Mensah" or "Kwame M." covers "Kwame Mensah"."""
+    """Whether a spoken "Kwame", "Mensah" or "Kwame M." covers the full name "Kwame Mensah"."""
     if len(spoken) > len(full):
         return False
     if len(spoken) == 1:

@@ -9,13 +9,9 @@ from __future__ import annotations
 
 from app.ingest.models import EntityType
 
-DEFINITE_DETERMINERS = frozenset(
-    "the our their your my his her its this that these those whole entire".split()
-)
+DEFINITE_DETERMINERS = frozenset("the our their your my his her its this that these those whole entire".split())
 # A noun phrase introduced by one of these is not a reference to a named work item.
-INDEFINITE_DETERMINERS = frozenset(
-    "a an some any another more no every each several many few much other lots".split()
-)
+INDEFINITE_DETERMINERS = frozenset("a an some any another more no every each several many few much other lots".split())
 ITEM_PRONOUNS = frozenset("it that this they them these those".split())
 # Groups of people: they act on items ("leadership pulled the plug on X") but are neither items nor owners.
 AGENT_NOUNS = frozenset(
@@ -98,9 +94,17 @@ _MORE_VERBS = (
     "hovered hovering tick ticks ticked ticking stuck sitting needs waits proceeds continues goes comes arrives "
     "arrived arrive lets said says suggest suggests suggested propose proposes proposed confirm decide decides "
     "handed volunteered cooperate cooperates cooperated "
-    "complete completes completing finish finishes wrap wrapping closing opened reopened flag earnest"
+    "complete completes completing finish finishes wrap wrapping closing opened reopened flag earnest "
+    "flagging marking calling setting putting offline online else whatever most least enough such own "
+    "other others long"
 )
-_DISCOURSE_NOUNS = "news update updates fyi heads-up reminder quick note worst best case sync standup stand-up retro call"
+_INTERJECTIONS = (
+    "huh nuh eh ugh whew whoa yay gee ooo oops ho yo wha ah aha oh ooh uh-huh uh-oh yeah yup nah mhm hm "
+    "absolutely excellent interesting fantastic super wonderful awesome cool wow damn gosh jeez cuz cos coz"
+)
+_DISCOURSE_NOUNS = (
+    "news update updates fyi heads-up reminder quick note worst best case sync standup stand-up retro call meeting"
+)
 # Time words end a name: "last week Onboarding Flow was at 40%".
 _TIME_WORDS = (
     "week weeks month months year years day days today tonight tomorrow yesterday morning afternoon evening "
@@ -109,7 +113,18 @@ _TIME_WORDS = (
 
 CLOSED_WORDS = frozenset(
     " ".join(
-        [_AUXILIARIES, _CONTRACTIONS, _PREPOSITIONS, _CONJUNCTIONS, _ADVERBS, _VERBS, _MORE_VERBS, _DISCOURSE_NOUNS, _TIME_WORDS]
+        [
+            _AUXILIARIES,
+            _CONTRACTIONS,
+            _PREPOSITIONS,
+            _CONJUNCTIONS,
+            _ADVERBS,
+            _VERBS,
+            _MORE_VERBS,
+            _INTERJECTIONS,
+            _DISCOURSE_NOUNS,
+            _TIME_WORDS,
+        ]
     ).split()
 )
 
@@ -129,28 +144,63 @@ GENERIC_NOUNS = frozenset(
     demo meantime while record sense goal goals target targets estimate estimates date dates
     bunch couple half quarter third chance reason reasons fact effort efforts priority priorities
     list step steps phase stage area areas space room mute audio video camera folks guys
+    connection internet wifi line mic microphone sound concern concerns worry worries
     good news bad
     """.split()
 )
 
 NUMBER_WORDS: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fourty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
     "hundred": 100,
 }
 # Fractions spoken instead of percentages, when followed by done/through/of the way.
 FRACTION_WORDS: dict[str, int] = {
-    "halfway": 50, "half-way": 50, "half way": 50, "half": 50, "a quarter": 25, "one quarter": 25,
-    "a third": 33, "one third": 33, "two thirds": 67, "two-thirds": 67, "three quarters": 75,
+    "halfway": 50,
+    "half-way": 50,
+    "half way": 50,
+    "half": 50,
+    "a quarter": 25,
+    "one quarter": 25,
+    "a third": 33,
+    "one third": 33,
+    "two thirds": 67,
+    "two-thirds": 67,
+    "three quarters": 75,
     "three-quarters": 75,
 }
 
 # Words that make a statement about the item's state non-factual when they precede the cue.
 HEDGES = frozenset(
     "might may could would should maybe perhaps possibly hopefully potentially supposedly "
-    "allegedly theoretically ideally wonder unsure".split()
+    "allegedly theoretically ideally wonder unsure probably".split()
 )
 NEGATIONS = frozenset("not n't never no nothing nobody none neither nor cannot".split())
 
@@ -172,6 +222,17 @@ FEATURE_HEADS = frozenset(
     button report reports search checkout login sso notifications notification pipeline pipelines
     plugin sdk cli bot tool engine workflow form view editor warehouse system library cache queue
     website site interface console extension connector scheduler
+    """.split()
+)
+
+
+# Work areas people name with one bare lowercase word ("billing is done"); other bare single words
+# ("parallel", "asked", "reading") are too often not names at all.
+WORK_AREA_WORDS = frozenset(
+    """
+    billing onboarding payments checkout search login signup auth authentication authorization analytics
+    reporting notifications messaging caching logging monitoring alerting infra infrastructure security
+    compliance localization i18n accessibility observability provisioning deployment permissions
     """.split()
 )
 

@@ -1,42 +1,25 @@
 """Rule-based extraction: work items and their state changes from a transcript, no LLM needed.
 
-Each sentence is read as predicate frames (see `frames.py`) whose argument slots are filled with
-noun-phrase chunks (see `text.py`). A frame yields a mention for every work item in its slots,
-and a state/dependency/decision only when its clause asserts it: not a question, not
-hypothetical, not hedged, not a recollection, and - unless the cue's meaning flips - not negated.
-Pronouns and subject-less clauses ("..., so it's blocked", "and at risk") refer to the item in
-focus: the one last talked about in this turn or the previous two.
+Each sentence is read as predicate frames (`frames.py`) whose argument slots are filled with
+noun-phrase chunks (`text.py`, `sentence.py`). A frame yields a mention for every work item in its
+slots, and a state, dependency, owner or decision only when its clause asserts it (`mood.py`): not
+a question, hypothetical, hedge or recollection, and - unless the cue's meaning flips, as in "no
+longer blocked" - not negated. Subordinate clauses link items: "X can't start until Z is done".
+Pronouns and subject-less clauses ("..., so it's blocked", "and at risk") refer to the item the
+sentence is about, else the one last talked about in this or the previous two turns.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from app.ingest.extract.clauses import CAUSAL_LINKS, Clause, split_clauses
-from app.ingest.extract.frames import (
-    COMPLETION,
-    FRAMES,
-    START_OR_PROCEED,
-    Frame,
-    Kind,
-    Slot,
-    choice_after,
-    degree_qualified,
-    percent_value,
-)
-from app.ingest.extract.lexicon import AUXILIARIES, CLOSED_WORDS, HEDGES, NEGATIONS, guess_type
-from app.ingest.extract.text import (
-    Chunk,
-    ChunkKind,
-    Token,
-    chunk,
-    is_question,
-    normalize_text,
-    sentences,
-    tokenize,
-)
+from app.ingest.extract.clauses import CAUSAL_LINKS, Clause
+from app.ingest.extract.frames import COMPLETION, START_OR_PROCEED, Frame, Kind, Slot, choice_after, percent_value
+from app.ingest.extract.lexicon import CLOSED_WORDS, guess_type
+from app.ingest.extract.mood import Mood, negated
+from app.ingest.extract.sentence import ITEM_LIKE, Sentence
+from app.ingest.extract.text import Chunk, ChunkKind, normalize_text, sentences, tokenize
 from app.ingest.models import (
     DecisionAssertion,
     DependencyAssertion,
@@ -51,83 +34,12 @@ from app.ingest.models import (
 FOCUS_TURNS = 2  # how many turns back a pronoun may reach
 _PEOPLE = (ChunkKind.PERSON, ChunkKind.PERSON_PRONOUN)
 _SELF = frozenset({"i", "me", "myself"})
-_ELLIPSIS_OK = frozenset("and but so also now then still just already is are 's 're has have been currently again".split())
-_IRREALIS = re.compile(
-    r"\b(?:will|'ll|going\s+to|gonna|need\s+to|needs\s+to|have\s+to|has\s+to|got\s+to|want\s+to|wants\s+to"
-    r"|plan(?:s|ning)?\s+to|hope\s+to|aim(?:ing)?\s+to|expect(?:ed)?\s+to|supposed\s+to|should|must|try(?:ing)?\s+to"
-    r"|can|could|would|need|needs|require|requires|want|wants|next\s+(?:week|month|sprint|quarter|year|time)|tomorrow|soon|later"
-    r"|by\s+(?:the\s+end\s+of|end\s+of|eod|eow|monday|tuesday|wednesday|thursday|friday)"
-    r"|in\s+(?:a|two|three|four|\d+)\s+(?:weeks?|days?|months?|sprints?))\b",
-    re.IGNORECASE,
-)
-_HABITUAL_PAST = re.compile(
-    r"\b(?:used\s+to|previously|originally|initially|at\s+first|formerly|in\s+the\s+past)\b", re.IGNORECASE
-)
-_TIME_PAST = re.compile(
-    r"\blast\s+(?:week|month|time|sprint|meeting|call|quarter|year|sync|standup|monday|tuesday|wednesday|thursday|friday)\b"
-    r"|\bago\b|\byesterday\b|\bback\s+then\b|\bat\s+the\s+time\b|\bearlier\b(?!\s+than)|\bbefore\s*[.!?]*\s*$",
-    re.IGNORECASE,
-)
-_PAST_COPULA = re.compile(r"\b(?:was|were|had\s+been)\b", re.IGNORECASE)
-_NO_LONGER = re.compile(r"\bno\s+longer\b", re.IGNORECASE)
+_TOPIC_OPENERS = frozenset("and so also then what about how".split())
 _FOR = re.compile(r"\bfor\b", re.IGNORECASE)
-
-
-@dataclass
-class _Focus:
-    surface: str | None = None
-    turn: int = -1
-
-    def set(self, surface: str, turn: int) -> None:
-        self.surface, self.turn = surface, turn
-
-    def get(self, turn: int) -> str | None:
-        return self.surface if self.surface and turn - self.turn <= FOCUS_TURNS else None
-
-
-@dataclass
-class _Sentence:
-    """One sentence with its tokens, chunks, clauses and the frame matches found in it."""
-
-    text: str
-    turn: Turn
-    tokens: list[Token]
-    chunks: list[Chunk]
-    clauses: list[Clause]
-    matches: list[tuple[Frame, re.Match[str]]]
-    question: bool
-
-    def clause_of(self, position: int) -> int:
-        for i, clause in enumerate(self.clauses):
-            if position < clause.end:
-                return i
-        return len(self.clauses) - 1
-
-
-@dataclass
-class _Builder:
-    """Collects the extraction, deduplicating mentions and keeping assertions in spoken order."""
-
-    mentions: dict[tuple[str, int], EntityMention] = field(default_factory=dict)
-    states: list[StateAssertion] = field(default_factory=list)
-    dependencies: dict[tuple[str, str, int], DependencyAssertion] = field(default_factory=dict)
-    decisions: list[DecisionAssertion] = field(default_factory=list)
-
-    def mention(self, surface: str, turn: int) -> None:
-        self.mentions.setdefault((surface, turn), EntityMention(surface=surface, type=guess_type(surface)[0], turn=turn))
-
-    def depend(self, dependent: str, dependency: str, turn: int, quote: str) -> None:
-        if dependent.lower() != dependency.lower():
-            key = (dependent, dependency, turn)
-            self.dependencies.setdefault(key, DependencyAssertion(dependent=dependent, dependency=dependency, turn=turn, quote=quote))
-
-    def build(self) -> Extraction:
-        return Extraction(
-            mentions=list(self.mentions.values()),
-            states=self.states,
-            dependencies=list(self.dependencies.values()),
-            decisions=self.decisions,
-        )
+# "we're stuck on X", "back on schedule with X": what ties a clause about "we" to its item
+_LINKING_PREPOSITION = re.compile(r"\s*(?:on|with|for)?\s*", re.IGNORECASE)
+_BY = re.compile(r"\s+(?:by|because\s+of|due\s+to)\s+", re.IGNORECASE)
+_STATE_KINDS = (Kind.STATUS, Kind.PROGRESS, Kind.UNBLOCK)
 
 
 class RuleBasedExtractor:
@@ -141,365 +53,332 @@ def extract_meeting(meeting: MeetingInput) -> Extraction:
     reader = _MeetingReader(_person_words(meeting))
     for turn in meeting.turns:
         reader.read_turn(turn)
-    return reader.builder.build()
+    return reader.out.build()
 
 
 def _person_words(meeting: MeetingInput) -> frozenset[str]:
-    names = list(meeting.participants) + [t.speaker for t in meeting.turns]
+    names = [*meeting.participants, *(t.speaker for t in meeting.turns)]
     return frozenset(w.lower() for name in names for w in re.findall(r"[A-Za-z][A-Za-z'-]+", name) if len(w) > 1)
+
+
+@dataclass
+class _Output:
+    """The extraction being built: mentions deduplicated, assertions in spoken order."""
+
+    mentions: dict[tuple[str, int], EntityMention] = field(default_factory=dict)
+    states: list[StateAssertion] = field(default_factory=list)
+    dependencies: dict[tuple[str, str, int], DependencyAssertion] = field(default_factory=dict)
+    decisions: list[DecisionAssertion] = field(default_factory=list)
+
+    def mention(self, surface: str, turn: int) -> None:
+        self.mentions.setdefault(
+            (surface, turn), EntityMention(surface=surface, type=guess_type(surface)[0], turn=turn)
+        )
+
+    def depend(self, dependent: str, dependency: str, turn: int, quote: str) -> None:
+        if dependent.lower() != dependency.lower():
+            self.mention(dependent, turn)
+            self.mention(dependency, turn)
+            assertion = DependencyAssertion(dependent=dependent, dependency=dependency, turn=turn, quote=quote)
+            self.dependencies.setdefault((dependent, dependency, turn), assertion)
+
+    def build(self) -> Extraction:
+        return Extraction(
+            mentions=list(self.mentions.values()),
+            states=self.states,
+            dependencies=list(self.dependencies.values()),
+            decisions=self.decisions,
+        )
+
+
+@dataclass
+class _SentenceState:
+    """What reading one sentence has established so far."""
+
+    sentence: Sentence
+    turn: Turn
+    states: dict[str, StateAssertion] = field(default_factory=dict)
+    focus: str | None = None  # the item the sentence is about
+    clause_items: dict[int, list[str]] = field(default_factory=dict)
+    dependencies: list[tuple[str, str]] = field(default_factory=list)
+
+    def state(self, entity: str) -> StateAssertion:
+        if entity not in self.states:
+            self.states[entity] = StateAssertion(entity=entity, turn=self.turn.index, quote=self.sentence.text)
+        return self.states[entity]
+
+    def block(self, entity: str, blocker: str) -> None:
+        state = self.state(entity)
+        if blocker not in (state.blockers or []):
+            state.blockers = [*(state.blockers or []), blocker]
 
 
 class _MeetingReader:
     def __init__(self, person_words: frozenset[str]) -> None:
         self.person_words = person_words
-        self.focus = _Focus()
-        self.builder = _Builder()
-        self.sentence_focus: str | None = None
-        self.waits: list[tuple[str, str]] = []  # "X is waiting on Z" in the current sentence
+        self.out = _Output()
+        self.focus: str | None = None  # the item last talked about, across turns
+        self.focus_turn = -1
 
     def read_turn(self, turn: Turn) -> None:
         for text in sentences(normalize_text(turn.text)):
-            self._read_sentence(self._parse(text, turn))
+            self._read_sentence(_SentenceState(Sentence.parse(text, self.person_words), turn))
 
-    def _parse(self, text: str, turn: Turn) -> _Sentence:
-        matches = [(frame, m) for frame in FRAMES for m in frame.pattern.finditer(text)]
-        progress_spans = [m.span() for f, m in matches if f.kind is Kind.PROGRESS]
-        matches = [
-            (f, m)
-            for f, m in matches
-            if f.kind is Kind.PROGRESS
-            or not any(a <= m.start() and m.end() <= b for a, b in progress_spans)
-            and not (f.status is Status.DONE and degree_qualified(m, text))
-        ]
-        matches.sort(key=lambda fm: fm[1].start())
-        tokens = tokenize(text)
-        masked = {i for i, t in enumerate(tokens) if any(_in_cue(t, m) for _, m in matches)}
-        chunks = chunk(text, tokens, self.person_words, masked)
-        clauses = split_clauses(text, [m.start() for _, m in matches], [m.span() for _, m in matches])
-        return _Sentence(text, turn, tokens, chunks, clauses, matches, is_question(text))
-
-    def _read_sentence(self, s: _Sentence) -> None:
-        self.sentence_focus = None
-        self.waits = []
+    def _read_sentence(self, st: _SentenceState) -> None:
+        s = st.sentence
         if not s.matches:
-            self._read_bare_topic(s)
-        clause_items: dict[int, list[str]] = {}
-        blocked_assertions: dict[int, list[StateAssertion]] = {}
-        states: dict[str, StateAssertion] = {}
+            self._read_bare_topic(st)
+        progress_clauses = {s.clause_of(m.start()) for f, m in s.matches if f.kind is Kind.PROGRESS}
         for frame, match in s.matches:
             ci = s.clause_of(match.start())
-            item = self._read_frame(s, ci, frame, match, states)
+            if frame.status is Status.DONE and ci in progress_clauses:
+                continue  # "we've got 40% of X done" states progress, not completion
+            item = (
+                self._read_decision(st, ci, frame, match)
+                if frame.kind is Kind.DECISION
+                else self._read_frame(st, ci, frame, match)
+            )
             if item:
-                clause_items.setdefault(ci, []).append(item)
-                if item in states and states[item].status is Status.BLOCKED:
-                    blocked_assertions.setdefault(ci, []).append(states[item])
-        for ci, clause in enumerate(s.clauses):
-            if ci not in clause_items:
-                first = next((c for c in self._chunks_in(s, clause.start, clause.end) if c.names_item), None)
-                if first:
-                    clause_items[ci] = [first.text]
-        self._link_clauses(s, clause_items, blocked_assertions)
-        for item, other in self.waits:  # "X hit a wall, it's waiting on Z": Z is the blocker
-            state = states.get(item)
-            if state and state.status is Status.BLOCKED and other not in (state.blockers or []):
-                state.blockers = [*(state.blockers or []), other]
-        self.builder.states.extend(a for a in states.values() if _has_fields(a))
+                st.clause_items.setdefault(ci, []).append(item)
+        self._link_clauses(st)
+        for item, dependency in st.dependencies:  # "X hit a wall, it's waiting on Z": Z is the blocker
+            if item in st.states and st.states[item].status is Status.BLOCKED:
+                st.block(item, dependency)
+        self.out.states.extend(a for a in st.states.values() if _has_fields(a))
 
-    def _read_bare_topic(self, s: _Sentence) -> None:
-        """A sentence that is just a name ("And the portal?") puts that item in focus."""
+    def _read_bare_topic(self, st: _SentenceState) -> None:
+        """A question that is just a name ("And the portal?", "What about Atlas?") puts that item in focus."""
+        s = st.sentence
         words = [t for t in s.tokens if t.text[0].isalnum()]
         items = [c for c in s.chunks if c.names_item]
-        other_words = [t for t in words if not any(c.start <= t.start < c.end for c in items)]
-        if len(items) == 1 and len(words) <= 8 and all(t.lower in _ELLIPSIS_OK | {"what", "about", "how"} for t in other_words):
-            self.builder.mention(items[0].text, s.turn.index)
-            self.focus.set(items[0].text, s.turn.index)
+        if not s.text.rstrip().endswith("?") or len(items) != 1 or len(words) > 8:
+            return
+        rest = [t.lower for t in words if not items[0].start <= t.start < items[0].end]
+        has_determiner = s.text[items[0].start : items[0].end] != items[0].text
+        if (rest and all(w in _TOPIC_OPENERS for w in rest)) or (not rest and has_determiner):
+            self._mention_focus(items[0].text, st)
 
-    # --- frames --------------------------------------------------------------------------
+    # --- frames ------------------------------------------------------------------------------
 
-    def _read_frame(
-        self, s: _Sentence, ci: int, frame: Frame, match: re.Match[str], states: dict[str, StateAssertion]
-    ) -> str | None:
-        clause = s.clauses[ci]
-        turn = s.turn.index
-        if frame.kind is Kind.DECISION:
-            return self._read_decision(s, clause, frame, match)
+    def _read_frame(self, st: _SentenceState, ci: int, frame: Frame, match: re.Match[str]) -> str | None:
+        s, clause = st.sentence, st.sentence.clauses[ci]
         assert frame.item is not None
-        item_chunk = self._pick(s, clause, match, frame.item, "item")
-        other_chunk = self._pick(s, clause, match, frame.other, "other") if frame.other and frame.kind is not Kind.OWNER else None
-        people_subject = frame.item is Slot.LEFT and item_chunk is not None and item_chunk.kind in _PEOPLE
-        if people_subject and frame.kind is Kind.BLOCKED_BY:
-            item_chunk, other_chunk = other_chunk, None  # "we're stuck on X": X is what's blocked
-        if people_subject and frame.kind is Kind.DEPENDS and self.sentence_focus:
-            item = self.sentence_focus  # "X is stuck, we're waiting for Z": X waits for Z
+        person = self._person(st, clause, frame, match) if frame.kind is Kind.OWNER else None
+        if frame.kind is Kind.OWNER and person is None and not s.question:
+            return None  # "it picks up the noise": an ownership verb with no person says nothing
+        if frame.status is not None and s.attributive(match):
+            return None  # "a complete understanding"
+        item_chunk = s.pick(clause, match, frame.item, "item")
+        other_chunk = (
+            s.pick(clause, match, frame.other, "other") if frame.other and frame.kind is not Kind.OWNER else None
+        )
+        if (frame.kind is Kind.DEPENDS or frame.needs_other) and not (other_chunk and other_chunk.kind in ITEM_LIKE):
+            return None  # "X needs some thought", "the blocker for X is gone"
+        if frame.item is Slot.FOCUS:
+            item = self._antecedent(st, match.start(), same_sentence=True)
+        elif item_chunk is not None and item_chunk.kind in _PEOPLE and frame.kind is not Kind.OWNER:
+            item, other_chunk = self._item_of_people_clause(st, clause, frame, match, other_chunk)
+        elif item_chunk is None and frame.kind in _STATE_KINDS and not s.elliptical(clause, match):
+            item_chunk = self._linked_right(s, clause, match)  # "work's underway on X"
+            item = self._item(st, clause, match, item_chunk)
         else:
-            item = self._item_surface(s, clause, match, item_chunk)
+            item = self._item(st, clause, match, item_chunk)
         if item is None:
             return None
-        self.focus.set(item, turn)
-        if not clause.states_condition:
-            self.sentence_focus = item
+        self._set_focus(item, st, clause)
         if frame.kind is Kind.TOPIC:
             return item
-        mood = _Mood.of(s, clause, frame, match, [c for c in (item_chunk, other_chunk) if c])
+        slots = [(c.start, c.end) for c in (item_chunk, other_chunk) if c]
+        mood = Mood.of(s.text, s.question, clause, frame, match.span(), slots)
         if frame.kind is Kind.OWNER:
-            person = self._person(s, clause, match, frame)
-            if person and mood.factual and not mood.negated and not mood.habitual:
-                _state(states, item, s).owner = person
+            if person and mood.asserts_link and not mood.habitual:
+                st.state(item).owner = person
             return item
-        other = self._other_surface(other_chunk, item)
+        other = (
+            other_chunk.text
+            if other_chunk and other_chunk.names_item and other_chunk.text.lower() != item.lower()
+            else None
+        )
         if other:
-            self.builder.mention(other, turn)
-        if frame.kind in (Kind.BLOCKED_BY, Kind.DEPENDS) and other and mood.factual and not mood.negated:
-            self.builder.depend(item, other, turn, s.text)
-            if frame.kind is Kind.DEPENDS and "waiting" in match.group().lower():
-                self.waits.append((item, other))
-        if not mood.states_current_state(frame):
-            return item
-        if mood.negated:
-            self._apply_negated(states, s, item, frame)
-        elif frame.kind is Kind.BLOCKED_BY:
-            state = _state(states, item, s)
-            state.status = Status.BLOCKED
-            if other:
-                state.blockers = [*(state.blockers or []), other]
-        elif frame.kind is Kind.STATUS:
-            _state(states, item, s).status = frame.status
-        elif frame.kind is Kind.UNBLOCK:
-            _state(states, item, s).blockers = []
-        elif frame.kind is Kind.PROGRESS:
-            value = percent_value(match, s.text)
-            if value is not None:
-                _state(states, item, s).progress = value
+            self.out.mention(other, st.turn.index)
+            if frame.kind in (Kind.BLOCKED_BY, Kind.DEPENDS) and mood.asserts_link:
+                self.out.depend(item, other, st.turn.index, s.text)
+                st.dependencies.append((item, other))
+        if mood.asserts_state(frame):
+            self._assert_state(st, frame, match, item, other, mood.negated)
         return item
 
-    def _apply_negated(self, states: dict[str, StateAssertion], s: _Sentence, item: str, frame: Frame) -> None:
-        if frame.negated is Kind.UNBLOCK:
-            _state(states, item, s).blockers = []
-        elif isinstance(frame.negated, Status):
-            _state(states, item, s).status = frame.negated
+    def _assert_state(
+        self, st: _SentenceState, frame: Frame, match: re.Match[str], item: str, other: str | None, negative: bool
+    ) -> None:
+        if negative:
+            if frame.negated is Kind.UNBLOCK:
+                st.state(item).blockers = []
+            elif isinstance(frame.negated, Status):
+                st.state(item).status = frame.negated
+        elif frame.kind is Kind.BLOCKED_BY:
+            st.state(item).status = Status.BLOCKED
+            if other:
+                st.block(item, other)
+        elif frame.kind is Kind.STATUS:
+            st.state(item).status = frame.status
+        elif frame.kind is Kind.UNBLOCK:
+            st.state(item).blockers = []
+        elif frame.kind is Kind.PROGRESS:
+            value = percent_value(match, st.sentence.text)
+            if value is not None:
+                st.state(item).progress = value
 
-    def _read_decision(self, s: _Sentence, clause: Clause, frame: Frame, match: re.Match[str]) -> str | None:
+    def _item_of_people_clause(
+        self, st: _SentenceState, clause: Clause, frame: Frame, match: re.Match[str], other_chunk: Chunk | None
+    ) -> tuple[str | None, Chunk | None]:
+        """The item of a clause whose subject is people: "we're stuck on X (by Z)", "back on schedule with
+        X", or the sentence's item in "X is stuck, we're waiting for Z" and "..., we're at 40%"."""
+        s = st.sentence
+        right = self._linked_right(s, clause, match) if frame.kind is not Kind.DEPENDS else None
+        if right is None:
+            return self._antecedent(st, match.start(), same_sentence=True), other_chunk
+        if frame.kind is Kind.BLOCKED_BY:
+            by = _BY.match(s.text, right.end)
+            other_chunk = next(iter(s.chunks_in(by.end(), clause.end)), None) if by else None
+        return self._item(st, clause, match, right), other_chunk
+
+    @staticmethod
+    def _linked_right(s: Sentence, clause: Clause, match: re.Match[str]) -> Chunk | None:
+        """The item right after the cue, joined by at most "on"/"with"/"for" ("stuck on X")."""
+        right = s.pick(clause, match, Slot.RIGHT, "item")
+        linked = right is not None and _LINKING_PREPOSITION.fullmatch(s.text[match.end() : right.start])
+        return right if linked and right is not None and right.kind in ITEM_LIKE else None
+
+    def _read_decision(self, st: _SentenceState, ci: int, frame: Frame, match: re.Match[str]) -> str | None:
         """A choice ("Stripe") made for an item: "... for X", the subject of "X will be built on", or the focus."""
+        s, clause = st.sentence, st.sentence.clauses[ci]
         found = choice_after(s.text, match.end())
         if not found:
             return None
         choice, choice_end = found
-        subject = self._pick(s, clause, match, frame.item, "item") if frame.item is not None else None
+        subject = s.pick(clause, match, frame.item, "item") if frame.item is not None else None
         target = subject if frame.item is Slot.GROUP else self._for_target(s, clause, choice_end) or subject
+        entity: str | None = None
         if target and target.names_item:
-            entity: str | None = target.text
-            self.builder.mention(target.text, s.turn.index)
+            entity = target.text
+            self.out.mention(entity, st.turn.index)
         elif target and target.kind is ChunkKind.ITEM_PRONOUN:
-            entity = self.focus.get(s.turn.index)
-        else:
-            entity = None
-        mood = _Mood.of(s, clause, frame, match, [target] if target else [])
-        if mood.factual and not mood.negated:
+            entity = self._antecedent(st, target.start)
+        mood = Mood.of(s.text, s.question, clause, frame, match.span(), [(target.start, target.end)] if target else [])
+        if mood.asserts_link:
             summary = f"Use {choice} for {entity}" if entity else f"Use {choice}"
-            self.builder.decisions.append(DecisionAssertion(entity=entity, summary=summary, turn=s.turn.index, quote=s.text))
+            self.out.decisions.append(
+                DecisionAssertion(entity=entity, summary=summary, turn=st.turn.index, quote=s.text)
+            )
         if entity:
-            self.focus.set(entity, s.turn.index)
+            self._set_focus(entity, st, clause)
         return entity
 
-    def _for_target(self, s: _Sentence, clause: Clause, after: int) -> Chunk | None:
-        """The item in "... for X" after the choice, or in a leading "For X, we're going with ..."."""
+    @staticmethod
+    def _for_target(s: Sentence, clause: Clause, after: int) -> Chunk | None:
+        """The item in "... for X" after the choice, else in "For X, we're going with ..."."""
         for start, end in ((after, clause.end), (clause.start, clause.end), (0, len(s.text))):
             for m in _FOR.finditer(s.text, start, end):
-                target = next((c for c in self._chunks_in(s, m.end(), len(s.text)) if c.kind is not ChunkKind.PERSON_PRONOUN), None)
+                target = next(
+                    (c for c in s.chunks_in(m.end(), len(s.text)) if c.kind is not ChunkKind.PERSON_PRONOUN), None
+                )
                 if target and target.names_item and target.start - m.end() <= 5:
                     return target
         return None
 
-    # --- slots ---------------------------------------------------------------------------
+    # --- referents -----------------------------------------------------------------------------
 
-    def _chunks_in(self, s: _Sentence, start: int, end: int) -> list[Chunk]:
-        return [c for c in s.chunks if c.start >= start and c.end <= end]
-
-    def _left_chunks(self, s: _Sentence, clause: Clause, position: int) -> list[Chunk]:
-        """Chunks that can fill a slot before `position`, nearest first.
-
-        A chunk right after an auxiliary ("X is sitting at 40%", "X has reached") is the verb of a
-        declarative clause, not its subject, when there is another candidate further left.
-        """
-        chunks = _relevant(reversed(self._chunks_in(s, clause.start, position)))
-        if s.question or len(chunks) < 2:
-            return chunks
-        return [c for i, c in enumerate(chunks) if i == len(chunks) - 1 or not _after_auxiliary(s, c)]
-
-    def _pick(self, s: _Sentence, clause: Clause, match: re.Match[str], slot: Slot, role: str) -> Chunk | None:
-        if slot is Slot.GROUP:
-            a, b = match.span(role)
-            return next(iter(_relevant(self._chunks_in(s, a, b))), None)
-        left = self._left_chunks(s, clause, match.start())
-        right = _relevant(self._chunks_in(s, match.end(), clause.end))
-        if slot is Slot.LEFT:
-            return left[0] if left else None
-        if slot is Slot.RIGHT:
-            return right[0] if right else None
-        for candidates in (left, right):
-            if candidates and candidates[0].kind in (ChunkKind.ITEM, ChunkKind.ITEM_PRONOUN):
-                return candidates[0]
-        return next((c for c in left[1:] if c.names_item), None)  # a fronted topic: "On X, we're at 40%"
-
-    def _item_surface(self, s: _Sentence, clause: Clause, match: re.Match[str], found: Chunk | None) -> str | None:
-        turn = s.turn.index
+    def _item(self, st: _SentenceState, clause: Clause, match: re.Match[str], found: Chunk | None) -> str | None:
         if found and found.names_item:
-            self.builder.mention(found.text, turn)
+            self.out.mention(found.text, st.turn.index)
             return found.text
         if found and found.kind is ChunkKind.ITEM_PRONOUN:
-            return self._antecedent(s, found.start)
-        if found is None and _elliptical(s, clause, match):
-            return self._antecedent(s, match.start())
+            return self._antecedent(st, found.start)
+        if found is None and st.sentence.elliptical(clause, match):
+            return self._antecedent(st, match.start())
         return None
 
-    def _antecedent(self, s: _Sentence, position: int) -> str | None:
+    def _antecedent(self, st: _SentenceState, position: int, same_sentence: bool = False) -> str | None:
         """What "it"/"that" (or a missing subject) refers to: the item this sentence is about so far,
         else the nearest item named earlier in the sentence, else the focus of recent turns."""
-        if self.sentence_focus:
-            return self.sentence_focus
-        earlier = [c for c in s.chunks if c.end <= position and c.names_item]
+        if st.focus:
+            return st.focus
+        earlier = [c for c in st.sentence.chunks if c.end <= position and c.names_item]
         if earlier:
-            self.builder.mention(earlier[-1].text, s.turn.index)
+            self.out.mention(earlier[-1].text, st.turn.index)
             return earlier[-1].text
-        return self.focus.get(s.turn.index)
+        if same_sentence or st.turn.index - self.focus_turn > FOCUS_TURNS:
+            return None
+        return self.focus
 
-    def _other_surface(self, found: Chunk | None, item: str) -> str | None:
-        if found and found.names_item and found.text.lower() != item.lower():
-            return found.text
-        return None
+    def _set_focus(self, item: str, st: _SentenceState, clause: Clause) -> None:
+        self.focus, self.focus_turn = item, st.turn.index
+        if not clause.states_condition:  # "until Z is done" is about the main clause's item
+            st.focus = item
 
-    def _person(self, s: _Sentence, clause: Clause, match: re.Match[str], frame: Frame) -> str | None:
+    def _mention_focus(self, item: str, st: _SentenceState) -> None:
+        self.out.mention(item, st.turn.index)
+        self.focus, self.focus_turn = item, st.turn.index
+
+    def _person(self, st: _SentenceState, clause: Clause, frame: Frame, match: re.Match[str]) -> str | None:
+        """The owner named in an ownership frame: a participant, "I"/"me" (the speaker), or a capitalised name."""
         assert frame.other is not None
-        if frame.other is Slot.GROUP:
-            a, b = match.span("other")
-            found = next(iter(self._chunks_in(s, a, b)), None)
-        else:
-            chunks = self._chunks_in(s, clause.start, match.start()) if frame.other is Slot.LEFT else self._chunks_in(s, match.end(), clause.end)
-            found = (chunks[-1] if frame.other is Slot.LEFT else chunks[0]) if chunks else None
+        found = st.sentence.person_near(clause, match, frame.other)
         if found is None:
             return None
         if found.kind is ChunkKind.PERSON_PRONOUN:
-            return s.turn.speaker if found.text.lower() in _SELF else None
+            return st.turn.speaker if found.text.lower() in _SELF else None
         if found.kind is ChunkKind.PERSON:
             return found.text
-        looks_like_name = found.kind is ChunkKind.ITEM and len(found.text.split()) <= 3 and all(
-            w[:1].isupper() for w in found.text.split()
-        )
+        words = found.text.split()
+        looks_like_name = found.kind is ChunkKind.ITEM and len(words) <= 3 and all(w[:1].isupper() for w in words)
         return found.text if looks_like_name and not frame.strict_person else None
 
-    # --- links between clauses -----------------------------------------------------------
+    # --- links between clauses -----------------------------------------------------------------
 
-    def _link_clauses(
-        self, s: _Sentence, clause_items: dict[int, list[str]], blocked: dict[int, list[StateAssertion]]
-    ) -> None:
+    def _link_clauses(self, st: _SentenceState) -> None:
+        """Dependencies from subordinate clauses: "X can't start until Z is done", "once Z ships we can
+        start X", "Z must be finished before X", and blockers from "X is blocked because Z isn't ready"."""
+        s = st.sentence
         for ci, sub in enumerate(s.clauses):
-            if sub.main is None or s.question or sub.hypothetical:
+            if sub.main is None or s.question or sub.hypothetical or s.clauses[sub.main].hypothetical:
+                continue
+            dependent, dependency = self._clause_item(st, sub.main), self._clause_item(st, ci)
+            if not dependent or not dependency:
                 continue
             main = s.clauses[sub.main]
-            dependent = (clause_items.get(sub.main) or [None])[0]
-            dependency = (clause_items.get(ci) or [None])[0]
-            if not dependent or not dependency or main.hypothetical:
-                continue
             main_text, sub_text = s.text[main.start : main.end], s.text[sub.start : sub.end]
-            main_negated = _negated(main_text)
-            link = sub.link
-            if link == "before" and not main_negated:
+            main_blocked = dependent in st.states and st.states[dependent].status is Status.BLOCKED
+            if sub.link == "before" and not negated(main_text):
                 if COMPLETION.search(main_text) and START_OR_PROCEED.search(sub_text):
-                    self._depend_linked(s, dependency, dependent)
+                    self.out.depend(dependency, dependent, st.turn.index, s.text)
                 continue
-            sub_done = bool(COMPLETION.search(sub_text)) or (link in ("until", "till") and _only_names(sub_text, dependency))
-            main_waits = main_negated or bool(START_OR_PROCEED.search(main_text)) or sub.main in blocked
-            if link in CAUSAL_LINKS:
-                linked = sub.main in blocked
+            if sub.link in CAUSAL_LINKS:
+                linked = main_blocked
             else:
-                linked = sub_done and main_waits
-            if not linked:
-                continue
-            self._depend_linked(s, dependent, dependency)
-            for state in blocked.get(sub.main, []):
-                if state.entity == dependent and dependency not in (state.blockers or []):
-                    state.blockers = [*(state.blockers or []), dependency]
+                sub_done = bool(COMPLETION.search(sub_text)) or (
+                    sub.link in ("until", "till") and _only_names(sub_text, dependency)
+                )
+                linked = sub_done and (negated(main_text) or bool(START_OR_PROCEED.search(main_text)) or main_blocked)
+            if linked:
+                self.out.depend(dependent, dependency, st.turn.index, s.text)
+                if main_blocked:
+                    st.block(dependent, dependency)
 
-    def _depend_linked(self, s: _Sentence, dependent: str, dependency: str) -> None:
-        for surface in (dependent, dependency):
-            self.builder.mention(surface, s.turn.index)
-        self.builder.depend(dependent, dependency, s.turn.index, s.text)
-
-
-@dataclass(frozen=True)
-class _Mood:
-    """How a frame's clause relates to reality."""
-
-    factual: bool  # not a question, hypothetical or hedge
-    condition: bool  # a temporal condition ("until X is done"), not a statement about X
-    negated: bool
-    habitual: bool  # "used to", "originally"
-    past_time: bool  # "last week", "two weeks ago", "was"
-    irrealis: bool  # future, obligation, ability
-
-    @classmethod
-    def of(cls, s: _Sentence, clause: Clause, frame: Frame, match: re.Match[str], slots: list[Chunk]) -> _Mood:
-        spans = [match.span(), *((c.start, c.end) for c in slots)]
-        outside = "".join(
-            " " if any(a <= i < b for a, b in spans) else s.text[i] for i in range(clause.start, clause.end)
-        )
-        words = [t.lower for t in tokenize(outside)]
-        hedged = any(w in HEDGES or w == "probably" for w in words)
-        factual = not (s.question or clause.hypothetical or hedged)
-        past_copula = frame.stative and bool(_PAST_COPULA.search(outside))
-        return cls(
-            factual=factual,
-            condition=clause.states_condition,
-            negated=_negated(outside),
-            habitual=bool(_HABITUAL_PAST.search(outside)),
-            past_time=bool(_TIME_PAST.search(outside)) or past_copula,
-            irrealis=bool(_IRREALIS.search(outside)),
-        )
-
-    def states_current_state(self, frame: Frame) -> bool:
-        if not self.factual or self.condition or self.habitual or self.irrealis:
-            return False
-        return not (frame.stative and self.past_time)
-
-
-def _negated(text: str) -> bool:
-    if _NO_LONGER.search(text):
-        return True
-    return any(t.lower in NEGATIONS or t.lower.endswith("n't") for t in tokenize(text))
+    @staticmethod
+    def _clause_item(st: _SentenceState, ci: int) -> str | None:
+        """The first item a clause is about: from its frames, else the first name in it."""
+        if st.clause_items.get(ci):
+            return st.clause_items[ci][0]
+        clause = st.sentence.clauses[ci]
+        return next((c.text for c in st.sentence.chunks_in(clause.start, clause.end) if c.names_item), None)
 
 
 def _only_names(text: str, surface: str) -> bool:
+    """ "until Z": nothing but the name (and function words) in the clause."""
     rest = text.lower().replace(surface.lower(), " ")
     return all(t.lower in CLOSED_WORDS or not t.text[0].isalnum() for t in tokenize(rest))
-
-
-def _relevant(chunks: Iterable[Chunk]) -> list[Chunk]:
-    """Chunks that can fill a slot; invalid item chunks ("the work", "a bug") are skipped."""
-    return [c for c in chunks if c.kind is not ChunkKind.ITEM or c.valid]
-
-
-def _after_auxiliary(s: _Sentence, chunk: Chunk) -> bool:
-    before = [t for t in s.tokens if t.end <= chunk.start]
-    return bool(before) and before[-1].lower in AUXILIARIES
-
-
-def _elliptical(s: _Sentence, clause: Clause, match: re.Match[str]) -> bool:
-    """A clause with no subject of its own ("and at risk", "Done."): it continues the focus."""
-    before = [t for t in s.tokens if clause.start <= t.start and t.end <= match.start() and t.text[0].isalnum()]
-    return all(t.lower in _ELLIPSIS_OK for t in before)
-
-
-def _in_cue(token: Token, match: re.Match[str]) -> bool:
-    if not (match.start() <= token.start and token.end <= match.end()):
-        return False
-    groups = [match.span(g) for g in match.groupdict() if g in ("item", "other") and match.group(g) is not None]
-    return not any(a <= token.start and token.end <= b for a, b in groups)
-
-
-def _state(states: dict[str, StateAssertion], entity: str, s: _Sentence) -> StateAssertion:
-    if entity not in states:
-        states[entity] = StateAssertion(entity=entity, turn=s.turn.index, quote=s.text)
-    return states[entity]
 
 
 def _has_fields(a: StateAssertion) -> bool:

@@ -11,12 +11,16 @@ from app.ingest.extract.lexicon import (
     AGENT_NOUNS,
     CLOSED_WORDS,
     DEFINITE_DETERMINERS,
+    FEATURE_HEADS,
     GENERIC_NOUNS,
     INDEFINITE_DETERMINERS,
     INFINITIVE_TAKERS,
     ITEM_PRONOUNS,
     NUMBER_WORDS,
     PERSON_PRONOUNS,
+    PROJECT_HEADS,
+    TASK_HEADS,
+    WORK_AREA_WORDS,
 )
 
 _SENTENCE = re.compile(r"(?:[^.!?\n]|\.(?=\w))+[.!?]*")
@@ -31,16 +35,30 @@ _QUESTION_OPENERS = frozenset(
     "would should shall may might isn't aren't wasn't doesn't didn't hasn't haven't can't won't any anything "
     "anyone anybody".split()
 )
-_DISCOURSE_OPENERS = frozenset("so and but okay ok um uh well also then alright right hey quick question now just".split())
+_DISCOURSE_OPENERS = frozenset(
+    "so and but okay ok um uh well also then alright right hey quick question now just".split()
+)
 # Words that trail a name without being part of it ("the billing work").
-_TRAILING_FILLERS = frozenset("work stuff thing things piece bits side effort efforts".split())
-_NOT_ADVERBS = frozenset("supply family assembly anomaly monopoly reply rally ally italy july weekly monthly daily".split())
+_TRAILING_FILLERS = frozenset(
+    "work stuff thing things piece bits side effort efforts progress status timeline update updates schedule "
+    "estimate eta".split()
+)
+_NOT_ADVERBS = frozenset(
+    "supply family assembly anomaly monopoly reply rally ally italy july weekly monthly daily nightly hourly "
+    "quarterly yearly".split()
+)
 MAX_ITEM_WORDS = 6
 
 
+_ANNOTATION = re.compile(r"\{[^{}]*\}|\[[^\[\]]*\]|<[^<>]*>")  # {vocalsound}, [laughs], <inaudible>
+
+
+_TYPOGRAPHY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2014": "-"})
+
+
 def normalize_text(text: str) -> str:
-    """Typographic quotes and dashes to ASCII, keeping every character offset."""
-    return text.translate(str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2014": "-"}))
+    """Transcriber annotations blanked out, typographic quotes and dashes to ASCII."""
+    return _ANNOTATION.sub(lambda m: " " * len(m.group()), text).translate(_TYPOGRAPHY)
 
 
 def sentences(text: str) -> list[str]:
@@ -100,16 +118,23 @@ def _is_number(word: str) -> bool:
 
 
 def _is_adverb(word: str) -> bool:
-    return word.islower() and word.endswith("ly") and len(word) > 5 and word not in _NOT_ADVERBS
+    return word.endswith("ly") and len(word) > 5 and word.lower() not in _NOT_ADVERBS
+
+
+def _is_past_verb(word: str) -> bool:
+    """ "X crossed 40%": a lowercase -ed word ending a name is the verb after it."""
+    return word.islower() and word.endswith("ed") and not word.endswith("eed") and len(word) > 4  # not "page speed"
 
 
 def _is_infinitive_verb(tokens: list[Token], i: int) -> bool:
-    """"happy to report X": a lowercase word after "to" that follows an infinitive-taking word."""
-    return i >= 2 and tokens[i - 1].lower == "to" and tokens[i - 2].lower in INFINITIVE_TAKERS and tokens[i].text.islower()
+    """ "happy to report X": a lowercase word after "to" that follows an infinitive-taking word."""
+    return (
+        i >= 2 and tokens[i - 1].lower == "to" and tokens[i - 2].lower in INFINITIVE_TAKERS and tokens[i].text.islower()
+    )
 
 
 def _starts_proper_name(tokens: list[Token], j: int) -> bool:
-    """"a chance GDPR Audit": lowercase words before a capitalised name are not part of it."""
+    """ "a chance GDPR Audit": lowercase words before a capitalised name are not part of it."""
     if not tokens[j - 1].text.islower():
         return False
     word = tokens[j].text
@@ -123,6 +148,10 @@ def _is_nominal(token: Token, masked: bool) -> bool:
     if masked or not token.text[0].isalnum():
         return False
     word = token.lower
+    if word.isalpha() and not token.text.isupper() and not re.search(r"[aeiouy]", word):
+        return False  # hmm, mmm, th: fillers, not words
+    if _is_adverb(word):
+        return False
     return not (
         word in CLOSED_WORDS
         or word in DEFINITE_DETERMINERS
@@ -133,10 +162,14 @@ def _is_nominal(token: Token, masked: bool) -> bool:
     )
 
 
+def _names_work_area(word: str) -> bool:
+    return word in WORK_AREA_WORDS or word in FEATURE_HEADS or word in TASK_HEADS or word in PROJECT_HEADS
+
+
 def _is_valid_item(words: list[str]) -> bool:
     if not words or len(words) > MAX_ITEM_WORDS or _is_number(words[0]):
         return False
-    return any(w not in GENERIC_NOUNS and not _is_number(w) and len(w) > 1 for w in words)
+    return any(w not in GENERIC_NOUNS and not _is_number(w) and len(w) > 2 for w in words)
 
 
 def chunk(
@@ -192,9 +225,11 @@ def chunk(
 
 def _item_chunk(text: str, tokens: list[Token], det: int, first: int, end: int) -> Chunk:
     words = tokens[first:end]
-    while len(words) > 1 and (words[-1].lower in _TRAILING_FILLERS or _is_adverb(words[-1].text)):
+    while len(words) > 1 and (
+        words[-1].lower in _TRAILING_FILLERS or _is_adverb(words[-1].text) or _is_past_verb(words[-1].text)
+    ):
         words = words[:-1]
-    surface = text[words[0].start : words[-1].end]
+    surface = " ".join(text[words[0].start : words[-1].end].split())  # blanked annotations leave gaps
     starts_sentence = det == first and text[: words[0].start].strip(" \"'") == ""
     if starts_sentence and len(words) > 1 and all(w.text.islower() for w in words[1:]) and surface[1:2].islower():
         surface = surface[0].lower() + surface[1:]  # sentence case, not a proper name
@@ -202,5 +237,6 @@ def _item_chunk(text: str, tokens: list[Token], det: int, first: int, end: int) 
     if all(w in AGENT_NOUNS for w in lowered) or (len(lowered) > 1 and lowered[-1] in ("team", "squad", "crew")):
         return Chunk(ChunkKind.PERSON_PRONOUN, surface, tokens[det].start, words[-1].end)
     indefinite = det != first and tokens[det].lower in INDEFINITE_DETERMINERS
-    valid = not indefinite and _is_valid_item(lowered)
+    bare_word = det == first and len(words) == 1 and words[0].text.islower()
+    valid = not indefinite and _is_valid_item(lowered) and not (bare_word and not _names_work_area(lowered[0]))
     return Chunk(ChunkKind.ITEM, surface, tokens[det].start, words[-1].end, valid)

@@ -1,0 +1,125 @@
+"""One sentence parsed for reading: frame matches, noun-phrase chunks, clauses, and slot filling."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+
+from app.ingest.extract.clauses import Clause, split_clauses
+from app.ingest.extract.frames import FRAMES, Frame, Kind, Slot, degree_qualified
+from app.ingest.extract.lexicon import AUXILIARIES
+from app.ingest.extract.text import Chunk, ChunkKind, Token, chunk, is_question, tokenize
+from app.ingest.models import Status
+
+ITEM_LIKE = (ChunkKind.ITEM, ChunkKind.ITEM_PRONOUN)
+_ELLIPSIS_OK = frozenset(
+    "and but so also now then still just already is are 's 're has have been currently again".split()
+)
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|these|those|our|their|my|your)\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    tokens: list[Token]
+    chunks: list[Chunk]
+    clauses: list[Clause]
+    matches: list[tuple[Frame, re.Match[str]]]  # in spoken order
+    question: bool
+
+    @classmethod
+    def parse(cls, text: str, person_words: Collection[str]) -> Sentence:
+        lowered = text.lower()
+        found = [(f, m) for f in FRAMES if f.could_match(lowered) for m in f.pattern.finditer(text)]
+        progress = [m.span() for f, m in found if f.kind is Kind.PROGRESS]
+        matches = sorted((fm for fm in found if _stands(*fm, progress, text)), key=lambda fm: fm[1].start())
+        tokens = tokenize(text)
+        masked = {i for i, t in enumerate(tokens) if any(_in_cue(t, m) for _, m in matches)}
+        clauses = split_clauses(text, [m.start() for _, m in matches], [m.span() for _, m in matches])
+        return cls(text, tokens, chunk(text, tokens, person_words, masked), clauses, matches, is_question(text))
+
+    def clause_of(self, position: int) -> int:
+        return next((i for i, c in enumerate(self.clauses) if position < c.end), len(self.clauses) - 1)
+
+    def chunks_in(self, start: int, end: int) -> list[Chunk]:
+        return [c for c in self.chunks if c.start >= start and c.end <= end]
+
+    def pick(self, clause: Clause, match: re.Match[str], slot: Slot, role: str) -> Chunk | None:
+        """The chunk filling a frame's slot; for EITHER, the subject if it's an item, else the object."""
+        if slot is Slot.GROUP or match.groupdict().get(role) is not None:
+            first = next(iter(self.chunks_in(*match.span(role))), None)  # "has concerns about X now": not X
+            return first if first and _relevant([first]) else None
+        left = self._left(clause, match.start())
+        right = [
+            c for c in _relevant(self.chunks_in(match.end(), clause.end)) if c.kind is not ChunkKind.PERSON_PRONOUN
+        ]
+        if slot is Slot.LEFT:
+            return left[0] if left else None
+        if slot is Slot.RIGHT:
+            return right[0] if right else None
+        if slot is Slot.FOCUS:
+            return None
+        if left and left[0].kind is ChunkKind.ITEM_PRONOUN and right and right[0].names_item:
+            return right[0]  # "that's a wrap on X"
+        for candidates in (left, right):
+            if candidates and candidates[0].kind in ITEM_LIKE:
+                return candidates[0]
+        fronted = next((c for c in left[1:] if c.names_item), None)  # "On X, we're at 40%"
+        return fronted or (left[0] if left else None)
+
+    def person_near(self, clause: Clause, match: re.Match[str], slot: Slot) -> Chunk | None:
+        """The chunk in a person slot, whatever its kind (names, pronouns, capitalised words)."""
+        if slot is Slot.GROUP or match.groupdict().get("other") is not None:
+            return next(iter(self.chunks_in(*match.span("other"))), None)
+        if slot is Slot.LEFT:
+            before = self.chunks_in(clause.start, match.start())
+            return before[-1] if before else None
+        after = self.chunks_in(match.end(), clause.end)
+        return after[0] if after else None
+
+    def elliptical(self, clause: Clause, match: re.Match[str]) -> bool:
+        """A clause with no subject of its own ("and at risk", "Done."): it continues the focus."""
+        before = [t for t in self.tokens if clause.start <= t.start and t.end <= match.start() and t.text[0].isalnum()]
+        return all(t.lower in _ELLIPSIS_OK for t in before)
+
+    def attributive(self, match: re.Match[str]) -> bool:
+        """A status word before a noun ("the finished checks") describes, it doesn't state."""
+        return bool(_DETERMINER_BEFORE.search(self.text[: match.start()])) and " " not in match.group().strip()
+
+    def _left(self, clause: Clause, position: int) -> list[Chunk]:
+        """Chunks that can fill a slot before `position`, nearest first.
+
+        A chunk right after an auxiliary ("X is sitting at 40%", "X has reached") is the verb of a
+        declarative clause, not its subject, when there is another candidate further left.
+        """
+        chunks = _relevant(reversed(self.chunks_in(clause.start, position)))
+        if self.question or len(chunks) < 2:
+            return chunks
+        return [c for i, c in enumerate(chunks) if i == len(chunks) - 1 or not self._after_auxiliary(c)]
+
+    def _after_auxiliary(self, c: Chunk) -> bool:
+        before = [t for t in self.tokens if t.end <= c.start]
+        return bool(before) and before[-1].lower in AUXILIARIES
+
+
+def _stands(frame: Frame, match: re.Match[str], progress: list[tuple[int, int]], text: str) -> bool:
+    """A cue inside a percentage ("40 percent done") or qualified by degree ("almost done") says nothing itself."""
+    if frame.kind is Kind.PROGRESS:
+        return True
+    if any(a <= match.start() and match.end() <= b for a, b in progress):
+        return False
+    return not (frame.status is Status.DONE and degree_qualified(match, text))
+
+
+def _relevant(chunks: Iterable[Chunk]) -> list[Chunk]:
+    """Chunks that can fill a slot; invalid item chunks ("the work", "a bug") are skipped."""
+    return [c for c in chunks if c.kind is not ChunkKind.ITEM or c.valid]
+
+
+def _in_cue(token: Token, match: re.Match[str]) -> bool:
+    """Whether the token is one of the cue's own words (so it can't be part of a name)."""
+    if not (match.start() <= token.start and token.end <= match.end()):
+        return False
+    slots = [match.span(g) for g in ("item", "other") if match.groupdict().get(g) is not None]
+    return not any(a <= token.start and token.end <= b for a, b in slots)
