@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 import anyio
 from pydantic import BaseModel, Field
 
+from app.admin.merge import merge_in_transaction
+from app.admin.models import MergeRequest
 from app.embedding import Embedder
 from app.graph.driver import Graph, Tx
 from app.graph.lucene import lucene_query
@@ -172,10 +174,13 @@ class IngestPipeline:
         known = [KnownEntity(**c) for c in candidates if c["type"] != EntityType.PERSON]
         known_people = [c["name"] for c in candidates if c["type"] == EntityType.PERSON]
         resolution = resolve_entities(_mentions(extraction), known, self.embedder.encode)
+        for absorbed, survivor in resolution.merged.items():
+            await merge_in_transaction(tx, MergeRequest(target=survivor, sources=[absorbed]))
         ids = self._stable_ids(resolution)
 
         def item(surface: str) -> str:
-            return ids[resolution.by_surface[surface]]
+            resolved = resolution.by_surface[surface]
+            return ids[resolution.merged.get(resolved, resolved)]
 
         people: dict[str, str] = {}  # full name -> person id
 
