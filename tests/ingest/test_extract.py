@@ -104,6 +104,26 @@ def test_progress_in_numbers_and_words(line: str, surface: str, progress: int) -
     assert state.status is None  # "done"/"complete" after a percentage is not completion
 
 
+@pytest.mark.parametrize(
+    ("line", "surface", "status", "progress"),
+    [
+        ("The Orion migration is back on track and at 70 percent.", "Orion migration", Status.IN_PROGRESS, 70),
+        ("The partner API is at about 40% and on schedule.", "partner API", Status.IN_PROGRESS, 40),
+        ("The tax engine is on track, at roughly sixty percent.", "tax engine", Status.IN_PROGRESS, 60),
+        ("The export flow is slipping and only at 20 percent.", "export flow", Status.AT_RISK, 20),
+        ("The vendor audit is done and live.", "vendor audit", Status.DONE, None),
+    ],
+)
+def test_coordinated_predicates_on_one_subject(line: str, surface: str, status: Status, progress: int | None) -> None:
+    state = one_state(extract(line), surface)
+    assert (state.status, state.progress) == (status, progress)
+
+
+def test_blocked_and_at_risk_stays_blocked_with_its_blocker() -> None:
+    state = one_state(extract("The export flow is blocked by the tax engine and at risk."), "export flow")
+    assert state.status == Status.BLOCKED and state.blockers == ["tax engine"]
+
+
 def test_almost_done_is_not_done() -> None:
     assert states(extract("The vendor audit is almost done."), "vendor audit") == []
 
@@ -135,6 +155,47 @@ def test_owners_as_spoken(line: str, surface: str, owner: str) -> None:
 def test_people_are_not_mentions() -> None:
     x = extract("Yuki owns the tax engine.", "The partner API is assigned to Rafael Ortiz.")
     assert surfaces(x) == {"tax engine", "partner api"}
+
+
+@pytest.mark.parametrize(
+    ("line", "surface", "owner"),
+    [
+        ("Femi: Yuki, you'll own the billing export.", "billing export", "Yuki"),
+        ("Femi: Rafael, you're taking over the invoice exporter.", "invoice exporter", "Rafael"),
+        ("Yuki: Okay Femi, you're on the tax engine from now on.", "tax engine", "Femi"),
+        ("Femi: From today you're on the search revamp, Yuki.", "search revamp", "Yuki"),
+        ("Femi: Tom, you'll be leading the ledger rewrite.", "ledger rewrite", "Tom"),  # not a participant
+        ("Femi: Rafael's on the vendor audit now.", "vendor audit", "Rafael"),
+    ],
+)
+def test_owner_spoken_to_by_name(line: str, surface: str, owner: str) -> None:
+    assert one_state(extract(line), surface).owner == owner
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Femi: Rafael, can you take the ledger migration?",
+        "Femi: Yuki, could you own the billing export?",
+        "Femi: You'll own the billing export.",  # nobody named: "you" is unknown
+        "Femi: Honestly, you're on the billing export?",
+    ],
+)
+def test_you_without_a_named_addressee_or_as_a_question_owns_nothing(line: str) -> None:
+    assert [s.owner for s in extract(line).states if s.owner] == []
+
+
+def test_the_person_spoken_to_is_not_a_mention() -> None:
+    assert surfaces(extract("Femi: Tom, you're on the billing export from now on.")) == {"billing export"}
+
+
+def test_a_name_before_a_filler_you_is_not_spoken_to() -> None:
+    assert one_state(extract("Atlas, you know, is at risk."), "Atlas").status == Status.AT_RISK
+
+
+@pytest.mark.parametrize("line", ["Rafael: I'm on it.", "Rafael: Yuki is on the call.", "Femi: Atlas is on track."])
+def test_being_on_something_that_is_not_an_item_owns_nothing(line: str) -> None:
+    assert [s.owner for s in extract(line).states if s.owner] == []
 
 
 @pytest.mark.parametrize(
@@ -215,6 +276,60 @@ def test_dependencies(line: str, dependent: str, dependency: str) -> None:
         (dependent.lower(), dependency.lower())
     ]
     assert states(x, dependency) == []  # "until Z is done" says nothing about Z's state
+
+
+@pytest.mark.parametrize(
+    ("line", "dependent", "dependencies"),
+    [
+        (
+            "The export flow depends on the tax engine and on the vendor audit.",
+            "export flow",
+            ["tax engine", "vendor audit"],
+        ),
+        (
+            "The export flow relies on the tax engine and the vendor audit.",
+            "export flow",
+            ["tax engine", "vendor audit"],
+        ),
+        (
+            "The export flow needs the tax engine, the vendor audit and the Kafka upgrade first.",
+            "export flow",
+            ["tax engine", "vendor audit", "Kafka upgrade"],
+        ),
+        (
+            "The export flow is waiting on the tax engine as well as the vendor audit.",
+            "export flow",
+            ["tax engine", "vendor audit"],
+        ),
+    ],
+)
+def test_coordinated_dependencies(line: str, dependent: str, dependencies: list[str]) -> None:
+    x = extract(line)
+    assert [(d.dependent.lower(), d.dependency.lower()) for d in x.dependencies] == [
+        (dependent.lower(), d.lower()) for d in dependencies
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The export flow is blocked by the tax engine and the vendor audit.",
+        "The export flow is held up by the tax engine and by the vendor audit.",
+        "We're stuck on the export flow because of the tax engine and the vendor audit.",
+    ],
+)
+def test_coordinated_blockers(line: str) -> None:
+    x = extract(line)
+    state = one_state(x, "export flow")
+    assert state.status == Status.BLOCKED
+    assert [b.lower() for b in state.blockers or []] == ["tax engine", "vendor audit"]
+    assert {d.dependency.lower() for d in x.dependencies} == {"tax engine", "vendor audit"}
+
+
+def test_a_second_clause_is_not_a_coordinated_object() -> None:
+    x = extract("The export flow depends on the tax engine and the vendor audit is done.")
+    assert [(d.dependent, d.dependency) for d in x.dependencies] == [("export flow", "tax engine")]
+    assert one_state(x, "vendor audit").status == Status.DONE
 
 
 def test_needing_an_unnamed_thing_is_no_dependency() -> None:

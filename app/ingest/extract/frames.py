@@ -368,6 +368,18 @@ FRAMES: tuple[Frame, ...] = (
     ),
     Frame(
         Kind.OWNER,
+        _rx(  # "you're on X from now on", "Ravi's on X": a person assigned to an item, not "on track"/"on it"
+            r"\b(?-i:(?P<other>[Yy]ou|I|[Hh]e|[Ss]he|[A-Z][a-z]+))(?:'re|'m|'s|\s+are|\s+am|\s+is)\s+(?:now\s+|also\s+)?on\b"
+            r"(?!\s+(?:track|schedule|hold|ice|it|that|this|them|board|leave|vacation|holiday|top|point|target|time"
+            r"|budget|deck|call|site|record|the\s+(?:call|line|hook|fence|same|way|case|ball|roadmap|backlog))\b)"
+        ),
+        Slot.RIGHT,
+        Slot.GROUP,
+        stative=False,
+        strict_person=True,
+    ),
+    Frame(
+        Kind.OWNER,
         _rx(
             r"\b(?:has|has\s+got|'s\s+got)\s+(?P<item>[^,.;]+?)\s+"
             r"(?:now|from\s+(?:now\s+on|today|here\s+on)|going\s+forward)\b"

@@ -188,28 +188,33 @@ class _MeetingReader:
         self._set_focus(item, st, clause)
         if frame.kind is Kind.TOPIC:
             return item
-        slots = [(c.start, c.end) for c in (item_chunk, other_chunk) if c]
+        other_chunks = self._others(s, clause, match, frame, other_chunk)
+        slots = [(c.start, c.end) for c in (item_chunk, *other_chunks) if c]
         mood = Mood.of(s.text, s.question, clause, frame, match.span(), slots)
         if frame.kind is Kind.OWNER:
             if person and mood.asserts_link and not mood.habitual:
                 st.state(item).owner = person
             return item
-        other = (
-            other_chunk.text
-            if other_chunk and other_chunk.names_item and other_chunk.text.lower() != item.lower()
-            else None
-        )
-        if other:
+        others = [c.text for c in other_chunks if c.names_item and c.text.lower() != item.lower()]
+        for other in others:
             self.out.mention(other, st.turn.index)
             if frame.kind in (Kind.BLOCKED_BY, Kind.DEPENDS) and mood.asserts_link:
                 self.out.depend(item, other, st.turn.index, s.text)
                 st.dependencies.append((item, other))
         if mood.asserts_state(frame):
-            self._assert_state(st, frame, match, item, other, mood.negated)
+            self._assert_state(st, frame, match, item, others, mood.negated)
         return item
 
+    @staticmethod
+    def _others(s: Sentence, clause: Clause, match: re.Match[str], frame: Frame, first: Chunk | None) -> list[Chunk]:
+        """The other item, with those coordinated after it when it follows the cue: "depends on A and on B"."""
+        if first is None:
+            return []
+        after_cue = first.start >= match.end() and frame.kind in (Kind.BLOCKED_BY, Kind.DEPENDS)
+        return s.conjuncts(first, clause) if after_cue else [first]
+
     def _assert_state(
-        self, st: _SentenceState, frame: Frame, match: re.Match[str], item: str, other: str | None, negative: bool
+        self, st: _SentenceState, frame: Frame, match: re.Match[str], item: str, others: list[str], negative: bool
     ) -> None:
         if negative:
             if frame.negated is Kind.UNBLOCK:
@@ -218,10 +223,11 @@ class _MeetingReader:
                 st.state(item).status = frame.negated
         elif frame.kind is Kind.BLOCKED_BY:
             st.state(item).status = Status.BLOCKED
-            if other:
+            for other in others:
                 st.block(item, other)
         elif frame.kind is Kind.STATUS:
-            st.state(item).status = frame.status
+            if not (frame.status is Status.AT_RISK and st.state(item).status is Status.BLOCKED):
+                st.state(item).status = frame.status  # "blocked by Z and at risk": blocked says more
         elif frame.kind is Kind.UNBLOCK:
             st.state(item).blockers = []
         elif frame.kind is Kind.PROGRESS:
@@ -328,6 +334,8 @@ class _MeetingReader:
         if found is None:
             return None
         if found.kind is ChunkKind.PERSON_PRONOUN:
+            if found.text.lower() == "you":
+                return st.sentence.addressee
             return st.turn.speaker if found.text.lower() in _SELF else None
         if found.kind is ChunkKind.PERSON:
             return found.text

@@ -8,15 +8,31 @@ from dataclasses import dataclass
 
 from app.ingest.extract.clauses import Clause, split_clauses
 from app.ingest.extract.frames import FRAMES, Frame, Kind, Slot, degree_qualified
-from app.ingest.extract.lexicon import AUXILIARIES
+from app.ingest.extract.lexicon import (
+    AUXILIARIES,
+    CLOSED_WORDS,
+    FEATURE_HEADS,
+    PROJECT_HEADS,
+    TASK_HEADS,
+    WORK_AREA_WORDS,
+)
 from app.ingest.extract.text import Chunk, ChunkKind, Token, chunk, is_question, tokenize
 from app.ingest.models import Status
 
 ITEM_LIKE = (ChunkKind.ITEM, ChunkKind.ITEM_PRONOUN)
 _ELLIPSIS_OK = frozenset(
-    "and but so also now then still just already is are 's 're has have been currently again".split()
+    "and but so also now then still just already is are 's 're has have been currently again"
+    " at about around roughly nearly almost only".split()  # "X is on track and at about 70%"
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|these|those|our|their|my|your)\s+$", re.IGNORECASE)
+# what joins coordinated objects: "on A and on B", "A, B and C", "by A as well as B"
+_CONJUNCT_GAP = re.compile(
+    r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?(?:(?:also\s+)?(?:on|upon|by|for|behind)\s+)?"
+    r"|\s+(?:and|as\s+well\s+as)\s+(?:(?:also\s+)?(?:on|upon|by|for|behind)\s+)?",
+    re.IGNORECASE,
+)
+_SECOND_PERSON = re.compile(r"\byou\b", re.IGNORECASE)
+_WORK_WORDS = WORK_AREA_WORDS | FEATURE_HEADS | TASK_HEADS | PROJECT_HEADS  # "Billing, you ..." names no one
 
 
 @dataclass(frozen=True)
@@ -27,6 +43,7 @@ class Sentence:
     clauses: list[Clause]
     matches: list[tuple[Frame, re.Match[str]]]  # in spoken order
     question: bool
+    addressee: str | None  # the person a "you" sentence is said to: "Ines, you'll own X"
 
     @classmethod
     def parse(cls, text: str, person_words: Collection[str]) -> Sentence:
@@ -37,7 +54,8 @@ class Sentence:
         tokens = tokenize(text)
         masked = {i for i, t in enumerate(tokens) if any(_in_cue(t, m) for _, m in matches)}
         clauses = split_clauses(text, [m.start() for _, m in matches], [m.span() for _, m in matches])
-        return cls(text, tokens, chunk(text, tokens, person_words, masked), clauses, matches, is_question(text))
+        chunks, addressee = _address(text, tokens, chunk(text, tokens, person_words, masked))
+        return cls(text, tokens, chunks, clauses, matches, is_question(text), addressee)
 
     def clause_of(self, position: int) -> int:
         return next((i for i, c in enumerate(self.clauses) if position < c.end), len(self.clauses) - 1)
@@ -67,6 +85,16 @@ class Sentence:
                 return candidates[0]
         fronted = next((c for c in left[1:] if c.names_item), None)  # "On X, we're at 40%"
         return fronted or (left[0] if left else None)
+
+    def conjuncts(self, first: Chunk, clause: Clause) -> list[Chunk]:
+        """`first` and the items coordinated after it in its clause: "on A and on B", "A, B and C"."""
+        found = [first]
+        while gap := _CONJUNCT_GAP.match(self.text, found[-1].end):
+            following = next((c for c in self.chunks if c.start == gap.end()), None)
+            if following is None or not following.names_item or following.end > clause.end:
+                break
+            found.append(following)
+        return found
 
     def person_near(self, clause: Clause, match: re.Match[str], slot: Slot) -> Chunk | None:
         """The chunk in a person slot, whatever its kind (names, pronouns, capitalised words)."""
@@ -101,6 +129,30 @@ class Sentence:
     def _after_auxiliary(self, c: Chunk) -> bool:
         before = [t for t in self.tokens if t.end <= c.start]
         return bool(before) and before[-1].lower in AUXILIARIES
+
+
+def _address(text: str, tokens: list[Token], chunks: list[Chunk]) -> tuple[list[Chunk], str | None]:
+    """A name set off by a comma at either end of a sentence that says "you" is the person spoken to
+    ("Ines, you'll own X", "you're on X now, Tom"); it is a person, never an item."""
+    if not chunks or not _SECOND_PERSON.search(text):
+        return chunks, None
+    words = [t for t in tokens if t.text[0].isalnum()]
+    for i, c in ((0, chunks[0]), (len(chunks) - 1, chunks[-1])):
+        leading = i == 0 and all(t.lower in CLOSED_WORDS for t in words if t.end <= c.start)
+        comma_after = re.match(r"\s*,(?!\s*you\s+(?:know|see|guys)\b)", text[c.end :], re.IGNORECASE) is not None
+        trailing = i > 0 and re.search(r",\s*$", text[: c.start]) is not None and not text[c.end :].strip(" .!?")
+        named = c.kind is ChunkKind.PERSON or (c.kind is ChunkKind.ITEM and _looks_like_first_name(c.text))
+        if named and ((leading and comma_after) or trailing):
+            person = Chunk(ChunkKind.PERSON, c.text, c.start, c.end)
+            return [person if x is c else x for x in chunks], c.text
+    return chunks, None
+
+
+def _looks_like_first_name(surface: str) -> bool:
+    words = surface.split()
+    return len(words) <= 2 and all(
+        w[:1].isupper() and w[1:].islower() and w.isalpha() and w.lower() not in _WORK_WORDS for w in words
+    )
 
 
 def _stands(frame: Frame, match: re.Match[str], progress: list[tuple[int, int]], text: str) -> bool:
