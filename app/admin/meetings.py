@@ -32,7 +32,7 @@ async def _delete(tx: Tx, meeting_id: str) -> MeetingDeletion:
         later = [StateVersion.from_props(s) for s in row["later"]]
         for version in [*([base] if base else []), *later]:
             referenced.update([version.snapshot.owner or "", *version.snapshot.blockers])
-        plans.append(replay_chain(row["entity_id"], base, later, None))
+        plans.append(replay_chain(row["entity_id"], base, later, None, relink=True))
     plan = combine(plans)
     await write_chains(tx, plan)
 

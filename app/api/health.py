@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import asyncio
+
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
@@ -8,17 +10,20 @@ from app.graph.migrations import schema_version
 from app.services import is_unavailable
 
 router = APIRouter(tags=["health"])
+PROBE_TIMEOUT_S = 5.0
 
 
 @router.get("/health", summary="Neo4j version, schema version and vector index state; 503 when Neo4j is unreachable")
 async def health(services: ServicesDep) -> JSONResponse:
     try:
+        # A short probe first, so a down server is reported at once instead of after the driver's retries.
+        await asyncio.wait_for(services.graph.driver.verify_connectivity(), PROBE_TIMEOUT_S)
         await services.ensure_schema()
         components = await services.graph.read("system/server_components")
         indexes = await services.graph.read("system/vector_indexes")
         version = await schema_version(services.graph)
     except Exception as exc:
-        if not is_unavailable(exc):
+        if not (is_unavailable(exc) or isinstance(exc, TimeoutError)):
             raise
         return JSONResponse(
             status_code=503,

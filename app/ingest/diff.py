@@ -162,11 +162,17 @@ class ChainPlan(BaseModel):
 
 
 def replay_chain(
-    entity_id: str, base: StateVersion | None, later: list[StateVersion], inserted: StateVersion | None
+    entity_id: str,
+    base: StateVersion | None,
+    later: list[StateVersion],
+    inserted: StateVersion | None,
+    relink: bool = False,
 ) -> ChainPlan:
     """Re-derives the snapshots from `base` on, with `inserted` (this meeting's version) put in date order.
 
     A version whose meeting no longer changes anything is dropped, so a timeline only shows real changes.
+    `relink` rewrites the links and CURRENT_STATE even when no version changes: needed after versions
+    were removed (a meeting replaced or deleted), since the removed ones may have held them.
     """
     versions = sorted([*later, *([inserted] if inserted else [])], key=lambda v: v.sort_key)
     plan = ChainPlan()
@@ -187,8 +193,7 @@ def replay_chain(
         {"from_id": a.id, "to_id": b.id, "changed": next(u for u in [*plan.upserts, b] if u.id == b.id).changed}
         for a, b in zip(kept, kept[1:])
     ]
-    touched = bool(plan.upserts or plan.deletes)
-    if touched or not base:
+    if relink or plan.upserts or plan.deletes or not base:
         plan.chains.append(
             Chain(
                 entity_id=entity_id,

@@ -333,7 +333,7 @@ class IngestPipeline:
                 )
             base = StateVersion.from_props(row["base"]) if row["base"] else None
             later = [StateVersion.from_props(s) for s in row["later"]]
-            part = replay_chain(eid, base, later, inserted)
+            part = replay_chain(eid, base, later, inserted, relink=eid in touched)
             plan.upserts += part.upserts
             plan.deletes += part.deletes
             plan.chains += part.chains

@@ -33,7 +33,7 @@ def test_health_reports_neo4j_down_and_recovers(tmp_path: Path) -> None:
     server = Neo4jServer(settings)
     server.start()
     try:
-        with running_api(settings) as base_url, httpx.Client(base_url=base_url, timeout=30) as client:
+        with running_api(settings) as base_url, httpx.Client(base_url=base_url, timeout=60) as client:
             healthy = wait_for(client, 200)
             assert healthy.status_code == 200
             body = healthy.json()

@@ -60,3 +60,11 @@ def test_a_later_version_that_no_longer_changes_anything_is_dropped() -> None:
     plan = replay_chain("e", None, [later], version("s2", "2026-01-08|b", Delta(progress=50)))
     assert plan.deletes == ["s3"]
     assert plan.chains[0].state_ids == ["s2"]
+
+
+def test_after_a_removal_the_chain_is_relinked_even_when_nothing_else_changes() -> None:
+    base = version("s1", "2026-01-01|a", Delta(progress=10)).model_copy(
+        update={"snapshot": Snapshot(status=Status.IN_PROGRESS, progress=10)})
+    assert replay_chain("e", base, [], None).chains == []
+    plan = replay_chain("e", base, [], None, relink=True)
+    assert plan.chains[0].current_id == "s1" and plan.chains[0].links == []
