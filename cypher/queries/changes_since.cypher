@@ -1,5 +1,9 @@
-MATCH (m:Meeting)<-[:RECORDED_IN]-(s:State)<-[:HAS_STATE]-(e:Entity)
+MATCH (s:State)
 WHERE s.sort_key > $since_key
+MATCH (m:Meeting)<-[:RECORDED_IN]-(s)<-[:HAS_STATE]-(e:Entity)
+WITH e, s, m
+ORDER BY s.sort_key, e.name
+SKIP $offset LIMIT $limit
 OPTIONAL MATCH (prev:State)-[:TRANSITIONED_TO]->(s)
 OPTIONAL MATCH (s)-[:OWNED_BY]->(owner:Entity)
 OPTIONAL MATCH (prev)-[:OWNED_BY]->(prev_owner:Entity)
@@ -13,4 +17,3 @@ RETURN e.id AS entity_id, e.name AS entity, s.changed AS changed, m.id AS meetin
        CASE WHEN prev IS NULL THEN null ELSE
          {status: prev.status, progress: prev.progress, owner: prev_owner.name, blockers: prev_blockers} END AS before
 ORDER BY s.sort_key, entity
-SKIP $offset LIMIT $limit

@@ -1,3 +1,4 @@
 MATCH (m:Meeting)
+WHERE m.sort_key IS NOT NULL
 RETURN m.id AS id, m.external_id AS external_id, m.title AS title, m.date AS date, m.sort_key AS sort_key
 ORDER BY m.sort_key

@@ -1,0 +1,2 @@
+MATCH (m:Meeting)
+RETURN count(m) AS meetings

@@ -1,0 +1,4 @@
+MATCH (e:Entity)
+WHERE e.id STARTS WITH $prefix
+OPTIONAL MATCH (e)-[:CURRENT_STATE]->(s:State)
+DETACH DELETE s, e
