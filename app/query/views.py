@@ -30,6 +30,7 @@ class StateView(BaseModel):
     blockers: list[str] = Field(default_factory=list)
     since: str | None = None
     meeting_id: str | None = None
+    external_id: str | None = None
     memory_id: str | None = None
     quote: str | None = None
 
