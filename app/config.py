@@ -44,6 +44,7 @@ class Settings(BaseSettings):
     llm_structured_method: str = "json_schema"  # or function_calling / json_mode, for servers without json_schema
     llm_system_in_user: bool = False  # for models without a system role (Gemma): instructions lead the user turn
     llm_max_output_tokens: int = 4096
+    llm_max_tokens_param: str = "max_completion_tokens"  # "max_tokens" for servers without the newer name (llama-cpp)
     llm_max_concurrency: int = 4
     llm_max_attempts: int = 4  # per model; retried on 429, 5xx, timeouts and connection errors
     llm_retry_initial_s: float = 0.5

@@ -15,7 +15,8 @@ llama.cpp with the machine's cmake and gcc; ~15-30 min on 2 cores):
 
 Or against any OpenAI-compatible endpoint already running: --base-url URL --model NAME [--api-key KEY].
 Gemma has no system role and llama-cpp-python's server has no json_schema response format, so the script
-sets LLM_SYSTEM_IN_USER and LLM_STRUCTURED_METHOD=function_calling (a forced tool call, grammar-constrained).
+sets LLM_SYSTEM_IN_USER, LLM_STRUCTURED_METHOD=function_calling (a forced tool call, grammar-constrained)
+and LLM_MAX_TOKENS_PARAM=max_tokens (it ignores max_completion_tokens, so generation would run to n_ctx).
 Runs against NEO4J_URI when set (emptied first only with --wipe), else a fresh Neo4j of its own.
 """
 
@@ -157,7 +158,7 @@ def main() -> None:
                 "llm_structured_method": "function_calling", "llm_system_in_user": True, "llm_timeout_s": 1200.0,
                 "llm_max_attempts": 1, "llm_max_concurrency": 1, "llm_cache_dir": Path(cache),
                 "llm_daily_token_budget": 0, "llm_chunk_tokens": args.chunk_tokens,
-                "llm_max_output_tokens": args.max_output_tokens,
+                "llm_max_output_tokens": args.max_output_tokens, "llm_max_tokens_param": "max_tokens",
             })
             rule_rows, rule_scores = run_path("rules", rules, args, deadline=float("inf"))
             llm_rows, llm_scores = run_path("llm", llm, args, deadline=started + args.minutes * 60)

@@ -42,7 +42,11 @@ class LLMUnavailable(Exception):
 
 
 class MalformedReply(Exception):
-    """The model answered, but not in the schema asked for."""
+    """The model answered, but not in the schema asked for; its tokens were spent all the same."""
+
+    def __init__(self, message: str, usage: dict[str, Any] | None = None) -> None:
+        super().__init__(message)
+        self.usage = usage or {}
 
 
 class Prompt(BaseModel):
@@ -108,6 +112,8 @@ class LLMClient:
                 value, usage = await self._ask(model, messages, schema)
             except Exception as exc:  # noqa: BLE001 - any failure moves on to the next model; none may lose the meeting
                 breaker.record_failure()
+                if isinstance(exc, MalformedReply) and exc.usage:
+                    self._account_tokens(exc.usage["input_tokens"], exc.usage["output_tokens"])
                 reasons.append(f"{model}: {_describe(exc)}")
                 log.warning("LLM %s failed for %s: %s", model, task, _describe(exc))
                 continue
@@ -136,6 +142,8 @@ class LLMClient:
             self._http = httpx.AsyncClient(timeout=self.settings.llm_timeout_s)
         if model not in self._chats:
             key = self.settings.llm_api_key.get_secret_value() if self.settings.llm_api_key else "not-needed"
+            limit = self.settings.llm_max_output_tokens
+            legacy_limit = self.settings.llm_max_tokens_param == "max_tokens"  # else it would go unheeded: no limit
             self._chats[model] = ChatOpenAI(
                 model=model,
                 base_url=self.settings.llm_base_url,
@@ -143,7 +151,8 @@ class LLMClient:
                 timeout=self.settings.llm_timeout_s,
                 max_retries=0,  # retries are ours, so they can be counted and bounded
                 temperature=0,
-                max_tokens=self.settings.llm_max_output_tokens,
+                max_tokens=None if legacy_limit else limit,
+                extra_body={"max_tokens": limit} if legacy_limit else None,
                 use_responses_api=False,
                 http_async_client=self._http,
             )
@@ -170,7 +179,7 @@ class LLMClient:
         parsed = out["parsed"]
         if parsed is None:
             self.metrics.malformed += 1
-            raise MalformedReply(str(out["parsing_error"] or "no structured answer in the reply"))
+            raise MalformedReply(str(out["parsing_error"] or "no structured answer in the reply"), out["raw"].usage_metadata)
         return parsed, out["raw"].usage_metadata or {}
 
     def _count_retry(self, state: RetryCallState) -> None:
@@ -179,6 +188,9 @@ class LLMClient:
     def _account(self, usage: dict[str, Any], estimate: int, value: BaseModel) -> None:
         input_tokens = usage.get("input_tokens") or estimate
         output_tokens = usage.get("output_tokens") or self.tokens.count(value.model_dump_json())
+        self._account_tokens(input_tokens, output_tokens)
+
+    def _account_tokens(self, input_tokens: int, output_tokens: int) -> None:
         self.metrics.input_tokens += input_tokens
         self.metrics.output_tokens += output_tokens
         self.metrics.cost_usd += (

@@ -156,3 +156,24 @@ async def test_function_calling_is_understood_too(fake_openai: FakeOpenAI) -> No
 
     assert reply.value == Answer(text="via a tool call", n=7)
     assert fake_openai.requests[-1].body["tools"][0]["function"]["name"] == "Answer"
+
+
+@pytest.mark.parametrize(("param", "other"), [("max_completion_tokens", "max_tokens"), ("max_tokens", "max_completion_tokens")])
+async def test_the_output_limit_goes_by_the_name_the_server_knows(fake_openai: FakeOpenAI, param: str, other: str) -> None:
+    fake_openai.default("Answer", {"text": "short", "n": None})
+    settings = settings_for(fake_openai, None, llm_max_output_tokens=321, llm_max_tokens_param=param)
+
+    await LLMClient(settings, LLMMetrics()).structured("t", ask(), Answer)
+
+    body = fake_openai.requests[-1].body
+    assert body[param] == 321 and other not in body
+
+
+async def test_the_tokens_of_a_malformed_reply_still_count(fake_openai: FakeOpenAI) -> None:
+    fake_openai.script("Answer", Reply(raw_content='{"text": "cut off at the token limit, n'))
+    client = LLMClient(settings_for(fake_openai, None, llm_structured_method="function_calling"), LLMMetrics())
+
+    with pytest.raises(LLMUnavailable, match="malformed reply"):
+        await client.structured("t", ask(padding=400), Answer)
+
+    assert client.metrics.malformed == 1 and client.metrics.output_tokens > 0 and client.metrics.input_tokens > 0
