@@ -4,18 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from app.ingest.resolve import normalize_name
+from app.ingest.resolve import distinct_aliases, normalize_name
 
-
-def distinct_aliases(name: str, *alias_lists: Iterable[str]) -> list[str]:
-    """Aliases in first-seen order, case-insensitively distinct, never the name itself."""
-    seen = {name.lower()}
-    aliases: list[str] = []
-    for alias in (a for aliases_ in alias_lists for a in aliases_):
-        if alias.lower() not in seen:
-            seen.add(alias.lower())
-            aliases.append(alias)
-    return aliases
+__all__ = ["distinct_aliases", "search_keys"]
 
 
 def search_keys(name: str, aliases: Iterable[str], *kept: Iterable[str]) -> list[str]:

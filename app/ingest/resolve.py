@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import lru_cache
@@ -420,7 +420,8 @@ def _is_fuller_name(new: str, old: str) -> bool:
     return old_core < new_core or adds_wrapper
 
 
-def _merged_aliases(name: str, *alias_lists: Sequence[str]) -> list[str]:
+def distinct_aliases(name: str, *alias_lists: Iterable[str]) -> list[str]:
+    """Aliases in first-seen order, case-insensitively distinct, never the name itself."""
     seen = {name.lower()}
     aliases: list[str] = []
     for alias in (a for aliases_ in alias_lists for a in aliases_):
@@ -449,7 +450,7 @@ def _resolution(groups: list[_Group], mentions: list[EntityMention]) -> Resoluti
             best_new = max(group.surfaces, key=lambda s: (_name_rank(s), -group.surfaces.index(s)))
             name = _display_name(best_new) if _is_fuller_name(best_new, known.name) else known.name
             absorbed_names = [n for k in group.absorbed for n in (k.name, *k.aliases)]
-            aliases = _merged_aliases(name, [known.name], known.aliases, absorbed_names, group.surfaces)
+            aliases = distinct_aliases(name, [known.name], known.aliases, absorbed_names, group.surfaces)
             entity = ResolvedEntity(id=known.id, name=name, type=known.type, aliases=aliases, is_new=False)
             merged.update((k.id, known.id) for k in group.absorbed if k.id != known.id)
         else:
@@ -458,7 +459,7 @@ def _resolution(groups: list[_Group], mentions: list[EntityMention]) -> Resoluti
                 id=str(uuid.uuid5(_ENTITY_NAMESPACE, normalize_name(name))),
                 name=name,
                 type=_entity_type(group, mentions, name),
-                aliases=_merged_aliases(name, group.surfaces),
+                aliases=distinct_aliases(name, group.surfaces),
                 is_new=True,
             )
         entities.append(entity)
