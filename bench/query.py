@@ -296,9 +296,9 @@ async def bench_critical_path(services: Services, client: httpx.Client, count: i
         reads, computes, sizes = [], [], []
         for _ in range(requests):
             t0 = time.perf_counter()
-            subgraph = await graph.read("queries/critical_path_subgraph", from_id=None)
+            subgraph = (await graph.read("queries/critical_path_subgraph", from_id=None))[0]["items"]
             t1 = time.perf_counter()
-            result = critical_path([WorkItem(**r) for r in subgraph])
+            result = critical_path([WorkItem(**item) for item in subgraph])
             t2 = time.perf_counter()
             reads.append((t1 - t0) * 1000)
             computes.append((t2 - t1) * 1000)

@@ -75,8 +75,8 @@ async def dependency_paths(graph: Graph, from_id: str, to_id: str, limit: int = 
 
 
 async def critical(graph: Graph, from_id: str | None = None) -> CriticalPath:
-    rows = await graph.read("queries/critical_path_subgraph", from_id=from_id)
-    return critical_path([WorkItem(**r) for r in rows])
+    items = (await graph.read("queries/critical_path_subgraph", from_id=from_id))[0]["items"]
+    return critical_path([WorkItem(**item) for item in items])
 
 
 async def changes_since(graph: Graph, meeting: MeetingRef, limit: int = 1000, offset: int = 0) -> list[dict[str, Any]]:

@@ -4,4 +4,5 @@ OPTIONAL MATCH (e)-[:CURRENT_STATE]->(s:State)
 WITH e, coalesce(s.status, 'planned') AS status, coalesce(s.progress, 0) AS progress
 WHERE NOT status IN ['done', 'cancelled']
 OPTIONAL MATCH (e)-[:DEPENDS_ON]->(d:Entity)
-RETURN e.id AS id, e.name AS name, status, progress, collect(d.id) AS depends_on
+WITH e, status, progress, collect(d.id) AS depends_on
+RETURN collect({id: e.id, name: e.name, status: status, progress: progress, depends_on: depends_on}) AS items
