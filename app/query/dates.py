@@ -140,63 +140,87 @@ def _latest_past(month: int, day: int, anchor: date) -> date:
     return date(anchor.year - 1, month, min(day, 28))
 
 
-def resolve_date_ref(ref: DateRef, meetings: list[MeetingRef], today: date) -> MeetingRef | None:
-    """The stored meeting the user means by `ref`, or None when no meeting fits."""
-    ordered = sorted(meetings, key=lambda m: m.date)
-    if not ordered:
+class MeetingBounds(BaseModel):
+    """What resolving a relative reference needs to know about the stored meetings."""
+
+    latest: date | None  # the newest stored meeting
+    latest_past: date | None  # the newest one on or before today
+
+
+class Newest(BaseModel):
+    """The newest meeting on or before `on_or_before` (any date when None) and not before `not_before`,
+    after skipping `skip` newer ones."""
+
+    on_or_before: date | None = None
+    not_before: date | None = None
+    skip: int = 0
+
+
+class Nth(BaseModel):
+    """The `number`-th meeting in date order, counting from 1."""
+
+    number: int
+
+
+class ByReference(BaseModel):
+    """An id, external id, title fragment or meeting number ("weekly sync 4")."""
+
+    reference: str
+
+
+MeetingLookup = Newest | Nth | ByReference
+
+
+def plan_lookup(ref: DateRef, bounds: MeetingBounds, today: date) -> MeetingLookup | None:
+    """Which stored meeting `ref` means, as one ordered lookup; None when no meeting can fit."""
+    if bounds.latest is None:
         return None
     if ref.meeting_ref:
-        return _by_reference(ref.meeting_ref, ordered)
+        wanted = ref.meeting_ref.strip().lower()
+        if wanted.startswith("#"):
+            number = _trailing_number(wanted)
+            return Nth(number=number) if number else None
+        return ByReference(reference=ref.meeting_ref.strip())
     if ref.on:
-        on = ref.on if ref.has_year else _latest_past(ref.on.month, ref.on.day, ordered[-1].date)
-        return _latest_on_or_before(ordered, on)
-    past = [m for m in ordered if m.date <= today] or ordered
+        return Newest(on_or_before=ref.on if ref.has_year else _latest_past(ref.on.month, ref.on.day, bounds.latest))
+    # "past" meetings are those up to today; when every stored meeting lies ahead, all of them
+    past_end = today if bounds.latest_past else None
     match ref.relative:
         case "last_meeting":
-            return past[-1]
+            return Newest(on_or_before=past_end)
         case "previous_meeting":
-            return past[-2] if len(past) > 1 else None
+            return Newest(on_or_before=past_end, skip=1)
         case "first_meeting":
-            return ordered[0]
+            return Nth(number=1)
         case "today":
-            return _latest_on_or_before(ordered, today)
+            return Newest(on_or_before=today)
         case "yesterday":
-            return _latest_on_or_before(ordered, today - timedelta(days=1))
+            return Newest(on_or_before=today - timedelta(days=1))
         case "this_week" | "last_week":
-            return _by_week(ref.relative, past, today)
+            return _by_week(ref.relative, bounds.latest_past or bounds.latest, today)
     return None
 
 
-def _by_week(relative: str, past: list[MeetingRef], today: date) -> MeetingRef | None:
+def _by_week(relative: str, latest_past: date, today: date) -> Newest:
     """Weeks are calendar weeks around "now". When the stored meetings stopped more than two weeks ago
-    (an archive, a replayed series), "now" is the latest meeting, as if the user had just left it."""
-    latest = past[-1].date
-    anchor = today if (today - latest).days <= _LIVE_DAYS else latest
+    (an archive, a replayed series), "now" is the latest meeting, as if the user had just left it.
+    "Last week" without a meeting falls back to the meeting before it."""
+    anchor = today if (today - latest_past).days <= _LIVE_DAYS else latest_past
     week_start = anchor - timedelta(days=anchor.weekday())
     if relative == "this_week":
-        return next((m for m in reversed(past) if week_start <= m.date <= anchor), None)
-    last_week_start = week_start - timedelta(days=7)
-    in_last_week = [m for m in past if last_week_start <= m.date < week_start]
-    if in_last_week:
-        return in_last_week[-1]
-    before = [m for m in past if m.date < week_start]
-    return before[-1] if before else None
+        return Newest(on_or_before=anchor, not_before=week_start)
+    return Newest(on_or_before=week_start - timedelta(days=1))
 
 
-def _latest_on_or_before(ordered: list[MeetingRef], on: date) -> MeetingRef | None:
-    candidates = [m for m in ordered if m.date <= on]
-    return candidates[-1] if candidates else None
-
-
-def _by_reference(reference: str, ordered: list[MeetingRef]) -> MeetingRef | None:
+def by_reference(reference: str, meetings: list[MeetingRef]) -> MeetingRef | None:
+    """The meeting an external id, title fragment or meeting number ("sync 4") names, among all `meetings`."""
+    ordered = sorted(meetings, key=lambda m: m.date)
     wanted = reference.strip().lower()
     for meeting in ordered:
         if meeting.external_id and meeting.external_id.lower() == wanted:
             return meeting
     number = _trailing_number(wanted)
     nth = ordered[number - 1] if number and 0 < number <= len(ordered) else None
-    if wanted.startswith("#"):
-        return nth
     titled = [m for m in ordered if wanted in m.title.lower()]
     if titled:
         return titled[-1]

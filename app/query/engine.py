@@ -15,7 +15,7 @@ from app.graph.driver import Graph
 from app.graph.lucene import lucene_query
 from app.query import answers
 from app.query import structured
-from app.query.dates import MeetingRef, resolve_date_ref
+from app.query.dates import MeetingRef
 from app.query.intents import Intent, ParsedQuestion, parse_question
 from app.query.linking import LinkCandidate, link_entity, link_person
 from app.query.models import CypherUsed, QueryAnswer, Source
@@ -135,12 +135,9 @@ class QueryEngine:
         return await self.link(parsed.entity_spans[index])
 
     async def _meeting(self, parsed: ParsedQuestion) -> MeetingRef:
-        meetings = await structured.meeting_refs(self.graph)
-        if not meetings:
-            raise Clarify("No meetings are stored yet.")
         if parsed.date_ref is None:
             raise Clarify("Which meeting or date do you mean?")
-        meeting = resolve_date_ref(parsed.date_ref, meetings, date.today())
+        meeting = await structured.resolve_meeting(self.graph, parsed.date_ref, date.today())
         if meeting is None:
             raise Clarify("I couldn't match that date to a stored meeting.")
         return meeting

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from app.graph.driver import Graph
 from app.query.critical_path import CriticalPath, WorkItem, critical_path
-from app.query.dates import MeetingRef, parse_date_ref, resolve_date_ref
+from app.query.dates import (
+    ByReference,
+    DateRef,
+    MeetingBounds,
+    MeetingRef,
+    Newest,
+    Nth,
+    by_reference,
+    parse_date_ref,
+    plan_lookup,
+)
 
 TRACKED = ("status", "progress", "owner", "blockers")
 
@@ -21,19 +31,53 @@ def sort_key(meeting: MeetingRef) -> str:
     return f"{meeting.date.isoformat()}|{meeting.external_id or meeting.id}"
 
 
-async def meeting_refs(graph: Graph) -> list[MeetingRef]:
-    rows = await graph.read("queries/meeting_refs")
-    return [MeetingRef(**{**r, "date": r["date"].to_native()}) for r in rows]
+def _key_after(day: date | None) -> str:
+    """A key above the sort keys of every meeting on or before `day` (of every meeting when None)."""
+    return "\uffff" if day is None or day == date.max else (day + timedelta(days=1)).isoformat()
+
+
+def _meeting(row: dict[str, Any]) -> MeetingRef:
+    return MeetingRef(**{**row, "date": row["date"].to_native()})
+
+
+async def _newest(graph: Graph, lookup: Newest) -> MeetingRef | None:
+    rows = await graph.read(
+        "queries/newest_meeting", before_key=_key_after(lookup.on_or_before),
+        not_before_key=lookup.not_before.isoformat() if lookup.not_before else "", skip=lookup.skip,
+    )
+    return _meeting(rows[0]) if rows else None
+
+
+async def _by_id(graph: Graph, reference: str) -> MeetingRef | None:
+    rows = await graph.read("queries/meeting_by_id", reference=reference)
+    return _meeting(rows[0]) if rows else None
+
+
+async def resolve_meeting(graph: Graph, ref: DateRef, today: date) -> MeetingRef | None:
+    """The stored meeting `ref` means, found through the meeting indexes (every meeting is read only for a
+    title fragment or a meeting number)."""
+    latest, latest_past = await _newest(graph, Newest()), await _newest(graph, Newest(on_or_before=today))
+    bounds = MeetingBounds(latest=latest and latest.date, latest_past=latest_past and latest_past.date)
+    match plan_lookup(ref, bounds, today):
+        case Newest() as lookup:
+            return await _newest(graph, lookup)
+        case Nth(number=number):
+            rows = await graph.read("queries/nth_meeting", skip=number - 1)
+            return _meeting(rows[0]) if rows else None
+        case ByReference(reference=reference):
+            if exact := await _by_id(graph, reference):
+                return exact
+            rows = (await graph.read("queries/meeting_refs"))[0]["meetings"]
+            return by_reference(reference, [_meeting(r) for r in rows])
+    return None
 
 
 async def find_meeting(graph: Graph, reference: str) -> MeetingRef:
     """A meeting by id, external id, or a date expression ("2026-03-09", "March 9", "last meeting")."""
-    meetings = await meeting_refs(graph)
-    exact = next((m for m in meetings if reference in (m.id, m.external_id)), None)
-    if exact:
+    if exact := await _by_id(graph, reference):
         return exact
     ref = parse_date_ref(reference)
-    found = resolve_date_ref(ref, meetings, date.today()) if ref and meetings else None
+    found = await resolve_meeting(graph, ref, date.today()) if ref else None
     if found is None:
         raise MeetingNotFound(reference)
     return found

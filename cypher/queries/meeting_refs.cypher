@@ -1,4 +1,4 @@
 MATCH (m:Meeting)
 WHERE m.sort_key IS NOT NULL
-RETURN m.id AS id, m.external_id AS external_id, m.title AS title, m.date AS date, m.sort_key AS sort_key
-ORDER BY m.sort_key
+WITH m ORDER BY m.sort_key
+RETURN collect({id: m.id, external_id: m.external_id, title: m.title, date: m.date}) AS meetings

@@ -1,24 +1,14 @@
-"""parse_date_ref / find_date_ref and resolve_date_ref: what a user means by a date or a meeting."""
+"""parse_date_ref / find_date_ref: the date or meeting a question refers to."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 
-from app.query.dates import DateRef, MeetingRef, find_date_ref, parse_date_ref, resolve_date_ref
+from app.query.dates import DateRef, find_date_ref, parse_date_ref
 
 TODAY = date(2026, 3, 25)  # a Wednesday
-FIRST = date(2026, 1, 5)
-WEEKLY = [  # Mondays, 2026-01-05 .. 2026-03-23
-    MeetingRef(id=f"id{n}", external_id=f"m{n:02d}", title=f"Weekly sync {n}", date=FIRST + timedelta(weeks=n - 1))
-    for n in range(1, 13)
-]
-
-
-def on(day: str) -> MeetingRef:
-    return next(m for m in WEEKLY if m.date == date.fromisoformat(day))
-
 
 @pytest.mark.parametrize(
     ("text", "expected", "matched"),
@@ -64,64 +54,3 @@ def test_finds_date_references(text: str, expected: DateRef, matched: str) -> No
 @pytest.mark.parametrize("text", ["what is blocking atlas", "may I ask who owns it", "in may", "2026-02-31", ""])
 def test_no_date_reference(text: str) -> None:
     assert parse_date_ref(text, TODAY) is None
-
-
-@pytest.mark.parametrize(
-    ("ref", "today", "expected"),
-    [
-        (DateRef(on=date(2026, 2, 9)), TODAY, "2026-02-09"),
-        (DateRef(on=date(2026, 2, 11)), TODAY, "2026-02-09"),  # no meeting that day: the one before
-        (DateRef(on=date(2027, 1, 1)), TODAY, "2026-03-23"),
-        (DateRef(on=date(2026, 2, 9), has_year=False), date(2027, 1, 10), "2026-02-09"),  # the year of the meetings
-        (DateRef(on=date(2025, 3, 2), has_year=False), date(2026, 11, 21), "2026-03-02"),
-        (DateRef(relative="last_meeting"), TODAY, "2026-03-23"),
-        (DateRef(relative="last_meeting"), date(2026, 3, 20), "2026-03-16"),  # later meetings are not "last" yet
-        (DateRef(relative="previous_meeting"), TODAY, "2026-03-16"),
-        (DateRef(relative="first_meeting"), TODAY, "2026-01-05"),
-        (DateRef(relative="last_week"), TODAY, "2026-03-16"),  # this Monday's meeting is this week's
-        (DateRef(relative="last_week"), date(2026, 3, 23), "2026-03-16"),
-        (DateRef(relative="last_week"), date(2026, 3, 29), "2026-03-16"),
-        (DateRef(relative="last_week"), date(2026, 3, 31), "2026-03-23"),
-        (DateRef(relative="last_week"), date(2026, 4, 6), "2026-03-23"),  # no meeting last week: the one before
-        (DateRef(relative="last_week"), date(2026, 11, 21), "2026-03-16"),  # stale: "now" is just after the last one
-        (DateRef(relative="this_week"), TODAY, "2026-03-23"),
-        (DateRef(relative="yesterday"), date(2026, 3, 24), "2026-03-23"),
-        (DateRef(relative="today"), date(2026, 3, 9), "2026-03-09"),
-        (DateRef(meeting_ref="m03"), TODAY, "2026-01-19"),
-        (DateRef(meeting_ref="M03"), TODAY, "2026-01-19"),
-        (DateRef(meeting_ref="#3"), TODAY, "2026-01-19"),
-        (DateRef(meeting_ref="weekly sync 4"), TODAY, "2026-01-26"),
-        (DateRef(meeting_ref="meeting 1"), TODAY, "2026-01-05"),
-        (DateRef(meeting_ref="sync 11"), TODAY, "2026-03-16"),
-    ],
-)
-def test_resolves_the_meeting_meant(ref: DateRef, today: date, expected: str) -> None:
-    assert resolve_date_ref(ref, WEEKLY, today) == on(expected)
-
-
-@pytest.mark.parametrize(
-    "ref",
-    [
-        DateRef(on=date(2025, 12, 1)),
-        DateRef(meeting_ref="m99"),
-        DateRef(meeting_ref="#13"),
-        DateRef(meeting_ref="planning"),
-    ],
-)
-def test_nothing_fits(ref: DateRef) -> None:
-    assert resolve_date_ref(ref, WEEKLY, TODAY) is None
-
-
-def test_title_fragment_and_unordered_input() -> None:
-    planning = MeetingRef(id="p", external_id=None, title="Q1 planning", date=date(2026, 1, 7))
-    meetings = [*reversed(WEEKLY), planning]
-    assert resolve_date_ref(DateRef(meeting_ref="planning"), meetings, TODAY) == planning
-    assert resolve_date_ref(DateRef(relative="first_meeting"), meetings, TODAY) == on("2026-01-05")
-
-
-def test_previous_meeting_needs_two() -> None:
-    assert resolve_date_ref(DateRef(relative="previous_meeting"), WEEKLY[:1], TODAY) is None
-
-
-def test_no_meetings() -> None:
-    assert resolve_date_ref(DateRef(relative="last_meeting"), [], TODAY) is None
