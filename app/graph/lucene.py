@@ -16,3 +16,12 @@ def lucene_query(text: str, fuzzy: bool = False) -> str | None:
     words = dict.fromkeys(w.lower() for w in _WORD.findall(text) if w.lower() not in _STOPWORDS)
     terms = [f"{w}~1" if fuzzy and len(w) > 4 else w for w in words]
     return " OR ".join(terms) or None
+
+
+def lucene_phrase(text: str) -> str | None:
+    """The words of `text` as one quoted phrase; stopwords are dropped only from its start ("the Atlas
+    rollout"), since inside a name they belong to it ("Search and Rescue")."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    while words and words[0] in _STOPWORDS:
+        words.pop(0)
+    return f'"{" ".join(words)}"' if words else None

@@ -10,6 +10,7 @@ from app.graph.cypher import CYPHER_DIR
 from app.graph.driver import Graph
 
 SCHEMA_DIR = CYPHER_DIR / "schema"
+INDEX_POPULATION_TIMEOUT_S = 600
 
 
 class Migration(BaseModel):
@@ -46,6 +47,8 @@ async def migrate(graph: Graph) -> list[Migration]:
             checksum=migration.checksum,
         )
         done.append(migration)
+    if done:  # an index created over stored data is populated in the background; queries need it online
+        await graph.run_auto_commit("system/await_indexes", timeout_s=INDEX_POPULATION_TIMEOUT_S)
     return done
 
 

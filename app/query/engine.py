@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Awaitable, Callable
 from datetime import date
@@ -12,14 +13,15 @@ import anyio
 from app.embedding import Embedder
 from app.graph.cypher import cypher
 from app.graph.driver import Graph
-from app.graph.lucene import lucene_query
-from app.query import answers
-from app.query import structured
+from app.graph.lucene import lucene_phrase, lucene_query
+from app.ingest.resolve import normalize_name
+from app.query import answers, structured
 from app.query.dates import MeetingRef
 from app.query.intents import Intent, ParsedQuestion, parse_question
-from app.query.linking import LinkCandidate, link_entity, link_person
+from app.query.linking import LinkCandidate, LinkResult, link_entity, link_person
 from app.query.models import CypherUsed, QueryAnswer, Source
 from app.query.search import search_memories
+from app.query.text import NameIndex
 
 if TYPE_CHECKING:  # the LLM path is optional; its modules load only when configured
     from app.llm.wording import AnswerWriter
@@ -67,7 +69,9 @@ class QueryEngine:
         self.embedder = embedder
         self.text_to_cypher = text_to_cypher
         self.writer = writer
-        self._names: tuple[float, list[str]] = (float("-inf"), [])
+        self._names: NameIndex | None = None
+        self._names_at = float("-inf")
+        self._names_reload: asyncio.Task[None] | None = None
         self._handlers: dict[Intent, Callable[[ParsedQuestion], Awaitable[QueryAnswer]]] = {
             Intent.CURRENT_STATUS: self._current_status,
             Intent.OWNER: self._current_status,
@@ -101,24 +105,36 @@ class QueryEngine:
             return QueryAnswer(intent=parsed.intent, answer=clarify.answer, data=clarify.data)
         return await self.writer.word(question, answer) if self.writer else answer
 
-    async def _known_names(self) -> list[str]:
-        """Stored names and aliases, so cue words inside a name ("Decision Engine") don't steer the intent."""
-        fetched_at, names = self._names
-        if time.monotonic() - fetched_at > NAMES_TTL_S:
-            rows = await self.graph.read("queries/entity_names")
-            names = sorted({n for r in rows for n in [r["name"], *(r["aliases"] or [])]})
-            self._names = (time.monotonic(), names)
-        return names
+    async def _known_names(self) -> NameIndex:
+        """Stored names and aliases, so cue words inside a name ("Decision Engine") don't steer the intent.
+        Read once, then refreshed in the background when older than NAMES_TTL_S: no question waits for it."""
+        if self._names is None:
+            await self._reload_names()
+        elif time.monotonic() - self._names_at > NAMES_TTL_S and self._names_reload is None:
+            self._names_reload = asyncio.create_task(self._reload_names())
+            self._names_reload.add_done_callback(self._names_reloaded)
+        assert self._names is not None
+        return self._names
+
+    async def _reload_names(self) -> None:
+        row = (await self.graph.read("queries/entity_names"))[0]
+        self._names, self._names_at = NameIndex(row["names"]), time.monotonic()
+
+    def _names_reloaded(self, task: asyncio.Task[None]) -> None:
+        self._names_reload = None
+        if not task.cancelled() and task.exception() is not None:
+            self._names_at = time.monotonic()  # keep the names we have; try again after another NAMES_TTL_S
 
     # --- linking -----------------------------------------------------------------------------------------
 
     async def link(self, span: str) -> LinkCandidate:
-        vector = (await anyio.to_thread.run_sync(self.embedder.encode, [span]))[0]
-        rows = await self.graph.read(
-            "queries/link_candidates", lucene=lucene_query(span, fuzzy=True) or span, vector=vector, limit=15
-        )
-        candidates = [LinkCandidate(**r) for r in rows if r["type"] != "person"]
-        result = link_entity(span, candidates)
+        result = await self._link_exact(span)
+        if not (result.match or result.ambiguous):
+            vector = (await anyio.to_thread.run_sync(self.embedder.encode, [span]))[0]
+            rows = await self.graph.read(
+                "queries/link_candidates", lucene=lucene_query(span, fuzzy=True) or span, vector=vector, limit=15
+            )
+            result = link_entity(span, [LinkCandidate(**r) for r in rows if r["type"] != "person"])
         if result.match:
             return result.match
         if result.ambiguous:
@@ -128,6 +144,15 @@ class QueryEngine:
                 {"candidates": [c.model_dump() for c in result.ambiguous]},
             )
         raise Clarify(f"I don't know an item called “{span}”.", {"candidates": []})
+
+    async def _link_exact(self, span: str) -> LinkResult:
+        """Items named or aliased exactly `span` (normalised), through the name indexes; typos, partial names
+        and acronyms are left to the similarity search."""
+        key, phrase = normalize_name(span), lucene_phrase(span)
+        if not key or not phrase:
+            return LinkResult()
+        rows = await self.graph.read("queries/link_exact", key=key, phrase=phrase)
+        return link_entity(span, [LinkCandidate(**r) for r in rows])
 
     async def _entity(self, parsed: ParsedQuestion, index: int = 0) -> LinkCandidate:
         if len(parsed.entity_spans) <= index:
@@ -228,9 +253,10 @@ class QueryEngine:
         )
 
     async def _owned_by(self, parsed: ParsedQuestion) -> QueryAnswer:
-        people = await self.graph.read("queries/list_entities", q=None, type="person", limit=10_000, offset=0)
         if not parsed.person_span:
             raise Clarify("Whose work do you mean?")
+        lucene = lucene_query(parsed.person_span, fuzzy=True) or ""
+        people = await self.graph.read("queries/person_candidates", lucene=lucene, limit=50) if lucene else []
         full = link_person(parsed.person_span, [p["name"] for p in people])
         person = next((p for p in people if p["name"] == full), None)
         if person is None:

@@ -7,7 +7,7 @@ Whatever is left once cue phrases, dates and scaffolding words are cut away name
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -22,6 +22,7 @@ from app.query.text import (
     EDGE_WORDS,
     NAME_PLACEHOLDER,
     CanonicalText,
+    NameIndex,
     canonicalize,
     leftover_phrases,
     strip_edges,
@@ -162,7 +163,7 @@ conversation conversations said say says meeting meetings transcript transcripts
 """.split())
 
 
-def parse_question(question: str, today: date | None = None, known_names: Collection[str] = ()) -> ParsedQuestion:
+def parse_question(question: str, today: date | None = None, known_names: NameIndex | None = None) -> ParsedQuestion:
     """`today` anchors relative days ("two weeks ago") and defaults to the current date. `known_names`, the
     stored items' names and aliases when the caller has them, keeps cue words inside names from misleading."""
     canon = canonicalize(question, cues.VOCABULARY, known_names)

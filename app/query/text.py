@@ -101,11 +101,11 @@ class CanonicalText:
         return self.question[self.words[first].start:self.words[last].end]
 
 
-def canonicalize(question: str, vocabulary: Collection[str], known_names: Collection[str] = ()) -> CanonicalText:
+def canonicalize(question: str, vocabulary: Collection[str], known_names: NameIndex | None = None) -> CanonicalText:
     """`known_names` (item names and aliases) are masked, so a cue word inside a name ("Decision Engine",
     "Search API") cannot change what the question asks."""
     tokens = [(m.group().lower(), m.start()) for m in _TOKEN.finditer(question.replace("\u2019", "'"))]
-    masked = _tokens_naming(tokens, known_names)
+    masked = known_names.tokens_naming(tokens) if known_names else set()
     words: list[Word] = []
     for i, (token, start) in enumerate(tokens):
         if i not in masked:
@@ -122,19 +122,35 @@ def canonicalize(question: str, vocabulary: Collection[str], known_names: Collec
     return CanonicalText(question, words, " ".join(w.text for w in words), offsets)
 
 
-def _tokens_naming(tokens: list[tuple[str, int]], known_names: Collection[str]) -> set[int]:
-    """Indices of the tokens that spell out a known name, longest names first."""
-    bases = [token.removesuffix("'s") for token, _ in tokens]
-    names = {tuple(m.group().lower() for m in _TOKEN.finditer(name)) for name in known_names}
-    masked: set[int] = set()
-    for name in sorted(names, key=len, reverse=True):
-        if all(word in _FUNCTION_WORDS for word in name):
-            continue
-        for i in range(len(bases) - len(name) + 1):
-            span = set(range(i, i + len(name)))
-            if tuple(bases[i:i + len(name)]) == name and not masked & span:
+class NameIndex:
+    """Stored names and aliases as token sequences, looked up by their first token (built once per reload,
+    not per question)."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        spelled = {tuple(m.group().lower() for m in _TOKEN.finditer(name)) for name in names}
+        self._by_first: dict[str, list[tuple[str, ...]]] = {}
+        for name in spelled:
+            if name and not all(word in _FUNCTION_WORDS for word in name):
+                self._by_first.setdefault(name[0], []).append(name)
+
+    def __len__(self) -> int:
+        return sum(len(names) for names in self._by_first.values())
+
+    def tokens_naming(self, tokens: list[tuple[str, int]]) -> set[int]:
+        """Indices of the tokens that spell out a known name; overlapping names go to the longer one."""
+        bases = [token.removesuffix("'s") for token, _ in tokens]
+        found = [
+            (len(name), i)
+            for i, base in enumerate(bases)
+            for name in self._by_first.get(base, ())
+            if tuple(bases[i:i + len(name)]) == name
+        ]
+        masked: set[int] = set()
+        for length, i in sorted(found, key=lambda f: (-f[0], f[1])):
+            span = set(range(i, i + length))
+            if not masked & span:
                 masked |= span
-    return masked
+        return masked
 
 
 def _expand(token: str, start: int, vocabulary: Collection[str]) -> Iterable[Word]:

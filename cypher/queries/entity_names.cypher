@@ -1,3 +1,4 @@
 MATCH (e:Entity)
 WHERE e.type <> 'person'
-RETURN e.name AS name, e.aliases AS aliases
+UNWIND [e.name] + coalesce(e.aliases, []) AS name
+RETURN collect(DISTINCT name) AS names

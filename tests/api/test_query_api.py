@@ -50,6 +50,7 @@ def test_critical_path_owned_by_changes_counts_and_meetings(seeded: httpx.Client
     assert critical["data"]["path"][0] == "Reporting Dashboard" and critical["data"]["remaining"] > 100
     owned = ask(seeded, "what has Ines got on her plate?")
     assert owned["intent"] == "owned_by" and "Fraud Checks" in owned["data"]["items"]
+    assert ask(seeded, "what is Ines Duartte working on?")["data"]["owner"] == "Ines Duarte"
     changes = ask(seeded, "what changed since March 16?")
     assert {c["entity"] for c in changes["data"]["changes"]} >= {"Project Atlas", "Checkout Redesign"}
     assert all(c["external_id"] == "seed-04" for c in changes["data"]["changes"])

@@ -10,6 +10,7 @@ import pytest
 
 from app.ingest.models import EntityType, Status
 from app.query.intents import Intent, parse_question
+from app.query.text import NameIndex
 
 # question -> the item spans it should yield, as typed
 PHRASINGS: dict[Intent, list[tuple[str, list[str]]]] = {
@@ -719,9 +720,15 @@ def test_search_text_keeps_the_content_words_as_typed() -> None:
     ],
 )
 def test_known_names_hide_their_cue_words(question: str, intent: Intent, spans: list[str]) -> None:
-    names = ["Decision Engine", "Critical Path Review", "Search API"]
+    names = NameIndex(["Decision Engine", "Critical Path Review", "Search API"])
     parsed = parse_question(question, known_names=names)
     assert (parsed.intent, parsed.entity_spans[: len(spans)]) == (intent, spans)
+
+
+def test_the_longer_of_two_overlapping_names_is_masked() -> None:
+    names = NameIndex(["Search", "Search API Decision", "API"])
+    parsed = parse_question("what is the status of the Search API Decision?", known_names=names)
+    assert parsed.intent == Intent.CURRENT_STATUS and parsed.entity_spans == ["the Search API Decision"]
 
 
 def test_cue_words_do_not_fire_inside_hyphenated_words() -> None:
