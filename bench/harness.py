@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import math
 import os
-import socket
 import statistics
-import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterator, Sequence
@@ -19,7 +17,7 @@ from pydantic import BaseModel
 
 from app.config import Settings
 from app.graph.driver import Graph, Tx
-from app.graph.server import Neo4jServer
+from app.graph.server import throwaway_neo4j
 
 BENCH_PASSWORD = "smartmeet-bench-password"
 
@@ -36,12 +34,6 @@ def machine() -> str:
     return f"{os.cpu_count()} cores, load average {one:.1f} (1 min) / {five:.1f} (5 min)"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextmanager
 def bench_neo4j(data_dir: Path | None = None) -> Iterator[BenchNeo4j]:
     """NEO4J_URI when set; else an instance of our own on free ports (1 GB heap), stopped on exit.
@@ -52,28 +44,12 @@ def bench_neo4j(data_dir: Path | None = None) -> Iterator[BenchNeo4j]:
         settings = Settings()
         yield BenchNeo4j(settings=settings, fresh=False, description=f"given by NEO4J_URI ({settings.neo4j_uri})")
         return
-    with tempfile.TemporaryDirectory(prefix="smartmeet-bench-neo4j-") as temp_dir:
-        home = data_dir or Path(temp_dir)
-        fresh = not (home / "data").exists()
-        settings = Settings(
-            _env_file=None,
-            neo4j_data_dir=home,
-            neo4j_bolt_port=free_port(),
-            neo4j_http_port=free_port(),
-            neo4j_password=BENCH_PASSWORD,
-            neo4j_heap_size="1g",
-            neo4j_pagecache_size="1g",
+    fresh = data_dir is None or not (data_dir / "data").exists()
+    with throwaway_neo4j(BENCH_PASSWORD, data_dir, heap="1g", pagecache="1g") as settings:
+        yield BenchNeo4j(
+            settings=settings, fresh=fresh,
+            description=f"own instance, {settings.neo4j_uri}, heap 1g, page cache 1g, data in {settings.neo4j_data_dir}",
         )
-        settings.neo4j_uri = f"bolt://127.0.0.1:{settings.neo4j_bolt_port}"
-        server = Neo4jServer(settings)
-        server.start()
-        try:
-            yield BenchNeo4j(
-                settings=settings, fresh=fresh,
-                description=f"own instance, {settings.neo4j_uri}, heap 1g, page cache 1g, data in {home}",
-            )
-        finally:
-            server.stop()
 
 
 class TimedTx(Tx):

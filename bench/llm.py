@@ -36,12 +36,13 @@ from pathlib import Path
 from typing import Any
 
 import uvicorn
-from harness import bench_neo4j, free_port, percentile, table
+from harness import bench_neo4j, percentile, table
 from pydantic import SecretStr
 
 from app.config import PROJECT_ROOT, Settings
 from app.graph.driver import Graph
 from app.graph.migrations import migrate
+from app.graph.server import free_port
 from app.ingest.requests import IngestRequest
 from app.llm.metrics import LLM_METRICS
 from app.main import build_services, create_app

@@ -30,9 +30,10 @@ from typing import Any
 
 import httpx
 from corpus import TECHNOLOGIES, Team, build_teams, generate, to_meeting
-from harness import bench_neo4j, free_port, machine, percentile, table
+from harness import bench_neo4j, machine, percentile, table
 
 from app.config import Settings
+from app.graph.server import free_port
 from app.ingest.pipeline import entity_id
 from app.ingest.resolve import normalize_name
 from app.main import build_services

@@ -4,13 +4,10 @@ else a throwaway instance from the project's own launcher on free ports, started
 from __future__ import annotations
 
 import os
-import socket
-import tempfile
 import threading
 import time
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 import httpx
 import pytest
@@ -19,15 +16,9 @@ import uvicorn
 from app.config import Settings
 from app.graph.driver import Graph
 from app.graph.migrations import migrate
-from app.graph.server import Neo4jServer
+from app.graph.server import free_port, throwaway_neo4j
 
 TEST_PASSWORD = "smartmeet-test-password"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _docker_answers() -> bool:
@@ -51,23 +42,8 @@ def neo4j_settings() -> Iterator[Settings]:
         with Neo4jContainer("neo4j:5.26-community", password=TEST_PASSWORD) as container:
             yield Settings(_env_file=None, neo4j_uri=container.get_connection_url(), neo4j_password=TEST_PASSWORD)
         return
-    with tempfile.TemporaryDirectory(prefix="smartmeet-neo4j-") as data_dir:
-        settings = Settings(
-            _env_file=None,
-            neo4j_data_dir=Path(data_dir),
-            neo4j_bolt_port=free_port(),
-            neo4j_http_port=free_port(),
-            neo4j_password=TEST_PASSWORD,
-            neo4j_heap_size="1g",
-            neo4j_pagecache_size="512m",
-        )
-        settings.neo4j_uri = f"bolt://127.0.0.1:{settings.neo4j_bolt_port}"
-        server = Neo4jServer(settings)
-        server.start()
-        try:
-            yield settings
-        finally:
-            server.stop()
+    with throwaway_neo4j(TEST_PASSWORD, heap="1g", pagecache="512m") as settings:
+        yield settings
 
 
 @pytest.fixture

@@ -11,13 +11,15 @@ import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, DriverError, Neo4jError
-from pydantic import BaseModel
+from pydantic import BaseModel, SecretStr
 
 from app.config import PROJECT_ROOT, Settings
 
@@ -299,6 +301,40 @@ class Neo4jServer:
                 return False
             time.sleep(0.2)
         return True
+
+
+@contextlib.contextmanager
+def throwaway_neo4j(
+    password: str, data_dir: Path | None = None, heap: str = "1g", pagecache: str = "512m"
+) -> Iterator[Settings]:
+    """A Neo4j of our own on free loopback ports (for tests and benchmarks), stopped on exit; yields settings
+    that reach it. Its data stays in `data_dir` when given, else lives in a temp dir removed on exit."""
+    with contextlib.ExitStack() as cleanup:
+        home = data_dir or Path(cleanup.enter_context(tempfile.TemporaryDirectory(prefix="smartmeet-neo4j-")))
+        bolt_port = free_port()
+        settings = Settings(
+            _env_file=None,
+            neo4j_uri=f"bolt://{HOST}:{bolt_port}",
+            neo4j_data_dir=home,
+            neo4j_bolt_port=bolt_port,
+            neo4j_http_port=free_port(),
+            neo4j_password=SecretStr(password),
+            neo4j_heap_size=heap,
+            neo4j_pagecache_size=pagecache,
+        )
+        server = Neo4jServer(settings)
+        server.start()
+        try:
+            yield settings
+        finally:
+            server.stop()
+
+
+def free_port() -> int:
+    """A loopback port free at the moment of asking (the OS's pick)."""
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return int(sock.getsockname()[1])
 
 
 def _java() -> str:

@@ -13,7 +13,7 @@ from neo4j import GraphDatabase
 from pydantic import SecretStr
 
 from app.config import Settings
-from app.graph.server import Neo4jServer, PortInUseError
+from app.graph.server import Neo4jServer, PortInUseError, free_port, throwaway_neo4j
 
 pytestmark = [
     pytest.mark.slow,
@@ -21,12 +21,6 @@ pytestmark = [
 ]
 
 PASSWORD = "test-password-123"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture
@@ -87,3 +81,16 @@ def test_port_taken_by_something_else_is_a_clear_error(make_settings: Callable[.
             server.start()
 
     assert not server.status().running
+
+
+def test_a_throwaway_instance_answers_and_leaves_nothing_behind() -> None:
+    with throwaway_neo4j(PASSWORD, heap="512m", pagecache="128m") as settings:
+        home = settings.neo4j_data_dir
+        with GraphDatabase.driver(settings.neo4j_uri, auth=("neo4j", PASSWORD)) as driver:
+            records, _, _ = driver.execute_query("RETURN 1 AS one")
+        assert records[0]["one"] == 1
+
+    assert not home.exists()
+    with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(("127.0.0.1", settings.neo4j_bolt_port))
