@@ -48,6 +48,7 @@ def build_services(settings: Settings) -> Services:
         engine=QueryEngine(graph, embedder, llm.text_to_cypher if llm else None, llm.writer if llm else None),
         keys=KeyStore(graph, settings.api_key_cache_s),
         rate_limiter=RateLimiter(settings.rate_limit_per_s, settings.rate_limit_burst),
+        llm=llm.client if llm else None,
     )
 
 

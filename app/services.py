@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
@@ -16,6 +17,9 @@ from app.ingest.pipeline import IngestPipeline
 from app.query.engine import QueryEngine
 from app.security.keys import KeyStore
 from app.security.ratelimit import RateLimiter
+
+if TYPE_CHECKING:  # the LLM stack loads only when llm_base_url is set
+    from app.llm.client import LLMClient
 
 UNAVAILABLE = (ServiceUnavailable, SessionExpired, OSError)
 
@@ -31,6 +35,7 @@ class Services:
     engine: QueryEngine
     keys: KeyStore
     rate_limiter: RateLimiter
+    llm: LLMClient | None = None
     schema_ready: bool = False
 
     async def ensure_schema(self) -> None:
@@ -41,6 +46,8 @@ class Services:
 
     async def close(self) -> None:
         await self.jobs.close()
+        if self.llm is not None:
+            await self.llm.close()
         await self.graph.close()
 
 

@@ -28,6 +28,7 @@ from app.llm.budget import BudgetExhausted, DailyTokenBudget
 from app.llm.cache import PromptCache, prompt_key
 from app.llm.metrics import LLM_METRICS, LLMMetrics
 from app.llm.tokens import TokenCounter
+from app.observability.metrics import LLM_LATENCY
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +130,13 @@ class LLMClient:
         self.metrics.failures += 1
         raise LLMUnavailable("; ".join(reasons))
 
+    async def close(self) -> None:
+        """Closes the connection pool; a later call opens a new one."""
+        if self._http is not None:
+            await self._http.aclose()
+            self._http = None
+            self._chats.clear()  # they hold the closed pool
+
     def _messages(self, prompt: Prompt, schema: type[BaseModel]) -> list[tuple[str, str]]:
         system = prompt.system
         if self.method == "json_mode":  # JSON mode does not send the schema, so the prompt must
@@ -172,7 +180,8 @@ class LLMClient:
                 with attempt:
                     self.metrics.requests += 1
                     async with self._slots:
-                        out = await runnable.ainvoke(messages)
+                        with LLM_LATENCY.labels(model).time():
+                            out = await runnable.ainvoke(messages)
         except UNPARSABLE as exc:  # the SDK parses JSON-schema answers itself and raises on bad ones
             self.metrics.malformed += 1
             raise MalformedReply(str(exc).splitlines()[0]) from exc

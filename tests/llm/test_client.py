@@ -6,11 +6,13 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from prometheus_client.parser import text_string_to_metric_families
 from pydantic import BaseModel
 
 from app.llm.budget import BudgetExhausted, DailyTokenBudget
 from app.llm.client import LLMClient, LLMUnavailable, Prompt
-from app.llm.metrics import LLMMetrics
+from app.llm.metrics import LLM_METRICS, LLMMetrics
+from tests.conftest import LiveServer
 from tests.llm.conftest import settings_for
 from tests.llm.fake_openai import FakeOpenAI, Reply
 
@@ -42,15 +44,41 @@ async def test_a_second_identical_call_is_answered_from_the_cache(fake_openai: F
     assert client.metrics.cache_hits == 1 and client.metrics.calls == 3
 
 
-async def test_tokens_and_cost_are_counted(fake_openai: FakeOpenAI, tmp_path: Path) -> None:
+async def test_tokens_and_cost_are_counted_and_served_at_metrics(
+    fake_openai: FakeOpenAI, live_server: LiveServer
+) -> None:
+    fake_openai.default("Answer", {"text": "hi", "n": 1})
+    client = LLMClient(settings_for(fake_openai, None))  # counts into the process-wide LLM_METRICS
+    before = LLM_METRICS.snapshot()
+
+    await client.structured("tokens-test", ask(padding=400), Answer)
+    await client.close()
+
+    assert LLM_METRICS.input_tokens - before["input_tokens"] >= 100
+    assert LLM_METRICS.output_tokens > before["output_tokens"] and LLM_METRICS.cost_usd > before["cost_usd"]
+    assert LLM_METRICS.calls_by_task["tokens-test"] == 1
+    with live_server.client() as http:  # the API in this process serves the same LLM_METRICS
+        text = http.get("/metrics").text
+    served = {(s.name, *s.labels.values()): s.value for f in text_string_to_metric_families(text) for s in f.samples}
+    assert served["smartmeet_llm_tokens_total", "input"] == LLM_METRICS.input_tokens
+    assert served["smartmeet_llm_tokens_total", "output"] == LLM_METRICS.output_tokens
+    assert served["smartmeet_llm_calls_total", "tokens-test"] == 1
+    assert served[("smartmeet_llm_requests_total",)] == LLM_METRICS.requests
+    assert served[("smartmeet_llm_cost_usd_total",)] == pytest.approx(LLM_METRICS.cost_usd)
+    assert served["smartmeet_llm_call_duration_seconds_count", "primary"] >= 1
+
+
+async def test_closing_the_client_closes_its_connection_pool(fake_openai: FakeOpenAI) -> None:
     fake_openai.default("Answer", {"text": "hi", "n": 1})
     client = LLMClient(settings_for(fake_openai, None), LLMMetrics())
+    await client.structured("t", ask(), Answer)
+    pool = client._http
 
-    await client.structured("t", ask(padding=400), Answer)
+    await client.close()
 
-    assert client.metrics.input_tokens >= 100 and client.metrics.output_tokens > 0
-    assert client.metrics.cost_usd > 0
-    assert client.metrics.snapshot()["calls_by_task"] == {"t": 1}
+    assert pool is not None and pool.is_closed
+    assert (await client.structured("t", ask(1), Answer)).value == Answer(text="hi", n=1)  # on a new pool
+    await client.close()
 
 
 async def test_the_daily_token_budget_stops_calls_instead_of_failing_them(fake_openai: FakeOpenAI, tmp_path: Path) -> None:
