@@ -124,13 +124,14 @@ async def critical(graph: Graph, from_id: str | None = None) -> CriticalPath:
 
 
 async def changes_since(graph: Graph, meeting: MeetingRef, limit: int = 1000, offset: int = 0) -> list[dict[str, Any]]:
-    rows = await graph.read("queries/changes_since", since_key=sort_key(meeting), offset=offset, limit=limit)
+    """One entry per changed field, in meeting order; `limit` and `offset` count these entries."""
+    result = await graph.read("queries/changes_since", since_key=sort_key(meeting), offset=offset, limit=limit)
     return [
         {"entity": r["entity"], "entity_id": r["entity_id"], "field": field,
          "from": (r["before"] or {}).get(field), "to": r["after"][field],
          "external_id": r["external_id"], "meeting_id": r["meeting_id"], "date": r["date"],
          "memory_id": r["memory_id"], "quote": r["quote"]}
-        for r in rows for field in (r["changed"] or [])
+        for r in result[0]["changes"] for field in r["fields"]
     ]
 
 

@@ -89,6 +89,12 @@ def test_structured_endpoints(seeded: httpx.Client) -> None:
     assert seeded.get("/api/critical-path").json()["path"][0] == "Reporting Dashboard"
     changes = seeded.get("/api/changes", params={"since": "2026-03-16", "limit": 2}).json()
     assert len(changes["changes"]) == 2 and changes["next_offset"] == 2
+    everything = seeded.get("/api/changes", params={"since": "seed-01"}).json()["changes"]
+    pages, offset = [], 0
+    while offset is not None:  # pages of one change each add up to the whole list, none lost or repeated
+        page = seeded.get("/api/changes", params={"since": "seed-01", "limit": 1, "offset": offset}).json()
+        pages, offset = pages + page["changes"], page["next_offset"]
+    assert pages == everything and len({(c["entity"], c["field"]) for c in everything}) > len(everything) / 2
     hits = seeded.get("/api/search", params={"q": "Grafana", "k": 3}).json()["results"]
     assert hits and "Grafana" in hits[0]["text"] and hits[0]["turn_start"] <= hits[0]["turn_end"]
     meetings = seeded.get("/api/meetings", params={"limit": 3}).json()
