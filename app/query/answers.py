@@ -101,11 +101,16 @@ def owned_by(person: str, rows: list[dict[str, Any]]) -> str:
     return f"{person} owns {join(items)}."
 
 
-def changes(meeting: MeetingRef, items: list[dict[str, Any]]) -> str:
+def changes(meeting: MeetingRef, items: list[dict[str, Any]], rest: str | None = None) -> str:
+    """`rest`: where the changes after these are listed, when there are more."""
+    since = f"Since the {meeting.date.isoformat()} meeting"
     if not items:
-        return f"Nothing changed since the {meeting.date.isoformat()} meeting."
+        return f"Nothing changed s{since[1:]}."
     names = sorted({c["entity"] for c in items})
-    return f"Since the {meeting.date.isoformat()} meeting, {len(items)} change(s) to {join(names)}."
+    named = join(names) if len(names) <= 10 else f"{', '.join(names[:10])} and {len(names) - 10} other items"
+    if rest:
+        return f"{since}, more than {len(items)} changes; the first {len(items)} are to {named}. The rest: {rest}."
+    return f"{since}, {len(items)} change(s) to {named}."
 
 
 def decisions(name: str, rows: list[dict[str, Any]]) -> str:

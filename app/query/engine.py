@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # the LLM path is optional; its modules load only when config
 TRACKED = structured.TRACKED
 # "who owned X on March 2" or "what blocked X as of m03" ask for a past state
 NAMES_TTL_S = 10.0
+CHANGES_PAGE = 200  # changes listed in an answer; the rest page through /api/changes
 _STATE_INTENTS = (Intent.CURRENT_STATUS, Intent.OWNER, Intent.BLOCKERS)
 
 
@@ -273,14 +274,18 @@ class QueryEngine:
 
     async def _changes_since(self, parsed: ParsedQuestion) -> QueryAnswer:
         meeting = await self._meeting(parsed)
-        changes = await structured.changes_since(self.graph, meeting)
+        since = meeting.external_id or meeting.date.isoformat()
+        changes = await structured.changes_since(self.graph, meeting, limit=CHANGES_PAGE + 1)
+        more = len(changes) > CHANGES_PAGE
+        changes = changes[:CHANGES_PAGE]
         return QueryAnswer(
             intent=parsed.intent,
-            answer=answers.changes(meeting, changes),
-            data={"since": meeting.external_id or meeting.date.isoformat(), "since_date": meeting.date.isoformat(),
-                  "changes": changes},
+            answer=answers.changes(meeting, changes, f"/api/changes?since={since}&offset={CHANGES_PAGE}" if more else None),
+            data={"since": since, "since_date": meeting.date.isoformat(), "changes": changes,
+                  "next_offset": CHANGES_PAGE if more else None},
             sources=_sources(changes),
-            cypher=_used("queries/changes_since", since_key=structured.sort_key(meeting), offset=0, limit=1000),
+            cypher=_used("queries/changes_since", since_key=structured.sort_key(meeting), offset=0,
+                         limit=CHANGES_PAGE + 1),
         )
 
     async def _decisions(self, parsed: ParsedQuestion) -> QueryAnswer:
