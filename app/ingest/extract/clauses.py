@@ -25,6 +25,8 @@ _BOUNDARY = re.compile(
     rf"|\s+(?P<word>(?:{_LINKS}|{_COORDINATORS})\b(?!\s+of\b))",
     re.IGNORECASE,
 )
+# Where the clause after a coordinator ends at the latest: the next punctuation or subordinating word.
+_NEXT_BREAK = re.compile(rf"\s*[,;:]|\s+--?\s+|\s+(?:{_LINKS})\b(?!\s+of\b)", re.IGNORECASE)
 _INITIAL_LINK = re.compile(
     rf"^\s*(?:(?:so|and|but|okay|ok|well|also|now|and\s+then)\s*,?\s+)?(?P<word>{_LINKS})\b(?!\s+of\b)",
     re.IGNORECASE,
@@ -58,6 +60,12 @@ def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a < position < b for a, b in spans)
 
 
+def _clause_end(text: str, start: int) -> int:
+    """ "blocked by A and B, so it's at risk": "B" alone has no predicate, so "and" joins names there."""
+    found = _NEXT_BREAK.search(text, start)
+    return found.start() if found else len(text)
+
+
 def split_clauses(text: str, cue_starts: Sequence[int], protected: Sequence[tuple[int, int]]) -> list[Clause]:
     """Clauses of one sentence. `protected` spans (whole cue phrases) are never split."""
     clauses: list[Clause] = []
@@ -82,7 +90,7 @@ def split_clauses(text: str, cue_starts: Sequence[int], protected: Sequence[tupl
             split, next_link = True, None
         else:
             split = _has_predicate(text, start, boundary.start(), cue_starts) and _has_predicate(
-                text, boundary.end(), len(text), cue_starts
+                text, boundary.end(), _clause_end(text, boundary.end()), cue_starts
             )
             next_link = None
         if not split or not text[boundary.end() :].strip(" .!?"):

@@ -103,7 +103,7 @@ FRAMES: tuple[Frame, ...] = (
         Kind.BLOCKED_BY,
         _rx(
             r"\b(?:holding\s+up|holding\s+back|blocking)\b",
-            r"\b(?:is|are|'s|'re)\s+(?:a|the)\s+(?:main\s+|big\s+|real\s+|only\s+)?(?:blocker|bottleneck)\s+(?:for|on|to)\b",
+            r"\b(?:is|are|'s|'re)\s+(?:a|the)\s+(?:main\s+|big\s+|real\s+|only\s+)?(?:blockers?|bottlenecks?)\s+(?:for|on|to)\b",
         ),
         Slot.RIGHT,
         Slot.LEFT,
@@ -293,8 +293,8 @@ FRAMES: tuple[Frame, ...] = (
     Frame(
         Kind.DEPENDS,
         _rx(
-            r"\b(?:is|are|'s|'re)\s+(?:an?\s+|the\s+)?(?:hard\s+|key\s+|big\s+|main\s+)?(?:prerequisite|prereq|pre-req|precondition|dependency)\s+(?:for|of|to)\b",
-            r"\bupstream\s+(?:of|from)\b|\bfeeds?\s+into\b|\bunblocks?\b|\bblocks\b|\b(?:is|are)\s+(?:needed|required)\s+(?:for|by|before)\b",
+            r"\b(?:is|are|'s|'re)\s+(?:an?\s+|the\s+)?(?:hard\s+|key\s+|big\s+|main\s+)?(?:prerequisites?|prereqs?|pre-reqs?|preconditions?|dependency|dependencies)\s+(?:for|of|to)\b",
+            r"\bupstream\s+(?:of|from)\b|\bfeeds?\s+into\b|\bunblocks?\b|\bblocks\b|\b(?-i:block)(?=\s+(?:the|our|their|this|that|these|those|both|all|(?-i:[A-Z])))|\b(?:is|are)\s+(?:needed|required)\s+(?:for|by|before)\b",
             r"\b(?:comes?|goes|(?:has|have|needs?|must)\s+to\s+(?:come|happen|land|ship|be\s+(?:done|finished|complete|ready|in\s+place)))\s+before\b",
             r"\bmust\s+(?:come|happen|land|ship|be\s+(?:done|finished|complete|ready|in\s+place))\s+before\b",
         ),

@@ -45,7 +45,7 @@ _PREPOSITIONS = (
     "after before behind during without within across against around toward towards via per "
     "than since upon off out up down along amid among beside besides beyond like as"
 )
-_CONJUNCTIONS = "and or but nor so yet because though although while whereas if unless whether once when then"
+_CONJUNCTIONS = "and or but nor so yet plus because though although while whereas if unless whether once when then"
 _ADVERBS = (
     "now still already just also too again anymore yet really actually basically finally currently "
     "officially fully completely totally mostly partly partially nearly almost roughly about approximately "

@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.ingest.extract.clauses import CAUSAL_LINKS, Clause
-from app.ingest.extract.frames import COMPLETION, START_OR_PROCEED, Frame, Kind, Slot, choice_after, percent_value
-from app.ingest.extract.lexicon import CLOSED_WORDS, guess_type
-from app.ingest.extract.mood import Mood, negated
+from app.ingest.extract.clauses import Clause
+from app.ingest.extract.frames import Frame, Kind, Slot, choice_after, percent_value
+from app.ingest.extract.lexicon import guess_type
+from app.ingest.extract.links import Order, causes, clause_order, only_names, required_item
+from app.ingest.extract.mood import Mood
 from app.ingest.extract.sentence import ITEM_LIKE, Sentence
-from app.ingest.extract.text import Chunk, ChunkKind, normalize_text, sentences, tokenize
+from app.ingest.extract.text import Chunk, ChunkKind, normalize_text, sentences
 from app.ingest.models import (
     DecisionAssertion,
     DependencyAssertion,
@@ -203,15 +204,18 @@ class _MeetingReader:
                 st.dependencies.append((item, other))
         if mood.asserts_state(frame):
             self._assert_state(st, frame, match, item, others, mood.negated)
+            if frame.status is Status.BLOCKED and not mood.negated:
+                for cause in causes(s, clause, match, item):  # "X can't proceed because of Z"
+                    self.out.depend(item, cause.text, st.turn.index, s.text)
+                    st.dependencies.append((item, cause.text))
         return item
 
     @staticmethod
     def _others(s: Sentence, clause: Clause, match: re.Match[str], frame: Frame, first: Chunk | None) -> list[Chunk]:
-        """The other item, with those coordinated after it when it follows the cue: "depends on A and on B"."""
-        if first is None:
-            return []
-        after_cue = first.start >= match.end() and frame.kind in (Kind.BLOCKED_BY, Kind.DEPENDS)
-        return s.conjuncts(first, clause) if after_cue else [first]
+        """The other item with those coordinated with it: "depends on A and on B", "A and B block X"."""
+        if first is None or frame.kind not in (Kind.BLOCKED_BY, Kind.DEPENDS):
+            return [first] if first else []
+        return s.conjuncts(first, clause) if first.start >= match.end() else s.conjuncts_before(first, clause)
 
     def _assert_state(
         self, st: _SentenceState, frame: Frame, match: re.Match[str], item: str, others: list[str], negative: bool
@@ -347,31 +351,33 @@ class _MeetingReader:
 
     def _link_clauses(self, st: _SentenceState) -> None:
         """Dependencies from subordinate clauses: "X can't start until Z is done", "once Z ships we can
-        start X", "Z must be finished before X", and blockers from "X is blocked because Z isn't ready"."""
+        start X", "we need Z before X can begin", and blockers from "X is blocked because Z isn't ready".
+        Coordinated items link each: "X can't start until A and B are done"."""
         s = st.sentence
         for ci, sub in enumerate(s.clauses):
             if sub.main is None or s.question or sub.hypothetical or s.clauses[sub.main].hypothetical:
                 continue
-            dependent, dependency = self._clause_item(st, sub.main), self._clause_item(st, ci)
-            if not dependent or not dependency:
+            main_item, sub_item = self._clause_item(st, sub.main), self._clause_item(st, ci)
+            if not main_item or not sub_item:
                 continue
             main = s.clauses[sub.main]
+            main_items, sub_items = self._coordinated(st, main, main_item), self._coordinated(st, sub, sub_item)
             main_text, sub_text = s.text[main.start : main.end], s.text[sub.start : sub.end]
-            main_blocked = dependent in st.states and st.states[dependent].status is Status.BLOCKED
-            if sub.link == "before" and not negated(main_text):
-                if COMPLETION.search(main_text) and START_OR_PROCEED.search(sub_text):
-                    self.out.depend(dependency, dependent, st.turn.index, s.text)
-                continue
-            if sub.link in CAUSAL_LINKS:
-                linked = main_blocked
-            else:
-                sub_done = bool(COMPLETION.search(sub_text)) or (
-                    sub.link in ("until", "till") and _only_names(sub_text, dependency)
-                )
-                linked = sub_done and (negated(main_text) or bool(START_OR_PROCEED.search(main_text)) or main_blocked)
-            if linked:
-                self.out.depend(dependent, dependency, st.turn.index, s.text)
-                if main_blocked:
+            main_blocked = main_item in st.states and st.states[main_item].status is Status.BLOCKED
+            order = clause_order(sub.link or "", main_text, sub_text, only_names(sub_text, sub_items), main_blocked)
+            if order is Order.SUB_NEEDS_MAIN:
+                required = required_item(s, main)  # "we need Z before X can begin": Z, not the subject
+                prerequisites = self._coordinated(st, main, required.text) if required else main_items
+                self._depend_all(st, sub_items, prerequisites)
+            elif order is Order.MAIN_NEEDS_SUB:
+                self._depend_all(st, main_items, sub_items)
+
+    def _depend_all(self, st: _SentenceState, dependents: list[str], dependencies: list[str]) -> None:
+        for dependent in dependents:
+            blocked = dependent in st.states and st.states[dependent].status is Status.BLOCKED
+            for dependency in dependencies:
+                self.out.depend(dependent, dependency, st.turn.index, st.sentence.text)
+                if blocked and dependent.lower() != dependency.lower():
                     st.block(dependent, dependency)
 
     @staticmethod
@@ -382,11 +388,12 @@ class _MeetingReader:
         clause = st.sentence.clauses[ci]
         return next((c.text for c in st.sentence.chunks_in(clause.start, clause.end) if c.names_item), None)
 
-
-def _only_names(text: str, surface: str) -> bool:
-    """ "until Z": nothing but the name (and function words) in the clause."""
-    rest = text.lower().replace(surface.lower(), " ")
-    return all(t.lower in CLOSED_WORDS or not t.text[0].isalnum() for t in tokenize(rest))
+    @staticmethod
+    def _coordinated(st: _SentenceState, clause: Clause, item: str) -> list[str]:
+        """The item with those coordinated with it where the clause names it: "until A and B are done"."""
+        s = st.sentence
+        head = next((c for c in s.chunks_in(clause.start, clause.end) if c.text == item), None)
+        return [c.text for c in s.coordination(head, clause)] if head else [item]
 
 
 def _has_fields(a: StateAssertion) -> bool:

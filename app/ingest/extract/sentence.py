@@ -25,12 +25,13 @@ _ELLIPSIS_OK = frozenset(
     " at about around roughly nearly almost only".split()  # "X is on track and at about 70%"
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|these|those|our|their|my|your)\s+$", re.IGNORECASE)
-# what joins coordinated objects: "on A and on B", "A, B and C", "by A as well as B"
+# what joins coordinated objects: "on A and on B", "A, B and C", "by A as well as B", "A and also B"
 _CONJUNCT_GAP = re.compile(
-    r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?(?:(?:also\s+)?(?:on|upon|by|for|behind)\s+)?"
-    r"|\s+(?:and|as\s+well\s+as)\s+(?:(?:also\s+)?(?:on|upon|by|for|behind)\s+)?",
+    r"\s*,\s*(?:(?:and|plus)\s+|as\s+well\s+as\s+)?(?:also\s+)?(?:(?:on|upon|by|for|behind)\s+)?"
+    r"|\s+(?:and|plus|as\s+well\s+as)\s+(?:also\s+)?(?:(?:on|upon|by|for|behind)\s+)?",
     re.IGNORECASE,
 )
+_CONJUNCTION = re.compile(r"\b(?:and|plus|as\s+well\s+as)\b", re.IGNORECASE)
 _SECOND_PERSON = re.compile(r"\byou\b", re.IGNORECASE)
 _WORK_WORDS = WORK_AREA_WORDS | FEATURE_HEADS | TASK_HEADS | PROJECT_HEADS  # "Billing, you ..." names no one
 
@@ -95,6 +96,22 @@ class Sentence:
                 break
             found.append(following)
         return found
+
+    def conjuncts_before(self, last: Chunk, clause: Clause) -> list[Chunk]:
+        """`last` and the items coordinated before it in its clause: "A and B block X", "A, B and C are
+        holding up X". The nearest join must be a conjunction: in "Apart from A, B is holding up X" it isn't."""
+        found = [last]
+        for c in reversed([c for c in self.chunks if clause.start <= c.start and c.end <= last.start]):
+            gap = self.text[c.end : found[0].start]
+            joined = _CONJUNCT_GAP.fullmatch(gap) and (len(found) > 1 or _CONJUNCTION.search(gap))
+            if not (joined and c.names_item):
+                break
+            found.insert(0, c)
+        return found
+
+    def coordination(self, head: Chunk, clause: Clause) -> list[Chunk]:
+        """`head` with every item coordinated with it, in spoken order."""
+        return [*self.conjuncts_before(head, clause)[:-1], *self.conjuncts(head, clause)]
 
     def person_near(self, clause: Clause, match: re.Match[str], slot: Slot) -> Chunk | None:
         """The chunk in a person slot, whatever its kind (names, pronouns, capitalised words)."""
