@@ -10,7 +10,7 @@ from app.admin.names import distinct_aliases, search_keys
 from app.embedding import Embedder
 from app.graph.driver import Graph, Tx
 from app.ingest.models import EntityType
-from app.ingest.resolve import normalize_name
+from app.ingest.resolve import initials, normalize_name
 
 
 async def patch_entity(graph: Graph, embedder: Embedder | None, entity_id: str, patch: EntityPatch) -> EntityEdit:
@@ -57,7 +57,8 @@ async def _patch(tx: Tx, entity_id: str, patch: EntityPatch, name_vector: list[f
 
     await tx.run(
         "admin/update_entity", id=entity_id, name=name, type=new_type.value, label=new_type.value.capitalize(),
-        aliases=aliases, name_key=normalize_name(name), search_keys=search_keys(name, aliases),
+        aliases=aliases, name_key=normalize_name(name), initials=initials(name) if not person else None,
+        search_keys=search_keys(name, aliases),
         name_embedding=name_vector if renamed and not person else None,
     )
     return EntityEdit(id=entity_id, name=name, type=new_type, aliases=aliases, search_keys=search_keys(name, aliases))

@@ -23,6 +23,7 @@ from app.admin.names import distinct_aliases, search_keys
 from app.admin.snapshot import fingerprint, read_subgraph, restore
 from app.graph.driver import Graph, Tx
 from app.ingest.models import EntityType
+from app.ingest.resolve import initials
 from app.ingest.write import write_chains
 
 
@@ -74,6 +75,7 @@ async def merge_in_transaction(tx: Tx, request: MergeRequest) -> MergeResult:
     await tx.run(
         "admin/update_entity", id=target_id, name=target["name"], type=target["type"], label=_label(target["type"]),
         aliases=aliases, name_key=target["name_key"], search_keys=keys, name_embedding=None,
+        initials=initials(target["name"]) if target["type"] != "person" else None,
     )
     await tx.run("admin/delete_entities", entity_ids=source_ids)
 

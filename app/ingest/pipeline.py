@@ -22,7 +22,15 @@ from app.ingest.chunk import chunk_turns
 from app.ingest.diff import ChainPlan, Delta, Snapshot, StateVersion, merge_assertions, replay_chain
 from app.ingest.extract import Extractor
 from app.ingest.models import Chunk, EntityMention, EntityType, Extraction, MeetingInput
-from app.ingest.resolve import KnownEntity, Resolution, normalize_name, resolve_entities, resolve_person
+from app.ingest.resolve import (
+    KnownEntity,
+    Resolution,
+    acronyms,
+    initials,
+    normalize_name,
+    resolve_entities,
+    resolve_person,
+)
 from app.ingest.write import EntityRow, MeetingRow, MeetingWrite, MemoryRow, write_meeting
 
 if TYPE_CHECKING:  # the LLM path is optional; its modules load only when configured
@@ -166,8 +174,11 @@ class IngestPipeline:
         person_surfaces = sorted({s.owner for s in extraction.states if s.owner} | set(meeting.participants))
         candidates = await tx.run(
             "ingest/entity_candidates",
-            lucene_queries=[q for s in surfaces + person_surfaces if (q := lucene_query(s, fuzzy=True))],
+            # an acronym and the words it abbreviates look nothing alike, to the indexes or the embeddings
+            lucene_queries=[q for s in surfaces + person_surfaces if (q := lucene_query(s, fuzzy=True))]
+            + [short for s in surfaces if (short := initials(s))],
             name_keys=[normalize_name(s) for s in surfaces + person_surfaces],
+            acronyms=sorted({a for s in surfaces for a in acronyms(s)}),
             vectors=list(p.surface_vectors.values()),
             min_vector_score=MIN_VECTOR_SCORE,
         )
@@ -228,6 +239,7 @@ class IngestPipeline:
                 aliases=e.aliases,
                 name_key=normalize_name(e.name),
                 search_keys=sorted({normalize_name(n) for n in [e.name, *e.aliases]}),
+                initials=initials(e.name),
                 name_embedding=name_vectors[e.name],
             )
             for e in resolution.entities

@@ -100,6 +100,16 @@ def normalize_name(surface: str) -> str:
     return " ".join(_stem(w) for w in _words(surface))
 
 
+def initials(surface: str) -> str | None:
+    """What a name of several words abbreviates to: "single sign-on" -> "sso"."""
+    return _Name.of(surface).initials or None
+
+
+def acronyms(surface: str) -> list[str]:
+    """The acronyms and code words in a name, lowercased: "SSO Integration" -> ["sso"]."""
+    return sorted(_Name.of(surface).jargon)
+
+
 class Tier(IntEnum):
     """Lexical evidence, strongest first; embeddings come after all of these."""
 

@@ -40,6 +40,7 @@ class EntityRow(BaseModel):
     aliases: list[str]
     name_key: str
     search_keys: list[str]
+    initials: str | None = None
     name_embedding: list[float] | None = None
 
 

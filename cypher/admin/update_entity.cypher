@@ -1,5 +1,6 @@
 MATCH (e:Entity {id: $id})
-SET e.name = $name, e.type = $type, e.aliases = $aliases, e.name_key = $name_key, e.search_keys = $search_keys,
+SET e.name = $name, e.type = $type, e.aliases = $aliases, e.name_key = $name_key, e.initials = $initials,
+    e.search_keys = $search_keys,
     e.alias_text = reduce(text = $name, alias IN $aliases | text + ' | ' + alias), e.updated_at = datetime()
 REMOVE e:Project:Feature:Task:Person
 SET e:$($label)

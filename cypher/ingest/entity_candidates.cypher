@@ -7,6 +7,10 @@ CALL (){
   MATCH (node:Entity {name_key: key})
   RETURN node
   UNION
+  UNWIND $acronyms AS acronym
+  MATCH (node:Entity {initials: acronym})
+  RETURN node
+  UNION
   UNWIND $vectors AS v
   CALL db.index.vector.queryNodes('entity_name_embedding', 5, v) YIELD node, score
   WITH node, score WHERE score >= $min_vector_score

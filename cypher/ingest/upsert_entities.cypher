@@ -1,7 +1,8 @@
 UNWIND $entities AS row
 MERGE (e:Entity {id: row.id})
 SET e.created_at = coalesce(e.created_at, datetime()),
-    e.name = row.name, e.type = row.type, e.name_key = row.name_key, e.updated_at = datetime(),
+    e.name = row.name, e.type = row.type, e.name_key = row.name_key, e.initials = row.initials,
+    e.updated_at = datetime(),
     e.aliases = reduce(acc = coalesce(e.aliases, []), alias IN row.aliases | CASE WHEN alias IN acc THEN acc ELSE acc + alias END)
 SET e.alias_text = reduce(text = e.name, alias IN e.aliases | text + ' | ' + alias),
     e.search_keys = reduce(acc = coalesce(e.search_keys, []), k IN row.search_keys | CASE WHEN k IN acc THEN acc ELSE acc + k END)
