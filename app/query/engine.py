@@ -18,7 +18,7 @@ from app.ingest.resolve import normalize_name
 from app.query import answers, structured
 from app.query.dates import MeetingRef
 from app.query.intents import Intent, ParsedQuestion, parse_question
-from app.query.linking import LinkCandidate, LinkResult, link_entity, link_person
+from app.query.linking import LinkCandidate, LinkResult, link_entity, link_person, worded_as
 from app.query.models import CypherUsed, QueryAnswer, Source
 from app.query.search import search_memories
 from app.query.text import NameIndex
@@ -296,6 +296,8 @@ class QueryEngine:
         rows = await self.graph.read("queries/decisions", **params)
         if not rows:
             return await self._search(parsed)
+        # newest first, but decisions that name the item as the question does come before the others
+        rows.sort(key=lambda r: not worded_as(r["quote"] or "", parsed.entity_spans[0]))
         results = [
             {"memory_id": r["memory_id"], "meeting_id": r["meeting_id"], "external_id": r["external_id"],
              "text": r["text"] or r["quote"], "score": 1.0, "turn_start": r["turn_start"], "turn_end": r["turn_end"],

@@ -97,6 +97,13 @@ def _word_overlap(words: list[str], name: list[str]) -> float:
     return sum(similarities) / len(similarities) * (0.95 if len(words) < len(name) else 1.0)
 
 
+def worded_as(text: str, span: str) -> bool:
+    """Whether `text` names the item in the same words as `span` ("the load tests", not "load testing")."""
+    words = [w for w in _NON_WORD.sub(" ", span.lower().replace("-", " ")).split() if w not in _DETERMINERS]
+    said = _NON_WORD.sub(" ", text.lower().replace("-", " ")).split()
+    return bool(words) and any(said[i:i + len(words)] == words for i in range(len(said) - len(words) + 1))
+
+
 def link_person(span: str, people: list[str]) -> str | None:
     """The full name `span` refers to: exact, first or last name, then typo-tolerant; None if unclear."""
     wanted = " ".join(_POSSESSIVE.sub("", span.lower()).split())

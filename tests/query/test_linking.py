@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.query.linking import LinkCandidate, link_entity, link_person, normalize
+from app.query.linking import LinkCandidate, link_entity, link_person, normalize, worded_as
 
 CANDIDATES = [
     LinkCandidate(id="atlas", name="Project Atlas", type="project", aliases=["Atlas", "the Atlas project"]),
@@ -130,3 +130,17 @@ def test_link_person(span: str, expected: str | None) -> None:
 
 def test_a_shared_first_name_is_not_guessed() -> None:
     assert link_person("Alice", ["Alice Chen", "Alice Wong"]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Lena: For the load tests we're going with gRPC.", "the load tests", True),
+        ("Lena: For load testing we're going with Kafka.", "the load tests", False),
+        ("We picked Postgres for the ledger service", "Ledger Service", True),
+        ("We picked Postgres for the ledger", "Ledger Service", False),
+        ("single sign-on goes with Okta", "Single Sign-On", True),
+    ],
+)
+def test_worded_as(text: str, span: str, expected: bool) -> None:
+    assert worded_as(text, span) is expected
