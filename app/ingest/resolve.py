@@ -147,7 +147,17 @@ class _Name:
 
 
 def _acronym_match(a: _Name, b: _Name) -> bool:
-    return len(a.initials) >= 2 and a.initials in b.core and a.initials not in a.core
+    """`a` spells out an acronym of `b`: all of it ("single sign-on" ~ "SSO Integration"), or a run of its
+    words with the other words the same ("Single Sign-On Rollout" ~ "SSO rollout")."""
+    if len(a.initials) >= 2 and a.initials in b.core and a.initials not in a.core:
+        return True
+    for acronym in b.jargon & set(b.core):
+        n = len(acronym)
+        for i in range(len(a.core) - n + 1) if n >= 2 else ():
+            spelled = "".join(w[0] for w in a.core[i : i + n]) == acronym
+            if spelled and a.core[:i] + (acronym,) + a.core[i + n :] == b.core:
+                return True
+    return False
 
 
 def _subset_match(a: _Name, b: _Name) -> bool:

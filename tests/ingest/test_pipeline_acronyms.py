@@ -23,7 +23,11 @@ def meeting(external_id: str, day: str, transcript: str) -> MeetingInput:
 
 @pytest.mark.parametrize(
     ("first", "then"),
-    [("single sign-on", "SSO Integration"), ("the SSO integration", "single sign-on")],
+    [
+        ("single sign-on", "SSO Integration"),
+        ("the SSO integration", "single sign-on"),
+        ("the SSO rollout", "Single Sign-On Rollout"),
+    ],
 )
 async def test_acronym_and_words_resolve_to_one_item(graph: Graph, first: str, then: str) -> None:
     pipeline = IngestPipeline(graph, get_embedder(), RuleBasedExtractor())

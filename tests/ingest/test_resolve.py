@@ -108,6 +108,8 @@ def test_new_entity_ids_are_stable() -> None:
         ("fraud detection", known("Fraud Detection Model")),  # the modifiers of the full name
         ("single sign-on", known("SSO Integration")),  # acronym
         ("SSO", known("Single Sign-On")),
+        ("the SSO rollout", known("Single Sign-On Rollout", type_=EntityType.TASK)),  # acronym for part of it
+        ("single sign-on rollout", known("SSO Rollout", type_=EntityType.TASK)),
         ("search endpoint", known("Search API")),  # synonymous head nouns
         ("Project Borelais", known("Project Borealis", type_=EntityType.PROJECT)),  # typo
         ("the analytics dashbaord", known("Analytics Dashboard")),
@@ -129,6 +131,8 @@ def test_matches_a_known_entity(surface: str, candidate: KnownEntity) -> None:
         ("Payment Service Migration", known("Payment Service")),  # a task about the feature, not the feature
         ("Phase 2 rollout", known("Phase 1 rollout", type_=EntityType.TASK)),
         ("API", known("API Gateway")),
+        ("SSO rollout", known("Single Sign-On Migration", type_=EntityType.TASK)),
+        ("the sign-on rollout", known("SSO Rollout", type_=EntityType.TASK)),
         ("web redesign", known("Mobile Redesign", type_=EntityType.PROJECT)),
     ],
 )
