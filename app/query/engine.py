@@ -147,8 +147,8 @@ class QueryEngine:
         raise Clarify(f"I don't know an item called “{span}”.", {"candidates": []})
 
     async def _link_exact(self, span: str) -> LinkResult:
-        """Items named or aliased exactly `span` (normalised), through the name indexes; typos, partial names
-        and acronyms are left to the similarity search."""
+        """Items named or aliased exactly `span` (normalised), or abbreviated by it ("SSO"), through the name
+        indexes; typos and partial names are left to the similarity search."""
         key, phrase = normalize_name(span), lucene_phrase(span)
         if not key or not phrase:
             return LinkResult()

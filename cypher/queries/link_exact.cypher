@@ -3,8 +3,13 @@ CALL () {
   RETURN e
   UNION
   CALL db.index.fulltext.queryNodes('entity_names', $phrase, {limit: 50}) YIELD node
-  RETURN node AS e
+  WITH node AS e
+  WHERE $key IN e.search_keys
+  RETURN e
+  UNION
+  MATCH (e:Entity {initials: $key})
+  RETURN e
 }
 WITH e
-WHERE e.type <> 'person' AND $key IN e.search_keys
+WHERE e.type <> 'person'
 RETURN e.id AS id, e.name AS name, e.type AS type, e.aliases AS aliases
