@@ -197,3 +197,131 @@ def test_coordinated_blockers_that_are_not_asserted_link_nothing(line: str) -> N
 def test_no_longer_blocked_by_coordinated_items() -> None:
     x = extract("The export flow is no longer blocked by the tax engine and the vendor audit.")
     assert one_state(x, "export flow").blockers == [] and x.dependencies == []
+
+
+# --- a sentence-initial condition without a comma ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Once the partner API is live we can start the mobile checkout.",
+        "As soon as the partner API ships the mobile checkout can begin.",
+        "When the partner API lands we'll kick off the mobile checkout.",
+        "After the partner API is in production the team can pick up the mobile checkout.",
+        "So once the partner API is ready we can begin the mobile checkout.",
+        "Until the partner API is done we can't start the mobile checkout.",
+        "Before the mobile checkout can start we need the partner API to be done.",
+        "We can start the mobile checkout as soon as the partner API ships.",
+    ],
+)
+def test_a_condition_without_a_comma_still_orders_the_work(line: str) -> None:
+    x = extract(line)
+    assert links(x) == [("mobile checkout", "partner api")]
+    assert x.states == []
+
+
+def test_a_condition_on_coordinated_items_without_a_comma() -> None:
+    x = extract("Once the tax engine and the vendor audit ship we can start the export flow and the search revamp.")
+    assert links(x) == [
+        ("export flow", "tax engine"),
+        ("export flow", "vendor audit"),
+        ("search revamp", "tax engine"),
+        ("search revamp", "vendor audit"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Once we start the mobile checkout we'll see.",  # no prerequisite item
+        "Once the partner API is live can we start the mobile checkout?",
+        "If the partner API is live we can start the mobile checkout.",
+        "Once the partner API is live we might start the mobile checkout.",
+        "Once the partner API is live we still won't start the mobile checkout.",
+        "The mobile checkout doesn't have to wait until the partner API is live.",
+        "Last week the mobile checkout couldn't start until the partner API was done.",
+        "Two weeks ago we couldn't start the mobile checkout until the partner API was live.",
+    ],
+)
+def test_a_condition_that_orders_nothing(line: str) -> None:
+    assert extract(line).dependencies == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "When the partner API shipped, the mobile checkout started.",
+        "When the partner API shipped we started the mobile checkout.",
+    ],
+)
+def test_past_narration_is_a_sequence_not_a_dependency(line: str) -> None:
+    """ "When Z shipped, X started" tells what happened in which order, not that X had to wait for Z:
+    no dependency. The start itself is a fact told (X is in progress); the "when" clause is read as a
+    time, not as news about Z."""
+    x = extract(line)
+    assert x.dependencies == []
+    assert one_state(x, "mobile checkout").status == Status.IN_PROGRESS
+    assert states(x, "partner API") == []
+
+
+def test_when_that_asks_is_still_a_question() -> None:
+    assert extract("When will the partner API be done so we can start the mobile checkout?").dependencies == []
+
+
+# --- waiting on something for an item ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We're waiting on the partner API for the mobile checkout.",
+        "We're still waiting for the partner API for the mobile checkout.",
+        "The team is waiting on the partner API for the mobile checkout.",
+        "For the mobile checkout we're waiting on the partner API.",
+        "We need the partner API for the mobile checkout.",
+        "The mobile checkout is still waiting on the partner API.",
+    ],
+)
+def test_waiting_on_something_for_an_item_is_a_dependency(line: str) -> None:
+    x = extract(line)
+    assert links(x) == [("mobile checkout", "partner api")]
+    assert x.states == []  # waiting alone is no blockage, as in "X is waiting on Z"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We're stuck waiting on the partner API for the mobile checkout.",
+        "We're waiting on the partner API for the mobile checkout, so it's blocked.",
+    ],
+)
+def test_stuck_waiting_for_an_item_blocks_it(line: str) -> None:
+    x = extract(line)
+    assert one_state(x, "mobile checkout").status == Status.BLOCKED
+    assert blockers(x, "mobile checkout") == ["partner api"]
+    assert links(x) == [("mobile checkout", "partner api")]
+    assert states(x, "partner API") == []
+
+
+def test_waiting_on_coordinated_items_for_an_item() -> None:
+    x = extract("We're still waiting on the partner API and the vendor audit for the mobile checkout.")
+    assert links(x) == [("mobile checkout", "partner api"), ("mobile checkout", "vendor audit")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Are we waiting on the partner API for the mobile checkout?",
+        "If we're waiting on the partner API for the mobile checkout, we should say so.",
+        "We might be waiting on the partner API for the mobile checkout.",
+        "We're not waiting on the partner API for the mobile checkout anymore.",
+        "Last week we were waiting on the partner API for the mobile checkout.",
+        "We used to wait on the partner API for the mobile checkout.",
+        "We're waiting on the partner API for two more weeks.",  # no item it's for
+        "We're waiting on legal for the mobile checkout.",  # people, not an item
+    ],
+)
+def test_waiting_that_is_not_asserted_or_not_on_an_item_links_nothing(line: str) -> None:
+    x = extract(line)
+    assert x.dependencies == [] and x.states == []

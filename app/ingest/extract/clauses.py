@@ -3,7 +3,9 @@
 Coordinated clauses ("X is done, and Y is at 40%") are split only when both sides have a
 predicate of their own, so coordinated names ("X and Y are done") stay together. Subordinate
 clauses keep their link word: "until"/"once"/"before" clauses state a condition, not a fact, and
-link two items as dependent and dependency; "if"/"unless" make the whole sentence hypothetical.
+link two items as dependent and dependency; "if"/"unless" make the whole sentence hypothetical. A
+sentence-initial sub-clause ends at its comma, or without one where the main clause's subject begins
+("Once Z is live we can start X").
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.ingest.extract.frames import ANY_PREDICATE
+from app.ingest.extract.frames import ANY_PREDICATE, COMPLETION
 
 CONDITIONAL_LINKS = frozenset({"if", "unless", "in case", "assuming", "provided", "whether", "suppose", "supposing"})
 CAUSAL_LINKS = frozenset({"because", "since", "now that"})
@@ -31,6 +33,13 @@ _INITIAL_LINK = re.compile(
     rf"^\s*(?:(?:so|and|but|okay|ok|well|also|now|and\s+then)\s*,?\s+)?(?P<word>{_LINKS})\b(?!\s+of\b)",
     re.IGNORECASE,
 )
+_SUBJECT_PRONOUN = re.compile(r"(?:we|i|they|he|she)\b", re.IGNORECASE)
+_MODAL_AFTER_SUBJECT = re.compile(
+    r"\s*'(?:ll|d)\b|\s+(?:can|could|will|would|should|must|may|might|can't|cannot|won't|gonna"
+    r"|(?:is|are)\s+going\s+to|needs?\s+to|ha(?:s|ve)\s+to)\b",
+    re.IGNORECASE,
+)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|our|their|your|my|this|that|these|those)\s+$", re.IGNORECASE)
 _HYPOTHETICAL_MARKER = re.compile(
     r"\b(?:worst|best)[- ]case\b|\bwhat\s+if\b|\bsuppos(?:e|ing)\b|\bhypothetically\b|\bin\s+theory\b|\bimagine\b"
     r"|\botherwise\b|\bin\s+case\b|\bwould\s+have\b|\bcould\s+have\b",
@@ -66,8 +75,11 @@ def _clause_end(text: str, start: int) -> int:
     return found.start() if found else len(text)
 
 
-def split_clauses(text: str, cue_starts: Sequence[int], protected: Sequence[tuple[int, int]]) -> list[Clause]:
-    """Clauses of one sentence. `protected` spans (whole cue phrases) are never split."""
+def split_clauses(
+    text: str, cue_starts: Sequence[int], protected: Sequence[tuple[int, int]], phrases: Sequence[tuple[int, int]] = ()
+) -> list[Clause]:
+    """Clauses of one sentence. `protected` spans (whole cue phrases) are never split; a main clause after
+    a sentence-initial sub-clause with no comma may begin at one of the noun `phrases`."""
     clauses: list[Clause] = []
     start = 0
     pending_link: str | None = None
@@ -101,8 +113,31 @@ def split_clauses(text: str, cue_starts: Sequence[int], protected: Sequence[tupl
         pending_link = next_link
         start = boundary.end()
     clauses.append(Clause(start, len(text), link=pending_link))
+    if initial is not None:
+        _split_initial_sub_clause(text, clauses, cue_starts, phrases)
     _attach_links(clauses, sentence_initial_link=initial is not None, text=text)
     return clauses
+
+
+def _split_initial_sub_clause(
+    text: str, clauses: list[Clause], cue_starts: Sequence[int], phrases: Sequence[tuple[int, int]]
+) -> None:
+    """ "Once Z is live we can start X": without a comma, the main clause begins at the first subject
+    after the sub-clause's own predicate - a pronoun ("we"), or a noun phrase before a modal ("X can")."""
+    sub = clauses[0]
+    predicates = [c for c in cue_starts if sub.start <= c < sub.end]
+    for verb in (ANY_PREDICATE, COMPLETION):  # "is live", "ship" ("A and B ship")
+        if found := verb.search(text, sub.start, sub.end):
+            predicates.append(found.start())
+    if not predicates:
+        return
+    for start, end in phrases:
+        subject = _SUBJECT_PRONOUN.fullmatch(text, start, end) or _MODAL_AFTER_SUBJECT.match(text, end)
+        if min(predicates) < start and end <= sub.end and subject:
+            if determiner := _DETERMINER_BEFORE.search(text, 0, start):  # "the team can ..."
+                start = determiner.start()
+            clauses[0:1] = [Clause(sub.start, len(text[:start].rstrip()), link=sub.link), Clause(start, sub.end)]
+            return
 
 
 def _attach_links(clauses: list[Clause], sentence_initial_link: bool, text: str) -> None:

@@ -472,8 +472,9 @@ ANY_PREDICATE = re.compile(
     re.IGNORECASE,
 )
 COMPLETION = re.compile(
-    r"\b(?:done|finished|complete|completed|ships?|shipped|lands?|landed|live|ready|in\s+place|wrapped\s+up|wraps\s+up"
-    r"|delivered|released|merged|finali[sz]ed|signed\s+off|closes|over\s+the\s+line|out|sorted|resolved)\b",
+    r"\b(?:done|finished|complete|completed|ships?|shipped|lands?|landed|live|ready|in\s+place|in\s+production"
+    r"|wrapped\s+up|wraps\s+up|delivered|released|merged|finali[sz]ed|signed\s+off|closes|over\s+the\s+line|out|sorted"
+    r"|resolved)\b",
     re.IGNORECASE,
 )
 START_OR_PROCEED = re.compile(

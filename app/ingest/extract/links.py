@@ -12,7 +12,7 @@ from enum import Enum
 from app.ingest.extract.clauses import CAUSAL_LINKS, Clause
 from app.ingest.extract.frames import COMPLETION, START_OR_PROCEED
 from app.ingest.extract.lexicon import DEFINITE_DETERMINERS, HEDGES
-from app.ingest.extract.mood import negated
+from app.ingest.extract.mood import negated, recalled
 from app.ingest.extract.sentence import Sentence
 from app.ingest.extract.text import Chunk, tokenize
 
@@ -25,6 +25,7 @@ _REQUIREMENT = re.compile(
     r"|wrap\s+up|close\s+out|sign\s+off(?:\s+on)?)\b(?!\s+to\b)",
     re.IGNORECASE,
 )
+_WAIT = re.compile(r"\bwait(?:s|ing)?\b", re.IGNORECASE)
 _OBLIGATION = re.compile(r"\b(?:need|needs|must|(?:have|has|got)\s+to)\b", re.IGNORECASE)
 # "could"/"would"/"should" also mark ability and plans in these clauses ("before X could begin")
 _TENTATIVE = HEDGES - {"could", "would", "should"}
@@ -62,18 +63,24 @@ def clause_order(link: str, main: str, sub: str, sub_names_only: bool, main_bloc
 
     "because Z isn't ready" explains a blocked main clause; "we need Z before X can begin" puts the
     main clause first; "X can't start until/before Z is done", "once Z ships we can start X" put the
-    sub-clause first. A hedge ("we might need Z before ...") asserts no order.
+    sub-clause first. A hedge ("we might need Z before ..."), a recollection ("last week X couldn't
+    start until ...") or a denied wait ("X doesn't have to wait until Z ships") asserts no order.
     """
-    if any(t.lower in _TENTATIVE for t in tokenize(f"{main} {sub}")):
+    if any(t.lower in _TENTATIVE for t in tokenize(f"{main} {sub}")) or recalled(main):
         return None
     if link in CAUSAL_LINKS:
         return Order.MAIN_NEEDS_SUB if main_blocked else None
+    if negated(main) and _WAIT.search(main):
+        return None  # "X doesn't have to wait until Z is live": the wait is what's denied
     if link == "before" and not negated(main):
         prerequisite = _REQUIREMENT.search(main) or COMPLETION.search(main)
         then_starts = START_OR_PROCEED.search(sub) or (sub_names_only and _OBLIGATION.search(main))
         return Order.SUB_NEEDS_MAIN if prerequisite and then_starts else None
-    sub_done = bool(COMPLETION.search(sub)) or (link in ("until", "till", "before") and sub_names_only)
-    main_waits = negated(main) or bool(START_OR_PROCEED.search(main)) or main_blocked
+    until = link in ("until", "till", "before")
+    sub_done = bool(COMPLETION.search(sub)) or (until and sub_names_only)
+    proceeds = bool(START_OR_PROCEED.search(main)) or main_blocked
+    # "X can't start until Z is done" waits; "once Z is done we still won't start X" does not
+    main_waits = (negated(main) or proceeds) if until else (proceeds and not negated(main))
     return Order.MAIN_NEEDS_SUB if sub_done and main_waits else None
 
 

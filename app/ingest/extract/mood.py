@@ -42,6 +42,7 @@ class Mood:
     negated: bool
     habitual: bool  # "used to", "originally"
     past_time: bool  # "last week", "two weeks ago", "was"
+    past_tense: bool  # a stative cue told in the past: "was waiting on", "were blocked by"
     irrealis: bool  # future, obligation, ability
 
     @classmethod
@@ -56,12 +57,14 @@ class Mood:
             " " if any(a <= i < b for a, b in spans) else text[i] for i in range(clause.start, clause.end)
         )
         hedged = any(t.lower in HEDGES for t in tokenize(outside))
+        past_tense = frame.stative and bool(_PAST_COPULA.search(outside))
         return cls(
             factual=not (question or clause.hypothetical or hedged),
             condition=clause.states_condition,
             negated=negated(outside[: max(0, cue[0] - clause.start)]) or _NEGATIVE_PRONOUN.search(outside) is not None,
             habitual=bool(_HABITUAL_PAST.search(outside)),
-            past_time=bool(_TIME_PAST.search(outside)) or (frame.stative and bool(_PAST_COPULA.search(outside))),
+            past_time=bool(_TIME_PAST.search(outside)) or past_tense,
+            past_tense=past_tense,
             irrealis=bool(_IRREALIS.search(outside)),
         )
 
@@ -70,11 +73,21 @@ class Mood:
         """Dependencies, owners and decisions hold unless questioned, imagined, hedged or denied."""
         return self.factual and not self.negated
 
+    @property
+    def asserts_dependency(self) -> bool:
+        """A dependency holds like an owner, unless recalled: "we were waiting on Z", "X used to need Z"."""
+        return self.asserts_link and not (self.past_tense or self.habitual)
+
     def asserts_state(self, frame: Frame) -> bool:
         """A status or progress is the current one only if also real, present and not a recollection."""
         if not self.factual or self.condition or self.habitual or self.irrealis:
             return False
         return not (frame.stative and self.past_time)
+
+
+def recalled(text: str) -> bool:
+    """ "Last week X couldn't start until ...", "X used to wait for Z": about back then, not now."""
+    return bool(_TIME_PAST.search(text) or _HABITUAL_PAST.search(text))
 
 
 def negated(text: str) -> bool:

@@ -4,7 +4,8 @@ Each sentence is read as predicate frames (`frames.py`) whose argument slots are
 noun-phrase chunks (`text.py`, `sentence.py`). A frame yields a mention for every work item in its
 slots, and a state, dependency, owner or decision only when its clause asserts it (`mood.py`): not
 a question, hypothetical, hedge or recollection, and - unless the cue's meaning flips, as in "no
-longer blocked" - not negated. Subordinate clauses link items: "X can't start until Z is done".
+longer blocked" - not negated. Each of coordinated subjects gets what the clause says ("A and B
+are done"). Subordinate clauses link items: "X can't start until Z is done".
 Pronouns and subject-less clauses ("..., so it's blocked", "and at risk") refer to the item the
 sentence is about, else the one last talked about in this or the previous two turns.
 """
@@ -12,25 +13,15 @@ sentence is about, else the one last talked about in this or the previous two tu
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from app.ingest.extract.clauses import Clause
 from app.ingest.extract.frames import Frame, Kind, Slot, choice_after, percent_value
-from app.ingest.extract.lexicon import guess_type
 from app.ingest.extract.links import Order, causes, clause_order, only_names, required_item
 from app.ingest.extract.mood import Mood
+from app.ingest.extract.reading import Output, SentenceState
 from app.ingest.extract.sentence import ITEM_LIKE, Sentence
 from app.ingest.extract.text import Chunk, ChunkKind, normalize_text, sentences
-from app.ingest.models import (
-    DecisionAssertion,
-    DependencyAssertion,
-    EntityMention,
-    Extraction,
-    MeetingInput,
-    StateAssertion,
-    Status,
-    Turn,
-)
+from app.ingest.models import DecisionAssertion, Extraction, MeetingInput, StateAssertion, Status, Turn
 
 FOCUS_TURNS = 2  # how many turns back a pronoun may reach
 _PEOPLE = (ChunkKind.PERSON, ChunkKind.PERSON_PRONOUN)
@@ -62,70 +53,18 @@ def _person_words(meeting: MeetingInput) -> frozenset[str]:
     return frozenset(w.lower() for name in names for w in re.findall(r"[A-Za-z][A-Za-z'-]+", name) if len(w) > 1)
 
 
-@dataclass
-class _Output:
-    """The extraction being built: mentions deduplicated, assertions in spoken order."""
-
-    mentions: dict[tuple[str, int], EntityMention] = field(default_factory=dict)
-    states: list[StateAssertion] = field(default_factory=list)
-    dependencies: dict[tuple[str, str, int], DependencyAssertion] = field(default_factory=dict)
-    decisions: list[DecisionAssertion] = field(default_factory=list)
-
-    def mention(self, surface: str, turn: int) -> None:
-        self.mentions.setdefault(
-            (surface, turn), EntityMention(surface=surface, type=guess_type(surface)[0], turn=turn)
-        )
-
-    def depend(self, dependent: str, dependency: str, turn: int, quote: str) -> None:
-        if dependent.lower() != dependency.lower():
-            self.mention(dependent, turn)
-            self.mention(dependency, turn)
-            assertion = DependencyAssertion(dependent=dependent, dependency=dependency, turn=turn, quote=quote)
-            self.dependencies.setdefault((dependent, dependency, turn), assertion)
-
-    def build(self) -> Extraction:
-        return Extraction(
-            mentions=list(self.mentions.values()),
-            states=self.states,
-            dependencies=list(self.dependencies.values()),
-            decisions=self.decisions,
-        )
-
-
-@dataclass
-class _SentenceState:
-    """What reading one sentence has established so far."""
-
-    sentence: Sentence
-    turn: Turn
-    states: dict[str, StateAssertion] = field(default_factory=dict)
-    focus: str | None = None  # the item the sentence is about
-    clause_items: dict[int, list[str]] = field(default_factory=dict)
-    dependencies: list[tuple[str, str]] = field(default_factory=list)
-
-    def state(self, entity: str) -> StateAssertion:
-        if entity not in self.states:
-            self.states[entity] = StateAssertion(entity=entity, turn=self.turn.index, quote=self.sentence.text)
-        return self.states[entity]
-
-    def block(self, entity: str, blocker: str) -> None:
-        state = self.state(entity)
-        if blocker not in (state.blockers or []):
-            state.blockers = [*(state.blockers or []), blocker]
-
-
 class _MeetingReader:
     def __init__(self, person_words: frozenset[str]) -> None:
         self.person_words = person_words
-        self.out = _Output()
+        self.out = Output()
         self.focus: str | None = None  # the item last talked about, across turns
         self.focus_turn = -1
 
     def read_turn(self, turn: Turn) -> None:
         for text in sentences(normalize_text(turn.text)):
-            self._read_sentence(_SentenceState(Sentence.parse(text, self.person_words), turn))
+            self._read_sentence(SentenceState(Sentence.parse(text, self.person_words), turn))
 
-    def _read_sentence(self, st: _SentenceState) -> None:
+    def _read_sentence(self, st: SentenceState) -> None:
         s = st.sentence
         if not s.matches:
             self._read_bare_topic(st)
@@ -147,7 +86,7 @@ class _MeetingReader:
                 st.block(item, dependency)
         self.out.states.extend(a for a in st.states.values() if _has_fields(a))
 
-    def _read_bare_topic(self, st: _SentenceState) -> None:
+    def _read_bare_topic(self, st: SentenceState) -> None:
         """A question that is just a name ("And the portal?", "What about Atlas?") puts that item in focus."""
         s = st.sentence
         words = [t for t in s.tokens if t.text[0].isalnum()]
@@ -161,7 +100,7 @@ class _MeetingReader:
 
     # --- frames ------------------------------------------------------------------------------
 
-    def _read_frame(self, st: _SentenceState, ci: int, frame: Frame, match: re.Match[str]) -> str | None:
+    def _read_frame(self, st: SentenceState, ci: int, frame: Frame, match: re.Match[str]) -> str | None:
         s, clause = st.sentence, st.sentence.clauses[ci]
         assert frame.item is not None
         person = self._person(st, clause, frame, match) if frame.kind is Kind.OWNER else None
@@ -189,17 +128,37 @@ class _MeetingReader:
         self._set_focus(item, st, clause)
         if frame.kind is Kind.TOPIC:
             return item
+        subjects = s.subjects(item_chunk, clause, match.start()) if item_chunk and item_chunk.text == item else []
+        for subject in subjects[:-1]:  # "A and B are done": the state of each
+            self.out.mention(subject.text, st.turn.index)
         other_chunks = self._others(s, clause, match, frame, other_chunk)
-        slots = [(c.start, c.end) for c in (item_chunk, *other_chunks) if c]
+        slots = [(c.start, c.end) for c in (item_chunk, *subjects, *other_chunks) if c]
         mood = Mood.of(s.text, s.question, clause, frame, match.span(), slots)
+        for subject_item in [c.text for c in subjects] or [item]:
+            self._assert_frame(st, clause, frame, match, subject_item, other_chunks, mood, person)
+        return item
+
+    def _assert_frame(
+        self,
+        st: SentenceState,
+        clause: Clause,
+        frame: Frame,
+        match: re.Match[str],
+        item: str,
+        other_chunks: list[Chunk],
+        mood: Mood,
+        person: str | None,
+    ) -> None:
+        """What the frame says about `item`, as far as its mood asserts it."""
+        s = st.sentence
         if frame.kind is Kind.OWNER:
             if person and mood.asserts_link and not mood.habitual:
                 st.state(item).owner = person
-            return item
+            return
         others = [c.text for c in other_chunks if c.names_item and c.text.lower() != item.lower()]
         for other in others:
             self.out.mention(other, st.turn.index)
-            if frame.kind in (Kind.BLOCKED_BY, Kind.DEPENDS) and mood.asserts_link:
+            if frame.kind in (Kind.BLOCKED_BY, Kind.DEPENDS) and mood.asserts_dependency:
                 self.out.depend(item, other, st.turn.index, s.text)
                 st.dependencies.append((item, other))
         if mood.asserts_state(frame):
@@ -208,7 +167,6 @@ class _MeetingReader:
                 for cause in causes(s, clause, match, item):  # "X can't proceed because of Z"
                     self.out.depend(item, cause.text, st.turn.index, s.text)
                     st.dependencies.append((item, cause.text))
-        return item
 
     @staticmethod
     def _others(s: Sentence, clause: Clause, match: re.Match[str], frame: Frame, first: Chunk | None) -> list[Chunk]:
@@ -218,7 +176,7 @@ class _MeetingReader:
         return s.conjuncts(first, clause) if first.start >= match.end() else s.conjuncts_before(first, clause)
 
     def _assert_state(
-        self, st: _SentenceState, frame: Frame, match: re.Match[str], item: str, others: list[str], negative: bool
+        self, st: SentenceState, frame: Frame, match: re.Match[str], item: str, others: list[str], negative: bool
     ) -> None:
         if negative:
             if frame.negated is Kind.UNBLOCK:
@@ -240,11 +198,15 @@ class _MeetingReader:
                 st.state(item).progress = value
 
     def _item_of_people_clause(
-        self, st: _SentenceState, clause: Clause, frame: Frame, match: re.Match[str], other_chunk: Chunk | None
+        self, st: SentenceState, clause: Clause, frame: Frame, match: re.Match[str], other_chunk: Chunk | None
     ) -> tuple[str | None, Chunk | None]:
         """The item of a clause whose subject is people: "we're stuck on X (by Z)", "back on schedule with
-        X", or the sentence's item in "X is stuck, we're waiting for Z" and "..., we're at 40%"."""
+        X", "we're waiting on Z for X", or the sentence's item in "X is stuck, we're waiting for Z" and
+        "..., we're at 40%"."""
         s = st.sentence
+        purpose = s.purpose(other_chunk, clause) if other_chunk and other_chunk.names_item else None
+        if purpose is not None:
+            return self._item(st, clause, match, purpose), other_chunk
         right = self._linked_right(s, clause, match) if frame.kind is not Kind.DEPENDS else None
         if right is None:
             return self._antecedent(st, match.start(), same_sentence=True), other_chunk
@@ -260,7 +222,7 @@ class _MeetingReader:
         linked = right is not None and _LINKING_PREPOSITION.fullmatch(s.text[match.end() : right.start])
         return right if linked and right is not None and right.kind in ITEM_LIKE else None
 
-    def _read_decision(self, st: _SentenceState, ci: int, frame: Frame, match: re.Match[str]) -> str | None:
+    def _read_decision(self, st: SentenceState, ci: int, frame: Frame, match: re.Match[str]) -> str | None:
         """A choice ("Stripe") made for an item: "... for X", the subject of "X will be built on", or the focus."""
         s, clause = st.sentence, st.sentence.clauses[ci]
         found = choice_after(s.text, match.end())
@@ -299,7 +261,7 @@ class _MeetingReader:
 
     # --- referents -----------------------------------------------------------------------------
 
-    def _item(self, st: _SentenceState, clause: Clause, match: re.Match[str], found: Chunk | None) -> str | None:
+    def _item(self, st: SentenceState, clause: Clause, match: re.Match[str], found: Chunk | None) -> str | None:
         if found and found.names_item:
             self.out.mention(found.text, st.turn.index)
             return found.text
@@ -309,7 +271,7 @@ class _MeetingReader:
             return self._antecedent(st, match.start())
         return None
 
-    def _antecedent(self, st: _SentenceState, position: int, same_sentence: bool = False) -> str | None:
+    def _antecedent(self, st: SentenceState, position: int, same_sentence: bool = False) -> str | None:
         """What "it"/"that" (or a missing subject) refers to: the item this sentence is about so far,
         else the nearest item named earlier in the sentence, else the focus of recent turns."""
         if st.focus:
@@ -322,16 +284,16 @@ class _MeetingReader:
             return None
         return self.focus
 
-    def _set_focus(self, item: str, st: _SentenceState, clause: Clause) -> None:
+    def _set_focus(self, item: str, st: SentenceState, clause: Clause) -> None:
         self.focus, self.focus_turn = item, st.turn.index
         if not clause.states_condition:  # "until Z is done" is about the main clause's item
             st.focus = item
 
-    def _mention_focus(self, item: str, st: _SentenceState) -> None:
+    def _mention_focus(self, item: str, st: SentenceState) -> None:
         self.out.mention(item, st.turn.index)
         self.focus, self.focus_turn = item, st.turn.index
 
-    def _person(self, st: _SentenceState, clause: Clause, frame: Frame, match: re.Match[str]) -> str | None:
+    def _person(self, st: SentenceState, clause: Clause, frame: Frame, match: re.Match[str]) -> str | None:
         """The owner named in an ownership frame: a participant, "I"/"me" (the speaker), or a capitalised name."""
         assert frame.other is not None
         found = st.sentence.person_near(clause, match, frame.other)
@@ -349,7 +311,7 @@ class _MeetingReader:
 
     # --- links between clauses -----------------------------------------------------------------
 
-    def _link_clauses(self, st: _SentenceState) -> None:
+    def _link_clauses(self, st: SentenceState) -> None:
         """Dependencies from subordinate clauses: "X can't start until Z is done", "once Z ships we can
         start X", "we need Z before X can begin", and blockers from "X is blocked because Z isn't ready".
         Coordinated items link each: "X can't start until A and B are done"."""
@@ -372,7 +334,7 @@ class _MeetingReader:
             elif order is Order.MAIN_NEEDS_SUB:
                 self._depend_all(st, main_items, sub_items)
 
-    def _depend_all(self, st: _SentenceState, dependents: list[str], dependencies: list[str]) -> None:
+    def _depend_all(self, st: SentenceState, dependents: list[str], dependencies: list[str]) -> None:
         for dependent in dependents:
             blocked = dependent in st.states and st.states[dependent].status is Status.BLOCKED
             for dependency in dependencies:
@@ -381,7 +343,7 @@ class _MeetingReader:
                     st.block(dependent, dependency)
 
     @staticmethod
-    def _clause_item(st: _SentenceState, ci: int) -> str | None:
+    def _clause_item(st: SentenceState, ci: int) -> str | None:
         """The first item a clause is about: from its frames, else the first name in it."""
         if st.clause_items.get(ci):
             return st.clause_items[ci][0]
@@ -389,7 +351,7 @@ class _MeetingReader:
         return next((c.text for c in st.sentence.chunks_in(clause.start, clause.end) if c.names_item), None)
 
     @staticmethod
-    def _coordinated(st: _SentenceState, clause: Clause, item: str) -> list[str]:
+    def _coordinated(st: SentenceState, clause: Clause, item: str) -> list[str]:
         """The item with those coordinated with it where the clause names it: "until A and B are done"."""
         s = st.sentence
         head = next((c for c in s.chunks_in(clause.start, clause.end) if c.text == item), None)

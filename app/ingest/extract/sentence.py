@@ -31,6 +31,14 @@ _CONJUNCT_GAP = re.compile(
     r"|\s+(?:and|plus|as\s+well\s+as)\s+(?:also\s+)?(?:(?:on|upon|by|for|behind)\s+)?",
     re.IGNORECASE,
 )
+# what a speaker says before reporting a state: "I think A and B are done", "Yuki says ..."
+_SAYING = re.compile(
+    r"\s*(?:'d\s+|would\s+|can\s+)?(?:think|thinks|thought|believe|believes|guess|reckon|feel|know|heard|hear"
+    r"|say|says|said|confirm|confirms|confirmed|mentioned|reported|reports)\b",
+    re.IGNORECASE,
+)
+_FOR_GAP = re.compile(r"\s+for\s+", re.IGNORECASE)
+_PEOPLE = (ChunkKind.PERSON, ChunkKind.PERSON_PRONOUN)
 _CONJUNCTION = re.compile(r"\b(?:and|plus|as\s+well\s+as)\b", re.IGNORECASE)
 _SECOND_PERSON = re.compile(r"\byou\b", re.IGNORECASE)
 _WORK_WORDS = WORK_AREA_WORDS | FEATURE_HEADS | TASK_HEADS | PROJECT_HEADS  # "Billing, you ..." names no one
@@ -54,8 +62,9 @@ class Sentence:
         matches = sorted((fm for fm in found if _stands(*fm, progress, text)), key=lambda fm: fm[1].start())
         tokens = tokenize(text)
         masked = {i for i, t in enumerate(tokens) if any(_in_cue(t, m) for _, m in matches)}
-        clauses = split_clauses(text, [m.start() for _, m in matches], [m.span() for _, m in matches])
         chunks, addressee = _address(text, tokens, chunk(text, tokens, person_words, masked))
+        phrases = [(c.start, c.end) for c in chunks]
+        clauses = split_clauses(text, [m.start() for _, m in matches], [m.span() for _, m in matches], phrases)
         return cls(text, tokens, chunks, clauses, matches, is_question(text), addressee)
 
     def clause_of(self, position: int) -> int:
@@ -108,6 +117,21 @@ class Sentence:
                 break
             found.insert(0, c)
         return found
+
+    def subjects(self, head: Chunk, clause: Clause, cue_start: int) -> list[Chunk]:
+        """`head`, a subject before the cue, with the items coordinated before it when the list opens
+        the clause: "A, B and C are at 50%", "I think A and B are done" - not "we reviewed A and B is done"."""
+        found = self.conjuncts_before(head, clause) if head.names_item and head.end <= cue_start else [head]
+        lead = self.chunks_in(clause.start, found[0].start)
+        said = [i for i, c in enumerate(lead) if c.kind in _PEOPLE and _SAYING.match(self.text, c.end)]
+        opens = all(i in said or (i - 1 in said and c.text.lower() == "that") for i, c in enumerate(lead))
+        return found if opens else [head]
+
+    def purpose(self, first: Chunk, clause: Clause) -> Chunk | None:
+        """The item named by "for X" right after `first` and its conjuncts: "we're waiting on A and B for X"."""
+        gap = _FOR_GAP.match(self.text, self.conjuncts(first, clause)[-1].end)
+        found = next((c for c in self.chunks_in(gap.end(), clause.end) if c.start == gap.end()), None) if gap else None
+        return found if found and found.names_item else None
 
     def coordination(self, head: Chunk, clause: Clause) -> list[Chunk]:
         """`head` with every item coordinated with it, in spoken order."""

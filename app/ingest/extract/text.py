@@ -86,6 +86,8 @@ def is_question(sentence: str) -> bool:
     words = [t.lower for t in tokenize(sentence) if t.text[0].isalnum() or t.text[0] == "'"]
     while words and words[0] in _DISCOURSE_OPENERS:
         words.pop(0)
+    if words[:1] == ["when"]:  # "When will Z land" asks; "When Z lands we'll start X" states
+        return len(words) > 1 and words[1] in _QUESTION_OPENERS
     return bool(words) and words[0] in _QUESTION_OPENERS
 
 
