@@ -8,6 +8,7 @@ import threading
 import time
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import httpx
 import pytest
@@ -19,6 +20,7 @@ from app.graph.migrations import migrate
 from app.graph.server import free_port, throwaway_neo4j
 
 TEST_PASSWORD = "smartmeet-test-password"
+SEED = sorted((Path(__file__).resolve().parents[1] / "seed").glob("*.json"))  # the sample meetings
 
 
 def _docker_answers() -> bool:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import httpx
 import pytest
 
-SEED = sorted((Path(__file__).resolve().parents[2] / "seed").glob("*.json"))
+from tests.conftest import SEED
 
 
 def ingest(api: httpx.Client, meetings: list[dict]) -> dict[str, str]:

@@ -9,8 +9,8 @@ import httpx
 import pytest
 
 from app.config import Settings
-from app.graph.server import Neo4jServer
-from tests.conftest import TEST_PASSWORD, free_port, running_api
+from app.graph.server import Neo4jServer, free_port
+from tests.conftest import TEST_PASSWORD, running_api
 
 
 def wait_for(client: httpx.Client, status: int, timeout_s: float = 120) -> httpx.Response:

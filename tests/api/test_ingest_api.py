@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import httpx
 
-SEED = sorted((Path(__file__).resolve().parents[2] / "seed").glob("*.json"))
+from tests.conftest import SEED
 
 
 def seed(api: httpx.Client) -> dict[str, str]:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import time
-from pathlib import Path
 
 import httpx
 
-SEED = sorted((Path(__file__).resolve().parents[2] / "seed").glob("*.json"))
+from tests.conftest import SEED
 
 
 def wait_for_job(api: httpx.Client, job_id: str, timeout_s: float = 120) -> dict:

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
 
 from app.config import Settings
-from tests.conftest import running_api
+from tests.conftest import SEED, running_api
 
-SEED = sorted((Path(__file__).resolve().parents[2] / "seed").glob("*.json"))
 MAX_BYTES = 20_000
 TIMEOUT_S = 0.05
 

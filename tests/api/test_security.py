@@ -6,7 +6,6 @@ import json
 import re
 import time
 from collections.abc import Awaitable, Callable, Iterator
-from pathlib import Path
 from typing import TypeVar
 
 import anyio
@@ -16,11 +15,10 @@ import pytest
 from app.config import Settings
 from app.graph.driver import Graph
 from app.security.keys import KeyStore, Scope
-from tests.conftest import running_api
+from tests.conftest import SEED, running_api
 
 T = TypeVar("T")
 NewKey = Callable[..., str]
-SEED = sorted((Path(__file__).resolve().parents[2] / "seed").glob("*.json"))
 RATE_BURST = 30
 CACHE_S = 0.3
 

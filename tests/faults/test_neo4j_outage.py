@@ -23,13 +23,12 @@ import pytest
 from app.config import Settings
 from app.graph.driver import Graph
 from app.graph.integrity import IntegrityReport, check_integrity, memory_counts
-from app.graph.server import Neo4jServer
-from tests.conftest import TEST_PASSWORD, free_port, running_api
+from app.graph.server import Neo4jServer, free_port
+from tests.conftest import SEED, TEST_PASSWORD, running_api
 
 pytestmark = pytest.mark.slow
 T = TypeVar("T")
 
-SEED = sorted((Path(__file__).resolve().parents[2] / "seed").glob("*.json"))
 QUESTIONS = [
     "What is the status of Atlas?", "Who owns the checkout redesign?", "What does the reporting dashboard depend on?"
 ]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-from pathlib import Path
 
 import pytest
 
@@ -15,10 +14,10 @@ from app.ingest.extract.rules import RuleBasedExtractor
 from app.ingest.jobs import JobRunner
 from app.ingest.pipeline import IngestPipeline
 from app.ingest.requests import IngestRequest
+from tests.conftest import SEED
 
 pytestmark = pytest.mark.anyio
 
-SEED = sorted((Path(__file__).resolve().parents[2] / "seed").glob("*.json"))
 
 
 def fast_settings(settings: Settings, **overrides: object) -> Settings:

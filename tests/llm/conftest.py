@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.config import Settings
-from tests.conftest import free_port
+from app.graph.server import free_port
 from tests.llm.fake_openai import FakeOpenAI, FakeServer
 
 
