@@ -103,9 +103,9 @@ def owned_by(person: str, rows: list[dict[str, Any]]) -> str:
 
 def changes(meeting: MeetingRef, items: list[dict[str, Any]], rest: str | None = None) -> str:
     """`rest`: where the changes after these are listed, when there are more."""
-    since = f"Since the {meeting.date.isoformat()} meeting"
     if not items:
-        return f"Nothing changed s{since[1:]}."
+        return f"Nothing changed since the {meeting.date.isoformat()} meeting."
+    since = f"Since the {meeting.date.isoformat()} meeting"
     names = sorted({c["entity"] for c in items})
     named = join(names) if len(names) <= 10 else f"{', '.join(names[:10])} and {len(names) - 10} other items"
     if rest:

@@ -171,18 +171,26 @@ class ByReference(BaseModel):
 MeetingLookup = Newest | Nth | ByReference
 
 
-def plan_lookup(ref: DateRef, bounds: MeetingBounds, today: date) -> MeetingLookup | None:
-    """Which stored meeting `ref` means, as one ordered lookup; None when no meeting can fit."""
-    if bounds.latest is None:
-        return None
+def needs_bounds(ref: DateRef) -> bool:
+    """Whether resolving `ref` depends on which meetings are stored: not for a meeting reference or a full date."""
+    return not (ref.meeting_ref or (ref.on and ref.has_year))
+
+
+def plan_lookup(ref: DateRef, bounds: MeetingBounds | None, today: date) -> MeetingLookup | None:
+    """Which stored meeting `ref` means, as one ordered lookup; None when no meeting can fit. `bounds` may be
+    None when `needs_bounds(ref)` is False."""
     if ref.meeting_ref:
         wanted = ref.meeting_ref.strip().lower()
         if wanted.startswith("#"):
             number = _trailing_number(wanted)
             return Nth(number=number) if number else None
         return ByReference(reference=ref.meeting_ref.strip())
+    if ref.on and ref.has_year:
+        return Newest(on_or_before=ref.on)
+    if bounds is None or bounds.latest is None:
+        return None
     if ref.on:
-        return Newest(on_or_before=ref.on if ref.has_year else _latest_past(ref.on.month, ref.on.day, bounds.latest))
+        return Newest(on_or_before=_latest_past(ref.on.month, ref.on.day, bounds.latest))
     # "past" meetings are those up to today; when every stored meeting lies ahead, all of them
     past_end = today if bounds.latest_past else None
     match ref.relative:

@@ -278,9 +278,10 @@ class QueryEngine:
         changes = await structured.changes_since(self.graph, meeting, limit=CHANGES_PAGE + 1)
         more = len(changes) > CHANGES_PAGE
         changes = changes[:CHANGES_PAGE]
+        rest = f"/api/changes?since={since}&offset={CHANGES_PAGE}" if more else None
         return QueryAnswer(
             intent=parsed.intent,
-            answer=answers.changes(meeting, changes, f"/api/changes?since={since}&offset={CHANGES_PAGE}" if more else None),
+            answer=answers.changes(meeting, changes, rest),
             data={"since": since, "since_date": meeting.date.isoformat(), "changes": changes,
                   "next_offset": CHANGES_PAGE if more else None},
             sources=_sources(changes),

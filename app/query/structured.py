@@ -15,6 +15,7 @@ from app.query.dates import (
     Newest,
     Nth,
     by_reference,
+    needs_bounds,
     parse_date_ref,
     plan_lookup,
 )
@@ -56,8 +57,10 @@ async def _by_id(graph: Graph, reference: str) -> MeetingRef | None:
 async def resolve_meeting(graph: Graph, ref: DateRef, today: date) -> MeetingRef | None:
     """The stored meeting `ref` means, found through the meeting indexes (every meeting is read only for a
     title fragment or a meeting number)."""
-    latest, latest_past = await _newest(graph, Newest()), await _newest(graph, Newest(on_or_before=today))
-    bounds = MeetingBounds(latest=latest and latest.date, latest_past=latest_past and latest_past.date)
+    bounds = None
+    if needs_bounds(ref):
+        latest, latest_past = await _newest(graph, Newest()), await _newest(graph, Newest(on_or_before=today))
+        bounds = MeetingBounds(latest=latest and latest.date, latest_past=latest_past and latest_past.date)
     match plan_lookup(ref, bounds, today):
         case Newest() as lookup:
             return await _newest(graph, lookup)
