@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.ingest.extract.frames import ANY_PREDICATE, COMPLETION
+from app.ingest.extract.cues import ANY_PREDICATE, COMPLETION
 
 CONDITIONAL_LINKS = frozenset({"if", "unless", "in case", "assuming", "provided", "whether", "suppose", "supposing"})
 CAUSAL_LINKS = frozenset({"because", "since", "now that"})

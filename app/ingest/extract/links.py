@@ -10,7 +10,7 @@ import re
 from enum import Enum
 
 from app.ingest.extract.clauses import CAUSAL_LINKS, Clause
-from app.ingest.extract.frames import COMPLETION, START_OR_PROCEED
+from app.ingest.extract.cues import COMPLETION, START_OR_PROCEED
 from app.ingest.extract.lexicon import DEFINITE_DETERMINERS, HEDGES
 from app.ingest.extract.mood import negated, recalled
 from app.ingest.extract.sentence import Sentence

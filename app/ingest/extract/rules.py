@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 
 from app.ingest.extract.clauses import Clause
-from app.ingest.extract.frames import Frame, Kind, Slot, choice_after, percent_value
+from app.ingest.extract.frames import Frame, Kind, Slot
+from app.ingest.extract.values import choice_after, percent_value
 from app.ingest.extract.links import Order, causes, clause_order, only_names, required_item
 from app.ingest.extract.mood import Mood
 from app.ingest.extract.reading import Output, SentenceState

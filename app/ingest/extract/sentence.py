@@ -7,7 +7,9 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from app.ingest.extract.clauses import Clause, split_clauses
-from app.ingest.extract.frames import FRAMES, Frame, Kind, Slot, degree_qualified
+from app.ingest.extract.cues import FRAMES
+from app.ingest.extract.frames import Frame, Kind, Slot
+from app.ingest.extract.values import degree_qualified
 from app.ingest.extract.lexicon import (
     AUXILIARIES,
     CLOSED_WORDS,
