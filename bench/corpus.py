@@ -7,6 +7,7 @@ nothing. The same `--seed` always yields the same meetings.
 
     python bench/corpus.py --meetings 20 --items 60 --seed 7 --out /tmp/corpus   # one JSON file per meeting
     python bench/corpus.py --meetings 3                                           # JSON Lines on stdout
+    python bench/corpus.py --meetings 20 --items 60 --noisy --out /tmp/noisy      # the same facts as messy speech
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+
+from noisy import Noise, noisy_meeting
 
 from app.ingest.models import MeetingInput
 from app.ingest.requests import IngestRequest
@@ -311,10 +314,14 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=300)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", type=Path, help="write one <external_id>.json per meeting here (else JSON Lines)")
+    parser.add_argument("--noisy", action="store_true", help="tell the same facts as messy speech (bench/noisy.py)")
     args = parser.parse_args()
+    noise = Noise(args.seed) if args.noisy else None
     if args.out:
         args.out.mkdir(parents=True, exist_ok=True)
     for payload in generate(args.meetings, args.items, args.seed):
+        if noise is not None:
+            payload = noisy_meeting(payload, noise)
         if args.out:
             (args.out / f"{payload['external_id']}.json").write_text(json.dumps(payload, indent=1))
         else:

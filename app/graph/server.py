@@ -305,7 +305,7 @@ class Neo4jServer:
 
 @contextlib.contextmanager
 def throwaway_neo4j(
-    password: str, data_dir: Path | None = None, heap: str = "1g", pagecache: str = "512m"
+    password: str, data_dir: Path | None = None, heap: str = "1g", pagecache: str = "512m", start_timeout_s: float = 120
 ) -> Iterator[Settings]:
     """A Neo4j of our own on free loopback ports (for tests and benchmarks), stopped on exit; yields settings
     that reach it. Its data stays in `data_dir` when given, else lives in a temp dir removed on exit."""
@@ -323,7 +323,7 @@ def throwaway_neo4j(
             neo4j_pagecache_size=pagecache,
         )
         server = Neo4jServer(settings)
-        server.start()
+        server.start(start_timeout_s)
         try:
             yield settings
         finally:
