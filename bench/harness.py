@@ -147,5 +147,7 @@ async def wipe(settings: Settings) -> None:
     try:
         await migrate(graph)
         await graph.run_auto_commit("system/delete_all_data")
+        # a real meeting's write can outlast the throwaway instance's 60 s limit on an overloaded machine
+        await graph.run_auto_commit("bench/set_transaction_timeout", timeout="30m")
     finally:
         await graph.close()

@@ -1,0 +1,1 @@
+CALL dbms.setConfigValue('db.transaction.timeout', $timeout)
