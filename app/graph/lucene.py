@@ -1,19 +1,30 @@
-"""Free text → safe Lucene queries for the fulltext indexes (plain words only, so no user syntax reaches the parser)."""
+"""Free text → safe Lucene queries for the fulltext indexes.
+
+The one place user text becomes Lucene: only whole words of any script are kept (never a syntax character), and
+their number is capped below Lucene's clause limit, so no question can make the query parser fail."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
-_WORD = re.compile(r"[A-Za-z0-9]+")
+_WORD = re.compile(r"[^\W_]+")  # letters and digits of any script
 _STOPWORDS = frozenset(
     "a an and are as at be by did do does for from had has have how i in is it its of on or our so that the this "
     "to was we were what when where which who why will with you your about any can could should would".split()
 )
+MAX_TERMS = 64
+# A valid query that matches nothing, for statements that must run a fulltext call whatever the text.
+NOTHING = '"_"'
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold() for w in _WORD.findall(unicodedata.normalize("NFKC", text))]
 
 
 def lucene_query(text: str, fuzzy: bool = False) -> str | None:
     """The words of `text` OR-ed together; with `fuzzy`, words longer than four letters tolerate one typo."""
-    words = dict.fromkeys(w.lower() for w in _WORD.findall(text) if w.lower() not in _STOPWORDS)
+    words = list(dict.fromkeys(w for w in _words(text) if w not in _STOPWORDS))[:MAX_TERMS]
     terms = [f"{w}~1" if fuzzy and len(w) > 4 else w for w in words]
     return " OR ".join(terms) or None
 
@@ -21,7 +32,7 @@ def lucene_query(text: str, fuzzy: bool = False) -> str | None:
 def lucene_phrase(text: str) -> str | None:
     """The words of `text` as one quoted phrase; stopwords are dropped only from its start ("the Atlas
     rollout"), since inside a name they belong to it ("Search and Rescue")."""
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = _words(text)
     while words and words[0] in _STOPWORDS:
         words.pop(0)
-    return f'"{" ".join(words)}"' if words else None
+    return f'"{" ".join(words[:MAX_TERMS])}"' if words else None

@@ -13,7 +13,7 @@ import anyio
 from app.embedding import Embedder
 from app.graph.cypher import cypher
 from app.graph.driver import Graph
-from app.graph.lucene import lucene_phrase, lucene_query
+from app.graph.lucene import NOTHING, lucene_phrase, lucene_query
 from app.ingest.resolve import normalize_name
 from app.query import answers, structured
 from app.query.dates import MeetingRef
@@ -133,7 +133,7 @@ class QueryEngine:
         if not (result.match or result.ambiguous):
             vector = (await anyio.to_thread.run_sync(self.embedder.encode, [span]))[0]
             rows = await self.graph.read(
-                "queries/link_candidates", lucene=lucene_query(span, fuzzy=True) or span, vector=vector, limit=15
+                "queries/link_candidates", lucene=lucene_query(span, fuzzy=True) or NOTHING, vector=vector, limit=15
             )
             result = link_entity(span, [LinkCandidate(**r) for r in rows if r["type"] != "person"])
         if result.match:
