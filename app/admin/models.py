@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import BaseModel, Field, field_validator, model_validator
 
 from app.ingest.models import EntityType
+from app.validation import RequestModel
 
 EntityId = Field(min_length=1, max_length=200)
 AliasText = Field(min_length=1, max_length=200)
@@ -47,7 +48,7 @@ class GraphExport(Subgraph):
     rel_count: int = 0
 
 
-class MergeRequest(BaseModel):
+class MergeRequest(RequestModel):
     target: str = EntityId
     sources: list[str] = Field(min_length=1, max_length=50, description="Entities folded into the target")
 
@@ -93,7 +94,7 @@ class UndoResult(BaseModel):
     restored_relationships: int
 
 
-class EntityPatch(BaseModel):
+class EntityPatch(RequestModel):
     name: str | None = Field(default=None, min_length=1, max_length=200, description="The old name becomes an alias")
     add_aliases: list[str] = Field(default_factory=list, max_length=100)
     remove_aliases: list[str] = Field(default_factory=list, max_length=100)

@@ -7,15 +7,16 @@ from datetime import date
 from pydantic import BaseModel, Field, model_validator
 
 from app.ingest.models import MeetingInput
+from app.validation import RequestModel
 from app.ingest.parse import parse_text, parse_turns
 
 
-class TurnIn(BaseModel):
+class TurnIn(RequestModel):
     speaker: str = Field(default="Unknown", max_length=200)
     text: str
 
 
-class IngestRequest(BaseModel):
+class IngestRequest(RequestModel):
     title: str = Field(min_length=1, max_length=500)
     date: date
     transcript: str | None = Field(default=None, description='Plain text, one "Speaker: words" line per turn')

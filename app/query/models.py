@@ -6,6 +6,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, Field, StringConstraints
 
+from app.validation import RequestModel
+
 
 class Source(BaseModel):
     meeting_id: str | None = None
@@ -21,7 +23,7 @@ class CypherUsed(BaseModel):
     parameters: dict[str, Any]
 
 
-class QueryRequest(BaseModel):
+class QueryRequest(RequestModel):
     question: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 
 
