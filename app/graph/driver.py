@@ -1,11 +1,14 @@
-"""One async Neo4j driver per process, with helpers that run named statements from `cypher/`."""
+"""One async Neo4j driver per process, with helpers that run named statements from `cypher/`.
+
+Every session and every `execute_query` shares one bookmark manager, so on a cluster (a `neo4j://` URI) a read
+that follows a write, on whichever member, sees it (causal consistency across the whole process)."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
-from neo4j import AsyncGraphDatabase, AsyncManagedTransaction, RoutingControl
+from neo4j import AsyncGraphDatabase, AsyncManagedTransaction, AsyncSession, RoutingControl
 
 from app.config import Settings
 from app.graph.cypher import cypher
@@ -38,25 +41,32 @@ class Graph:
             max_transaction_retry_time=15.0,
             notifications_min_severity="OFF",
         )
+        self.bookmarks = AsyncGraphDatabase.bookmark_manager()
+
+    def session(self, **config: Any) -> AsyncSession:
+        """A session on our database that sees every write this process has committed."""
+        return self.driver.session(database=self.database, bookmark_manager=self.bookmarks, **config)
 
     async def close(self) -> None:
         await self.driver.close()
 
     async def read(self, name: str, /, **params: Any) -> list[Row]:
         records, _, _ = await self.driver.execute_query(
-            cypher(name), params, database_=self.database, routing_=RoutingControl.READ
+            cypher(name), params, database_=self.database, routing_=RoutingControl.READ,
+            bookmark_manager_=self.bookmarks,
         )
         return [record.data() for record in records]
 
     async def write(self, name: str, /, **params: Any) -> list[Row]:
         records, _, _ = await self.driver.execute_query(
-            cypher(name), params, database_=self.database, routing_=RoutingControl.WRITE
+            cypher(name), params, database_=self.database, routing_=RoutingControl.WRITE,
+            bookmark_manager_=self.bookmarks,
         )
         return [record.data() for record in records]
 
     async def run_auto_commit(self, name: str, /, **params: Any) -> None:
         """For schema statements, which cannot share a transaction with data writes."""
-        async with self.driver.session(database=self.database) as session:
+        async with self.session() as session:
             result = await session.run(cypher(name), params)
             await result.consume()
 
@@ -66,12 +76,12 @@ class Graph:
         async def unit(tx: AsyncManagedTransaction) -> T:
             return await work(Tx(tx))
 
-        async with self.driver.session(database=self.database) as session:
+        async with self.session() as session:
             return await session.execute_write(unit)
 
     async def in_read_transaction(self, work: Callable[[Tx], Awaitable[T]]) -> T:
         async def unit(tx: AsyncManagedTransaction) -> T:
             return await work(Tx(tx))
 
-        async with self.driver.session(database=self.database) as session:
+        async with self.session() as session:
             return await session.execute_read(unit)

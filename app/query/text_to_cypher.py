@@ -159,7 +159,7 @@ class TextToCypher:
 
     async def check(self, query: str, schema: GraphSchema) -> None:
         check_names(query, schema)
-        async with self.graph.driver.session(database=self.graph.database, default_access_mode=READ_ACCESS) as session:
+        async with self.graph.session(default_access_mode=READ_ACCESS) as session:
             try:
                 result = await session.run(Query(cast(LiteralString, "EXPLAIN " + query), timeout=self.timeout_s))
                 summary = await result.consume()
@@ -173,7 +173,7 @@ class TextToCypher:
 
     async def run(self, query: str) -> tuple[list[str], list[dict[str, Any]], bool]:
         """At most `row_limit` rows, read in a READ session under a server-side timeout."""
-        async with self.graph.driver.session(database=self.graph.database, default_access_mode=READ_ACCESS) as session:
+        async with self.graph.session(default_access_mode=READ_ACCESS) as session:
             result = await session.run(Query(cast(LiteralString, query), timeout=self.timeout_s))
             columns = list(result.keys())
             records = await result.fetch(self.row_limit + 1)
