@@ -115,7 +115,8 @@ class IngestPipeline:
         with timer.stage("chunk"):
             chunks = chunk_turns(meeting.turns)
         with timer.stage("extract"):
-            extraction = await self.extractor.extract(meeting)
+            known = (await self.graph.read("queries/entity_names"))[0]["names"]
+            extraction = await self.extractor.extract(meeting, known)
         if self.comparer is not None:
             with timer.stage("compare"):
                 extraction = await self.comparer.settle(meeting, extraction)

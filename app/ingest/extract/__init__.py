@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Protocol
 
 from app.ingest.models import Extraction, MeetingInput
 
 
 class Extractor(Protocol):
-    async def extract(self, meeting: MeetingInput) -> Extraction: ...
+    async def extract(self, meeting: MeetingInput, known_names: Collection[str] = ()) -> Extraction:
+        """`known_names`: the graph's item names and aliases, recognised in speech whatever their case."""
+        ...

@@ -1,6 +1,10 @@
 """LLM extraction: the transcript in token-bounded windows (with overlap), one structured call per window,
 checked against the text and merged into the same Extraction the rules produce.
 
+The model reads the same normalised speech as the rules (`speech.py`: no fillers, markers or false
+starts; names in their case; cut-off sentences joined) and its names pass the same evidence filter
+(`evidence.py`); quotes are checked against, and kept in, the original words.
+
 When the LLM cannot answer (budget spent, every model failing), the rule-based extractor does the
 meeting instead and the result says so, so no meeting is ever lost to the LLM.
 """
@@ -8,12 +12,15 @@ meeting instead and the result says so, so no meeting is ever lost to the LLM.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 import anyio
 import anyio.abc
 from pydantic import BaseModel
 
 from app.ingest.extract import Extractor
+from app.ingest.extract.evidence import Evidence, keep_evidenced
+from app.ingest.extract.speech import normalise_meeting, person_names
 from app.ingest.models import (
     DecisionAssertion,
     DependencyAssertion,
@@ -94,17 +101,22 @@ class LLMExtractor:
         self.chunk_tokens = chunk_tokens
         self.overlap_tokens = overlap_tokens
 
-    async def extract(self, meeting: MeetingInput) -> LabelledExtraction:
-        windows = split_meeting(meeting, self.client.tokens, self.chunk_tokens, self.overlap_tokens)
+    async def extract(self, meeting: MeetingInput, known_names: Collection[str] = ()) -> LabelledExtraction:
+        speakers = [*meeting.participants, *(t.speaker for t in meeting.turns)]
+        spoken = normalise_meeting(meeting.turns, [*person_names(speakers), *known_names])
+        said = meeting.model_copy(update={"turns": [s.turn.model_copy(update={"text": s.spoken.text}) for s in spoken]})
+        windows = split_meeting(said, self.client.tokens, self.chunk_tokens, self.overlap_tokens)
         try:
-            answers, models = await self._ask(meeting, windows)
+            answers, models = await self._ask(said, windows)
         except LLMUnavailable as exc:
-            extraction = await self.fallback.extract(meeting)
+            extraction = await self.fallback.extract(meeting, known_names)
             return LabelledExtraction(**extraction.model_dump(), extractor=f"rules (llm failed: {exc})")
-        reader = _Checker(meeting)
+        reader = _Checker(said, meeting)
         for window, answer in zip(windows, answers):
             reader.add(window, answer)
-        return LabelledExtraction(**reader.extraction().model_dump(), extractor=f"llm ({', '.join(sorted(models))})")
+        evidence = Evidence(dict.fromkeys(speakers), known_names, [s.spoken.text for s in spoken])
+        checked = keep_evidenced(reader.extraction(), evidence)
+        return LabelledExtraction(**checked.model_dump(), extractor=f"llm ({', '.join(sorted(models))})")
 
     async def _ask(self, meeting: MeetingInput, windows: list[Window]) -> tuple[list[MeetingExtraction], set[str]]:
         """One call per window, run together (the client bounds concurrency); the first failure cancels the rest."""
@@ -134,10 +146,12 @@ class LLMExtractor:
 
 
 class _Checker:
-    """Keeps what the text supports: turns of the window, names found in the text, quotes from the turn."""
+    """Keeps what the text supports: turns of the window, names found in the text the model read, quotes
+    from the turn as spoken (`original`; a quote the model cut from the normalised text gives the turn's words)."""
 
-    def __init__(self, meeting: MeetingInput) -> None:
-        self.turn_text = {t.index: t.text for t in meeting.turns}
+    def __init__(self, said: MeetingInput, original: MeetingInput) -> None:
+        self.turn_text = {t.index: t.text for t in said.turns}
+        self.spoken_text = {t.index: t.text for t in original.turns}
         self.mentions: dict[tuple[str, int], EntityMention] = {}
         self.states: list[StateAssertion] = []
         self.dependencies: dict[tuple[str, str, int], DependencyAssertion] = {}
@@ -193,7 +207,7 @@ class _Checker:
                 )
 
     def _quote(self, quote: str, turn: int) -> str:
-        spoken = self.turn_text.get(turn, "")
+        spoken = self.spoken_text.get(turn, "")
         return quote.strip() if quote.strip() and _squash(quote) in _squash(spoken) else spoken
 
     def extraction(self) -> Extraction:

@@ -50,8 +50,9 @@ class Output:
 class SentenceState:
     """What reading one sentence has established so far."""
 
-    sentence: Sentence
+    sentence: Sentence  # normalised speech
     turn: Turn
+    quote: str  # the sentence in the original words
     states: dict[str, StateAssertion] = field(default_factory=dict)
     focus: str | None = None  # the item the sentence is about
     clause_items: dict[int, list[str]] = field(default_factory=dict)
@@ -59,7 +60,7 @@ class SentenceState:
 
     def state(self, entity: str) -> StateAssertion:
         if entity not in self.states:
-            self.states[entity] = StateAssertion(entity=entity, turn=self.turn.index, quote=self.sentence.text)
+            self.states[entity] = StateAssertion(entity=entity, turn=self.turn.index, quote=self.quote)
         return self.states[entity]
 
     def block(self, entity: str, blocker: str) -> None:

@@ -13,15 +13,18 @@ sentence is about, else the one last talked about in this or the previous two tu
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from app.ingest.extract.clauses import Clause
+from app.ingest.extract.evidence import Evidence, keep_evidenced
 from app.ingest.extract.frames import Frame, Kind, Slot
 from app.ingest.extract.values import choice_after, percent_value
 from app.ingest.extract.links import Order, causes, clause_order, only_names, required_item
 from app.ingest.extract.mood import Mood
 from app.ingest.extract.reading import Output, SentenceState
 from app.ingest.extract.sentence import ITEM_LIKE, Sentence
-from app.ingest.extract.text import Chunk, ChunkKind, normalize_text, sentences
+from app.ingest.extract.speech import Spoken, normalise_meeting, person_names
+from app.ingest.extract.text import Chunk, ChunkKind, sentence_spans
 from app.ingest.models import DecisionAssertion, Extraction, MeetingInput, StateAssertion, Status, Turn
 
 FOCUS_TURNS = 2  # how many turns back a pronoun may reach
@@ -38,15 +41,20 @@ _STATE_KINDS = (Kind.STATUS, Kind.PROGRESS, Kind.UNBLOCK)
 class RuleBasedExtractor:
     """The default extractor: deterministic, fast, no model calls."""
 
-    async def extract(self, meeting: MeetingInput) -> Extraction:
-        return extract_meeting(meeting)
+    async def extract(self, meeting: MeetingInput, known_names: Collection[str] = ()) -> Extraction:
+        return extract_meeting(meeting, known_names)
 
 
-def extract_meeting(meeting: MeetingInput) -> Extraction:
+def extract_meeting(meeting: MeetingInput, known_names: Collection[str] = ()) -> Extraction:
+    """Read the meeting's normalised speech (`speech.py`); keep only the items with evidence (`evidence.py`).
+    `known_names` are the graph's item names, recognised whatever their case."""
+    speakers = [*meeting.participants, *(t.speaker for t in meeting.turns)]
+    spoken = normalise_meeting(meeting.turns, [*person_names(speakers), *known_names])
     reader = _MeetingReader(_person_words(meeting))
-    for turn in meeting.turns:
-        reader.read_turn(turn)
-    return reader.out.build()
+    for said in spoken:
+        reader.read_turn(said.turn, said.spoken)
+    evidence = Evidence(dict.fromkeys(speakers), known_names, [said.spoken.text for said in spoken])
+    return keep_evidenced(reader.out.build(), evidence)
 
 
 def _person_words(meeting: MeetingInput) -> frozenset[str]:
@@ -61,9 +69,10 @@ class _MeetingReader:
         self.focus: str | None = None  # the item last talked about, across turns
         self.focus_turn = -1
 
-    def read_turn(self, turn: Turn) -> None:
-        for text in sentences(normalize_text(turn.text)):
-            self._read_sentence(SentenceState(Sentence.parse(text, self.person_words), turn))
+    def read_turn(self, turn: Turn, spoken: Spoken) -> None:
+        for start, end in sentence_spans(spoken.text):
+            sentence = Sentence.parse(spoken.text[start:end], self.person_words)
+            self._read_sentence(SentenceState(sentence, turn, spoken.quote(start, end)))
 
     def _read_sentence(self, st: SentenceState) -> None:
         s = st.sentence
@@ -160,13 +169,13 @@ class _MeetingReader:
         for other in others:
             self.out.mention(other, st.turn.index)
             if frame.kind in (Kind.BLOCKED_BY, Kind.DEPENDS) and mood.asserts_dependency:
-                self.out.depend(item, other, st.turn.index, s.text)
+                self.out.depend(item, other, st.turn.index, st.quote)
                 st.dependencies.append((item, other))
         if mood.asserts_state(frame):
             self._assert_state(st, frame, match, item, others, mood.negated)
             if frame.status is Status.BLOCKED and not mood.negated:
                 for cause in causes(s, clause, match, item):  # "X can't proceed because of Z"
-                    self.out.depend(item, cause.text, st.turn.index, s.text)
+                    self.out.depend(item, cause.text, st.turn.index, st.quote)
                     st.dependencies.append((item, cause.text))
 
     @staticmethod
@@ -214,6 +223,8 @@ class _MeetingReader:
         if frame.kind is Kind.BLOCKED_BY:
             by = _BY.match(s.text, right.end)
             other_chunk = next(iter(s.chunks_in(by.end(), clause.end)), None) if by else None
+        if right.kind is ChunkKind.ITEM_PRONOUN:  # "they're finished with it": only an item of this sentence
+            return self._antecedent(st, right.start, same_sentence=True), other_chunk
         return self._item(st, clause, match, right), other_chunk
 
     @staticmethod
@@ -242,7 +253,7 @@ class _MeetingReader:
         if mood.asserts_link:
             summary = f"Use {choice} for {entity}" if entity else f"Use {choice}"
             self.out.decisions.append(
-                DecisionAssertion(entity=entity, summary=summary, turn=st.turn.index, quote=s.text)
+                DecisionAssertion(entity=entity, summary=summary, turn=st.turn.index, quote=st.quote)
             )
         if entity:
             self._set_focus(entity, st, clause)
@@ -339,7 +350,7 @@ class _MeetingReader:
         for dependent in dependents:
             blocked = dependent in st.states and st.states[dependent].status is Status.BLOCKED
             for dependency in dependencies:
-                self.out.depend(dependent, dependency, st.turn.index, st.sentence.text)
+                self.out.depend(dependent, dependency, st.turn.index, st.quote)
                 if blocked and dependent.lower() != dependency.lower():
                     st.block(dependent, dependency)
 

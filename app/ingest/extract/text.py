@@ -19,6 +19,7 @@ from app.ingest.extract.lexicon import (
     NUMBER_WORDS,
     PERSON_PRONOUNS,
     PROJECT_HEADS,
+    PROJECT_WORDS,
     TASK_HEADS,
     WORK_AREA_WORDS,
 )
@@ -50,19 +51,14 @@ _NOT_ADVERBS = frozenset(
 MAX_ITEM_WORDS = 6
 
 
-_ANNOTATION = re.compile(r"\{[^{}]*\}|\[[^\[\]]*\]|<[^<>]*>")  # {vocalsound}, [laughs], <inaudible>
-
-
-_TYPOGRAPHY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2014": "-"})
-
-
-def normalize_text(text: str) -> str:
-    """Transcriber annotations blanked out, typographic quotes and dashes to ASCII."""
-    return _ANNOTATION.sub(lambda m: " " * len(m.group()), text).translate(_TYPOGRAPHY)
-
-
-def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE.findall(text) if s.strip(" \t.!?,;:-")]
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Where each sentence is, without surrounding whitespace; empty ones are skipped."""
+    spans = []
+    for m in _SENTENCE.finditer(text):
+        if m.group().strip(" \t.!?,;:-"):
+            lead = len(m.group()) - len(m.group().lstrip())
+            spans.append((m.start() + lead, m.start() + len(m.group().rstrip())))
+    return spans
 
 
 @dataclass(frozen=True)
@@ -146,6 +142,22 @@ def _starts_proper_name(tokens: list[Token], j: int) -> bool:
     return word.isupper() and len(word) > 1 and follower[:1].isupper() and not follower.isupper()
 
 
+_HEADS = FEATURE_HEADS | TASK_HEADS | PROJECT_HEADS | PROJECT_WORDS | WORK_AREA_WORDS
+
+
+def _ends_phrase(previous: Token, token: Token) -> bool:
+    """A lowercase word no noun phrase goes on with: a verb after a head noun ("the ledger service passed
+    QA", "the search api supports"), a word after a plural ("remote controls ugly"), a verb in -ing after
+    a generic noun ("the thing saying")."""
+    word, before = token.text, previous.lower
+    if not word.islower() or word in _HEADS or word.rstrip("s") in _HEADS:
+        return False
+    plural = previous.text.islower() and before.endswith("s") and not before.endswith(("ss", "us", "is")) and len(before) > 3
+    if before in _HEADS or before.rstrip("s") in _HEADS:
+        return word.endswith("ed") or (word.endswith("s") and not word.endswith("ss")) or plural
+    return plural or (word.endswith("ing") and before in GENERIC_NOUNS)
+
+
 def _is_nominal(token: Token, masked: bool) -> bool:
     if masked or not token.text[0].isalnum():
         return False
@@ -198,7 +210,7 @@ def chunk(
             continue
         determiner = word in DEFINITE_DETERMINERS or word in INDEFINITE_DETERMINERS
         first = i + 1 if determiner and i not in masked else i
-        j = first
+        j, skip_verb = first, False
         if j < n and _is_infinitive_verb(tokens, j):
             i = j + 1
             continue
@@ -210,10 +222,13 @@ def chunk(
                 break
             if j > first and _starts_proper_name(tokens, j):
                 break
+            if j > first and _ends_phrase(tokens[j - 1], tokens[j]):
+                skip_verb = True
+                break
             j += 1
         if j > first:
             chunks.append(_item_chunk(text, tokens, i, first, j))
-            i = j
+            i = j + 1 if skip_verb else j  # the word that ended the phrase starts none
         elif i not in masked and word in ITEM_PRONOUNS:
             chunks.append(Chunk(ChunkKind.ITEM_PRONOUN, tok.text, tok.start, tok.end))
             i += 1

@@ -1,0 +1,158 @@
+"""Items only on evidence: which extracted names may become work items.
+
+A name is kept when it is known already, capitalised as a name (not just at a sentence's start),
+has a work-like head ("ledger service", "data migration"), is introduced as work ("the Atlas
+project", "a ticket for dark mode"), or - when it is more than one bare common word - is what a
+state, progress, ownership or dependency statement is about (a single word then needs its capital). Numbers, dates, the meeting's people
+and speakers' roles ("Project Manager", "Grad A") are never items, whatever is said about them.
+The rule-based and the LLM extractors both pass their output through `keep_evidenced`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable
+
+from app.ingest.extract.lexicon import (
+    FEATURE_HEADS,
+    NUMBER_WORDS,
+    PROJECT_HEADS,
+    PROJECT_WORDS,
+    TASK_HEADS,
+    WORK_AREA_WORDS,
+)
+from app.ingest.models import Extraction
+
+_MONTHS = "january february march april may june july august september october november december"
+_DAYS = "monday tuesday wednesday thursday friday saturday sunday weekend christmas easter"
+_DATE_WORDS = frozenset(f"{_MONTHS} {_DAYS} jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_QUANTITIES = frozenset("hundred hundreds thousand thousands million millions billion billions trillion percent".split())
+_ORDINAL = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|(?:thir|four|fif|six|seven|eigh|nine)teenth|(?:twen|thir|for|fif|six|seven|eigh|nine)tieth|hundredth)$"
+)
+_NUMBER = re.compile(r"^[\d.,]+(?:k|m|bn)?$")
+# Role nouns: speakers in real transcripts are often named by role ("Project Manager", "Professor B").
+ROLE_WORDS = frozenset(
+    """
+    manager managers designer designers marketing interface professor grad postdoc student students phd
+    chair chairman chairwoman chairperson secretary minister member members director presenter moderator
+    facilitator participant participants speaker speakers interviewer interviewee host
+    """.split()
+)
+# Heads that name work without typing it (the type comes from `lexicon.guess_type`).
+_MORE_HEADS = frozenset(
+    """
+    design prototype pilot exporter importer tracker generator parser client server backend frontend database
+    schema script crawler scraper release launch campaign experiment proposal contract upgrade
+    """.split()
+)
+_WORK_HEADS = FEATURE_HEADS | TASK_HEADS | PROJECT_HEADS | PROJECT_WORDS | _MORE_HEADS
+_INTRODUCERS = r"(?:ticket|tickets|epic|story|issue|card|jira|task)\s+(?:for|about|on|to)"
+_SMALL_WORDS = frozenset("of and for the to on in a an &".split())
+
+
+def _words(surface: str) -> list[str]:
+    return re.sub(r"^(?:the|a|an|our|my|their|this|that)\s+", "", surface.strip(), flags=re.IGNORECASE).split()
+
+
+class Evidence:
+    """What the meeting says about names: its people and roles, names known before, capitals used."""
+
+    def __init__(self, speakers: Iterable[str], known: Collection[str], texts: Iterable[str]) -> None:
+        names = [s for s in speakers if s.strip()]
+        self.roles = {" ".join(_words(n)).lower() for n in names}
+        self.person_words = {
+            w.lower() for n in names if not _is_role(n) for w in re.findall(r"[A-Za-z][A-Za-z'-]+", n) if len(w) > 1
+        }
+        self.known = {k.lower() for k in known}
+        self.texts = list(texts)
+        # words written capitalised after another word: names, not sentence-case
+        self.mid_capitals = {m.group(1).lower() for t in self.texts for m in _MID_CAPITAL.finditer(t)}
+
+    def never_item(self, surface: str) -> bool:
+        words = [w.lower() for w in _words(surface)]
+        if not words or " ".join(words) in self.roles:
+            return True
+        if all(_is_number(w) or w in _DATE_WORDS for w in words) or _is_number(words[0]):
+            return True
+        if any(w in _DATE_WORDS for w in words) and words[-1] not in _WORK_HEADS:
+            return True
+        return all(w in self.person_words or w in ROLE_WORDS for w in words)
+
+    def named(self, surface: str) -> bool:
+        """Evidence in the name itself or how it was introduced."""
+        words = _words(surface)
+        lowered = [w.lower() for w in words]
+        if " ".join(lowered) in self.known or surface.lower() in self.known:
+            return True
+        if lowered[-1] in _WORK_HEADS or lowered[-1].rstrip("s") in _WORK_HEADS or lowered[0] in PROJECT_WORDS:
+            return True
+        if len(lowered) == 1 and lowered[0] in WORK_AREA_WORDS:
+            return True
+        if any(len(w) > 1 and w.isupper() and w.isalpha() for w in words):
+            return True  # an acronym: "SSO", "QA"
+        content = [w for w in words if w.lower() not in _SMALL_WORDS]
+        if content and all(w[:1].isupper() for w in content) and (len(content) > 1 or lowered[0] in self.mid_capitals):
+            return True
+        return self._introduced(lowered)
+
+    def _introduced(self, lowered: list[str]) -> bool:
+        phrase = r"\s+".join(map(re.escape, lowered))
+        pattern = re.compile(rf"\b{_INTRODUCERS}\s+(?:the\s+)?{phrase}\b|\b{phrase}\s+(?:project|initiative)\b", re.I)
+        return any(pattern.search(t) for t in self.texts)
+
+    def stated_enough(self, surface: str) -> bool:
+        """A statement's subject counts as evidence unless it is one bare lowercase word ("family")."""
+        words = _words(surface)
+        return len(words) > 1 or words[0][:1].isupper()
+
+    def item(self, surface: str, stated: bool) -> bool:
+        if self.never_item(surface):
+            return False
+        return self.named(surface) or (stated and self.stated_enough(surface))
+
+
+_MID_CAPITAL = re.compile(r"(?<=[a-z0-9,;:] )([A-Z][a-z][\w-]*)")
+
+
+def _is_role(name: str) -> bool:
+    return bool(re.search(r"\b[A-Z]\b", name)) or any(w.lower() in ROLE_WORDS for w in name.split())
+
+
+def _is_number(word: str) -> bool:
+    return bool(_NUMBER.match(word)) or word in NUMBER_WORDS or word in _QUANTITIES or bool(_ORDINAL.match(word))
+
+
+def keep_evidenced(extraction: Extraction, evidence: Evidence) -> Extraction:
+    """The extraction without the names that lack evidence (and what was said only about them)."""
+    stated = {s.entity.lower() for s in extraction.states}
+    stated |= {b.lower() for s in extraction.states for b in s.blockers or []}
+    stated |= {n.lower() for d in extraction.dependencies for n in (d.dependent, d.dependency)}
+    stated |= {d.entity.lower() for d in extraction.decisions if d.entity}
+    verdicts: dict[str, bool] = {}
+
+    def ok(surface: str) -> bool:
+        key = surface.lower()
+        if key not in verdicts:
+            verdicts[key] = evidence.item(surface, key in stated)
+        return verdicts[key]
+
+    states = []
+    for s in extraction.states:
+        if not ok(s.entity):
+            continue
+        blockers = None if s.blockers is None else [b for b in s.blockers if ok(b)]
+        kept = s.model_copy(update={"blockers": blockers})
+        cleared = s.blockers == []
+        if any(v is not None for v in (kept.status, kept.progress, kept.owner)) or blockers or cleared:
+            states.append(kept)
+    return Extraction(
+        mentions=[m for m in extraction.mentions if ok(m.surface)],
+        states=states,
+        dependencies=[d for d in extraction.dependencies if ok(d.dependent) and ok(d.dependency)],
+        decisions=[
+            d if d.entity is None or ok(d.entity) else d.model_copy(update={"entity": None})
+            for d in extraction.decisions
+        ],
+    )
