@@ -34,8 +34,7 @@ from harness import bench_neo4j, machine, percentile, table
 
 from app.config import Settings
 from app.graph.server import free_port
-from app.ingest.pipeline import entity_id
-from app.ingest.resolve import normalize_name
+from app.ingest.names import entity_id, normalize_name
 from app.main import build_services
 from app.query.critical_path import WorkItem, critical_path
 from app.services import Services
@@ -217,7 +216,7 @@ def endpoints(corpus: Corpus) -> dict[str, Callable[[], Request]]:
     c = corpus
 
     def eid(name: str | None = None) -> str:
-        return entity_id(normalize_name(name or c.item()))
+        return entity_id(name or c.item())
 
     def path() -> Request:
         dependent, dependency = c.pair()

@@ -11,7 +11,8 @@ from collections import defaultdict
 from pydantic import BaseModel
 
 from app.graph.driver import Tx
-from app.ingest.diff import TRACKED_FIELDS, ChainPlan, Delta, StateVersion, replay_chain
+from app.ingest.diff import ChainPlan, Delta, StateVersion, replay_chain
+from app.ingest.names import TRACKED_FIELDS
 
 
 class StoredState(BaseModel):

@@ -6,11 +6,11 @@ import anyio
 
 from app.admin.errors import Conflict, Invalid, NotFound
 from app.admin.models import EntityEdit, EntityPatch
-from app.admin.names import distinct_aliases, search_keys
 from app.embedding import Embedder
 from app.graph.driver import Graph, Tx
 from app.ingest.models import EntityType
-from app.ingest.resolve import initials, normalize_name
+from app.ingest.names import distinct_aliases, normalize_name, search_keys
+from app.ingest.resolve import initials
 
 
 async def patch_entity(graph: Graph, embedder: Embedder | None, entity_id: str, patch: EntityPatch) -> EntityEdit:

@@ -19,10 +19,10 @@ from typing import Any
 from app.admin.chains import StoredState, combine, fold_into, read_states, rebuild, rewrite_ids
 from app.admin.errors import Conflict, Invalid, NotFound
 from app.admin.models import MergeEventSummary, MergeRequest, MergeResult, Subgraph, UndoResult
-from app.admin.names import distinct_aliases, search_keys
 from app.admin.snapshot import fingerprint, read_subgraph, restore
 from app.graph.driver import Graph, Tx
 from app.ingest.models import EntityType
+from app.ingest.names import distinct_aliases, search_keys
 from app.ingest.resolve import initials
 from app.ingest.write import write_chains
 

@@ -5,26 +5,16 @@ their number is capped below Lucene's clause limit, so no question can make the 
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from app.ingest.names import STOPWORDS, tokens
 
-_WORD = re.compile(r"[^\W_]+")  # letters and digits of any script
-_STOPWORDS = frozenset(
-    "a an and are as at be by did do does for from had has have how i in is it its of on or our so that the this "
-    "to was we were what when where which who why will with you your about any can could should would".split()
-)
 MAX_TERMS = 64
 # A valid query that matches nothing, for statements that must run a fulltext call whatever the text.
 NOTHING = '"_"'
 
 
-def _words(text: str) -> list[str]:
-    return [w.casefold() for w in _WORD.findall(unicodedata.normalize("NFKC", text))]
-
-
 def lucene_query(text: str, fuzzy: bool = False) -> str | None:
     """The words of `text` OR-ed together; with `fuzzy`, words longer than four letters tolerate one typo."""
-    words = list(dict.fromkeys(w for w in _words(text) if w not in _STOPWORDS))[:MAX_TERMS]
+    words = list(dict.fromkeys(w for w in tokens(text) if w not in STOPWORDS))[:MAX_TERMS]
     terms = [f"{w}~1" if fuzzy and len(w) > 4 else w for w in words]
     return " OR ".join(terms) or None
 
@@ -32,7 +22,7 @@ def lucene_query(text: str, fuzzy: bool = False) -> str | None:
 def lucene_phrase(text: str) -> str | None:
     """The words of `text` as one quoted phrase; stopwords are dropped only from its start ("the Atlas
     rollout"), since inside a name they belong to it ("Search and Rescue")."""
-    words = _words(text)
-    while words and words[0] in _STOPWORDS:
+    words = tokens(text)
+    while words and words[0] in STOPWORDS:
         words.pop(0)
     return f'"{" ".join(words[:MAX_TERMS])}"' if words else None

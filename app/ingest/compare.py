@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from app.graph.driver import Graph
 from app.ingest.models import Extraction, MeetingInput, StateAssertion
-from app.ingest.resolve import normalize_name
+from app.ingest.names import normalize_name
 from app.llm.client import LLMClient, LLMUnavailable
 from app.llm.prompts import compare_states
 from app.llm.prompts.compare_states import StateComparison, StatePair

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from pydantic import BaseModel, Field
 
 from app.ingest.models import StateAssertion, Status
+from app.ingest.names import TRACKED_FIELDS
 
-TRACKED_FIELDS = ("status", "progress", "owner", "blockers")
 FINISHED = (Status.DONE, Status.CANCELLED)
 
 

@@ -22,15 +22,8 @@ from app.ingest.chunk import chunk_turns
 from app.ingest.diff import ChainPlan, Delta, Snapshot, StateVersion, merge_assertions, replay_chain
 from app.ingest.extract import Extractor
 from app.ingest.models import Chunk, EntityMention, EntityType, Extraction, MeetingInput
-from app.ingest.resolve import (
-    KnownEntity,
-    Resolution,
-    acronyms,
-    initials,
-    normalize_name,
-    resolve_entities,
-    resolve_person,
-)
+from app.ingest.names import entity_id, meeting_sort_key, normalize_name, search_keys
+from app.ingest.resolve import KnownEntity, acronyms, initials, resolve_entities, resolve_person
 from app.ingest.write import EntityRow, MeetingRow, MeetingWrite, MemoryRow, write_meeting
 
 if TYPE_CHECKING:  # the LLM path is optional; its modules load only when configured
@@ -71,14 +64,8 @@ def content_hash(meeting: MeetingInput) -> str:
     return digest.hexdigest()
 
 
-def entity_id(name_key: str, person: bool = False) -> str:
-    """Deterministic, so concurrent writers of the same new entity meet on one node."""
-    prefix = "person" if person else "item"
-    return f"{prefix}-{hashlib.sha1(name_key.encode()).hexdigest()[:12]}"
-
-
 def sort_key(meeting: MeetingInput, meeting_id: str) -> str:
-    return f"{meeting.date.isoformat()}|{meeting.external_id or meeting_id}"
+    return meeting_sort_key(meeting.date, meeting.external_id, meeting_id)
 
 
 class Timer:
@@ -185,20 +172,21 @@ class IngestPipeline:
         )
         known = [KnownEntity(**c) for c in candidates if c["type"] != EntityType.PERSON]
         known_people = [c["name"] for c in candidates if c["type"] == EntityType.PERSON]
-        resolution = resolve_entities(_mentions(extraction), known, self.embedder.encode)
+        resolution = resolve_entities(
+            _mentions(extraction), known, self.embedder.encode, people=[*person_surfaces, *known_people]
+        )
         for absorbed, survivor in resolution.merged.items():
             await merge_in_transaction(tx, MergeRequest(target=survivor, sources=[absorbed]))
-        ids = self._stable_ids(resolution)
 
         def item(surface: str) -> str:
             resolved = resolution.by_surface[surface]
-            return ids[resolution.merged.get(resolved, resolved)]
+            return resolution.merged.get(resolved, resolved)
 
         people: dict[str, str] = {}  # full name -> person id
 
         def person(surface: str) -> str:
             full = resolve_person(surface, meeting.participants, known_people)
-            return people.setdefault(full, entity_id(normalize_name(full), person=True))
+            return people.setdefault(full, entity_id(full, person=True))
 
         for participant in meeting.participants:
             person(participant)
@@ -233,19 +221,19 @@ class IngestPipeline:
         name_vectors = dict(zip(unembedded, self.embedder.encode(unembedded))) | p.surface_vectors
         entity_rows = [
             EntityRow(
-                id=ids[e.id],
+                id=e.id,
                 name=e.name,
                 type=e.type.value,
                 label=e.type.value.capitalize(),
                 aliases=e.aliases,
                 name_key=normalize_name(e.name),
-                search_keys=sorted({normalize_name(n) for n in [e.name, *e.aliases]}),
+                search_keys=search_keys(e.name, e.aliases),
                 initials=initials(e.name),
                 name_embedding=name_vectors[e.name],
             )
             for e in resolution.entities
         ]
-        known_person_ids = {entity_id(normalize_name(n), person=True): n for n in known_people}
+        known_person_ids = {entity_id(n, person=True): n for n in known_people}
         for full, pid in people.items():
             entity_rows.append(
                 EntityRow(
@@ -255,7 +243,7 @@ class IngestPipeline:
                     label="Person",
                     aliases=[],
                     name_key=normalize_name(full),
-                    search_keys=[normalize_name(full)],
+                    search_keys=search_keys(full),
                 )
             )
 
@@ -306,10 +294,6 @@ class IngestPipeline:
             ],
         )
         return rows, deltas, provenance
-
-    @staticmethod
-    def _stable_ids(resolution: Resolution) -> dict[str, str]:
-        return {e.id: entity_id(normalize_name(e.name)) if e.is_new else e.id for e in resolution.entities}
 
     async def _plan(
         self,

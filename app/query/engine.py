@@ -14,7 +14,7 @@ from app.embedding import Embedder
 from app.graph.cypher import cypher
 from app.graph.driver import Graph
 from app.graph.lucene import NOTHING, lucene_phrase, lucene_query
-from app.ingest.resolve import normalize_name
+from app.ingest.names import TRACKED_FIELDS, normalize_name
 from app.query import answers, structured
 from app.query.dates import MeetingRef
 from app.query.intents import Intent, ParsedQuestion, parse_question
@@ -27,7 +27,6 @@ if TYPE_CHECKING:  # the LLM path is optional; its modules load only when config
     from app.llm.wording import AnswerWriter
     from app.query.text_to_cypher import TextToCypher
 
-TRACKED = structured.TRACKED
 # "who owned X on March 2" or "what blocked X as of m03" ask for a past state
 NAMES_TTL_S = 10.0
 CHANGES_PAGE = 200  # changes listed in an answer; the rest page through /api/changes
@@ -174,7 +173,7 @@ class QueryEngine:
         entity = await self._entity(parsed)
         rows = await self.graph.read("queries/current_status", id=entity.id)
         state = rows[0]["state"] or {"status": "planned", "progress": 0, "owner": None, "blockers": []}
-        data = {"entity": entity.name, "entity_id": entity.id, **{k: state.get(k) for k in TRACKED}}
+        data = {"entity": entity.name, "entity_id": entity.id, **{k: state.get(k) for k in TRACKED_FIELDS}}
         data["blockers"] = data["blockers"] or []
         if parsed.intent == Intent.OWNER:
             data = {"entity": entity.name, "entity_id": entity.id, "owner": state.get("owner")}

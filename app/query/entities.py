@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.graph.driver import Graph
-from app.ingest.resolve import normalize_name
+from app.ingest.names import normalize_name
 from app.query import structured
 from app.query.views import (
     Dependencies,

@@ -17,8 +17,8 @@ from pydantic import BaseModel
 from app.ingest.models import EntityType, Status
 from app.query import cues
 from app.query.dates import DateMatch, DateRef, find_date_ref
+from app.ingest.names import DETERMINERS
 from app.query.text import (
-    DETERMINERS,
     EDGE_WORDS,
     NAME_PLACEHOLDER,
     CanonicalText,

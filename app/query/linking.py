@@ -7,18 +7,15 @@ then typo-tolerant similarity. Candidates that tie at the best score come back a
 
 from __future__ import annotations
 
-import re
-
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
+
+from app.ingest.names import DETERMINERS, stem, tokens
 
 _EXACT, _REORDERED, _CONTAINED, _ACRONYM, _CONTAINS, _CONTAINS_WORD = 1.0, 0.95, 0.85, 0.8, 0.75, 0.7
 _FUZZY_WEIGHT, _MIN_SCORE, _TIE_MARGIN = 0.8, 0.62, 0.02
 
-_DETERMINERS = frozenset({"the", "a", "an", "our", "this", "that", "these", "those", "my", "its", "their"})
 _TYPE_WORDS = frozenset({"project", "feature", "task"})
-_NON_WORD = re.compile(r"[^\w\s]")
-_POSSESSIVE = re.compile(r"['\u2019]s\b")
 
 
 class LinkCandidate(BaseModel):
@@ -35,19 +32,8 @@ class LinkResult(BaseModel):
 
 
 def normalize(text: str) -> list[str]:
-    """Lowercase words without determiners, punctuation, possessives or simple plural/-ing endings."""
-    text = _NON_WORD.sub(" ", _POSSESSIVE.sub("", text.lower()).replace("&", " and ").replace("-", " "))
-    return [_stem(word) for word in text.split() if word not in _DETERMINERS]
-
-
-def _stem(word: str) -> str:
-    if len(word) > 5 and word.endswith("ing"):
-        return word[:-3]
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
+    """Folded words without determiners, punctuation, possessives or simple plural/-ing endings."""
+    return [stem(word) for word in tokens(text) if word not in DETERMINERS]
 
 
 def link_entity(span: str, candidates: list[LinkCandidate]) -> LinkResult:
@@ -99,25 +85,26 @@ def _word_overlap(words: list[str], name: list[str]) -> float:
 
 def worded_as(text: str, span: str) -> bool:
     """Whether `text` names the item in the same words as `span` ("the load tests", not "load testing")."""
-    words = [w for w in _NON_WORD.sub(" ", span.lower().replace("-", " ")).split() if w not in _DETERMINERS]
-    said = _NON_WORD.sub(" ", text.lower().replace("-", " ")).split()
+    words = [w for w in tokens(span) if w not in DETERMINERS]
+    said = tokens(text)
     return bool(words) and any(said[i:i + len(words)] == words for i in range(len(said) - len(words) + 1))
 
 
 def link_person(span: str, people: list[str]) -> str | None:
     """The full name `span` refers to: exact, first or last name, then typo-tolerant; None if unclear."""
-    wanted = " ".join(_POSSESSIVE.sub("", span.lower()).split())
+    wanted = " ".join(tokens(span))
+    named = [(p, tokens(p)) for p in people if tokens(p)]
     if not wanted:
         return None
     for matches in (
-        [p for p in people if p.lower() == wanted],
-        [p for p in people if p.lower().split()[0] == wanted],
-        [p for p in people if p.lower().split()[-1] == wanted],
+        [p for p, words in named if " ".join(words) == wanted],
+        [p for p, words in named if words[0] == wanted],
+        [p for p, words in named if words[-1] == wanted],
     ):
         if matches:
             return matches[0] if len(set(matches)) == 1 else None
     scored = sorted(
-        ((max(fuzz.ratio(wanted, p.lower()), fuzz.ratio(wanted, p.lower().split()[0])), p) for p in people),
+        ((max(fuzz.ratio(wanted, " ".join(words)), fuzz.ratio(wanted, words[0])), p) for p, words in named),
         reverse=True,
     )
     if not scored or scored[0][0] < 75 or (len(scored) > 1 and scored[0][0] - scored[1][0] < 5):

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from app.graph.driver import Graph
+from app.ingest.names import meeting_sort_key
 from app.query.critical_path import CriticalPath, WorkItem, critical_path
 from app.query.dates import (
     ByReference,
@@ -20,16 +21,13 @@ from app.query.dates import (
     plan_lookup,
 )
 
-TRACKED = ("status", "progress", "owner", "blockers")
-
-
 class MeetingNotFound(LookupError):
     pass
 
 
 def sort_key(meeting: MeetingRef) -> str:
     """The same ordering key the ingestion pipeline gives a meeting's states."""
-    return f"{meeting.date.isoformat()}|{meeting.external_id or meeting.id}"
+    return meeting_sort_key(meeting.date, meeting.external_id, meeting.id)
 
 
 def _key_after(day: date | None) -> str:

@@ -15,6 +15,8 @@ from typing import NamedTuple
 from rapidfuzz.distance import OSA, Indel
 from rapidfuzz.process import extract
 
+from app.ingest.names import DETERMINERS
+
 _TOKEN = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|#\d+|\w+(?:['\-.]\w+)*")
 
 _CONTRACTIONS: dict[str, tuple[str, ...]] = {
@@ -64,9 +66,6 @@ doping defending relegated relocated regulated realised realises realizes conver
 manny mandy manly reliefs pickering discus chang bought panicked owens managers""".split())
 
 _KNOWN_WORDS = _FUNCTION_WORDS | _REAL_WORDS | EDGE_WORDS
-
-DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "our", "my", "its", "their"})
-
 
 NAME_PLACEHOLDER = "xnamex"  # stands in for each word of a known name; no cue pattern matches it
 

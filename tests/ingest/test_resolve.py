@@ -7,7 +7,8 @@ from collections.abc import Callable, Sequence
 import pytest
 
 from app.ingest.models import EntityMention, EntityType
-from app.ingest.resolve import KnownEntity, Resolution, normalize_name, resolve_entities, resolve_person
+from app.ingest.names import normalize_name
+from app.ingest.resolve import KnownEntity, Resolution, resolve_entities, resolve_person
 
 Embed = Callable[[list[str]], list[list[float]]]
 

@@ -17,8 +17,8 @@ from app.ingest.compare import StateComparer
 from app.ingest.extract.llm import LLMExtractor, split_meeting
 from app.ingest.extract.rules import RuleBasedExtractor
 from app.ingest.models import MeetingInput, Turn
-from app.ingest.pipeline import IngestPipeline, entity_id
-from app.ingest.resolve import normalize_name
+from app.ingest.names import entity_id
+from app.ingest.pipeline import IngestPipeline
 from app.llm.client import LLMClient
 from app.llm.metrics import LLMMetrics
 from app.query.text_to_cypher import TextToCypher
@@ -52,7 +52,7 @@ def llm_pipeline(graph: Graph, fake: FakeOpenAI, cache: Path | None, chunk_token
 
 
 async def current(graph: Graph, name: str) -> dict[str, Any]:
-    return (await graph.read("queries/current_status", id=entity_id(normalize_name(name))))[0]["state"]
+    return (await graph.read("queries/current_status", id=entity_id(name)))[0]["state"]
 
 
 async def test_a_reworded_state_is_not_a_change_and_a_real_one_is(graph: Graph, fake_openai: FakeOpenAI) -> None:
