@@ -160,6 +160,7 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=1.0, help="scales every noise probability")
     parser.add_argument("--score", type=Path, metavar="SCORER", help="score.py: score clean and noisy side by side")
     args = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)
     count = rewrite_corpus(args.source, args.out, args.seed, args.rate)
     print(f"{count} meetings rewritten as noisy speech into {args.out} (truth.json copied unchanged)")
     if args.score:

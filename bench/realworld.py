@@ -254,6 +254,7 @@ def main() -> None:
     ap.add_argument("--wipe", action="store_true", help="allow emptying the database given by NEO4J_URI")
     ap.add_argument("--rescore", type=Path, help="only score the graphs saved in this --json file against --labels")
     args = ap.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # figures show up as they are measured, even when piped to a file
     labels = load_labels(args.labels)
     if args.rescore:
         print(MATCH_RULES)
