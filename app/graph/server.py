@@ -204,7 +204,7 @@ class Neo4jServer:
             f"server.memory.heap.initial_size={s.neo4j_heap_size}",
             f"server.memory.heap.max_size={s.neo4j_heap_size}",
             f"server.memory.pagecache.size={s.neo4j_pagecache_size}",
-            "db.transaction.timeout=60s",
+            f"db.transaction.timeout={s.neo4j_transaction_timeout}",
             "dbms.usage_report.enabled=false",
             "client.allow_telemetry=false",
             # Netty's default 5 s quiet period, paid twice, makes every shutdown take 10 s longer.
@@ -305,7 +305,8 @@ class Neo4jServer:
 
 @contextlib.contextmanager
 def throwaway_neo4j(
-    password: str, data_dir: Path | None = None, heap: str = "1g", pagecache: str = "512m", start_timeout_s: float = 120
+    password: str, data_dir: Path | None = None, heap: str = "1g", pagecache: str = "512m",
+    start_timeout_s: float = 120, transaction_timeout: str = "60s",
 ) -> Iterator[Settings]:
     """A Neo4j of our own on free loopback ports (for tests and benchmarks), stopped on exit; yields settings
     that reach it. Its data stays in `data_dir` when given, else lives in a temp dir removed on exit."""
@@ -321,6 +322,7 @@ def throwaway_neo4j(
             neo4j_password=SecretStr(password),
             neo4j_heap_size=heap,
             neo4j_pagecache_size=pagecache,
+            neo4j_transaction_timeout=transaction_timeout,
         )
         server = Neo4jServer(settings)
         server.start(start_timeout_s)

@@ -1,1 +1,0 @@
-CALL dbms.setConfigValue('db.transaction.timeout', $timeout)
