@@ -15,7 +15,7 @@ from app.api.availability import Neo4jGateMiddleware
 from app.api.errors import install_error_handlers
 from app.api.limits import BodySizeLimitMiddleware, RequestTimeoutMiddleware
 from app.api.security import admin_scope, read_scope, write_scope
-from app.config import Settings, get_settings
+from app.config import DEFAULT_NEO4J_PASSWORD, Settings, get_settings
 from app.embedding import get_embedder
 from app.graph.driver import Graph
 from app.ingest.extract import Extractor
@@ -61,6 +61,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if not settings.auth_disabled and settings.neo4j_password.get_secret_value() == DEFAULT_NEO4J_PASSWORD:
+            raise RuntimeError("refusing to start with auth on and the default Neo4j password; set NEO4J_PASSWORD "
+                               "(and the same password on the Neo4j server), or AUTH_DISABLED=true for local use")
         services = await anyio.to_thread.run_sync(build_services, settings)
         app.state.services = services
         try:

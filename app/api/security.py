@@ -41,23 +41,33 @@ def require(scope: Scope) -> Callable[..., Awaitable[ApiKey | None]]:
             return None
         key = credentials.credentials if credentials else header_key
         if not key:
+            _limit(services, _client(request))
             raise _unauthorized("missing", "send an API key as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'")
         api_key = await services.keys.authenticate(key.strip())
         if api_key is None:
+            _limit(services, _client(request))
             raise _unauthorized("invalid", "the API key is unknown or revoked",
                                 f'{CHALLENGE}, error="invalid_token"')
         api_key_var.set(api_key.key_id)
         if scope not in api_key.scopes:
             metrics.AUTH_FAILURES.labels("scope").inc()
             raise HTTPException(403, f"this API key lacks the '{scope}' scope")
-        wait = services.rate_limiter.acquire(api_key.key_id)
-        if wait:
-            metrics.RATE_LIMITED.inc()
-            raise HTTPException(429, "rate limit exceeded for this API key; slow down",
-                                headers={"Retry-After": retry_after_header(wait)})
+        _limit(services, api_key.key_id)
         return api_key
 
     return authorize
+
+
+def _client(request: Request) -> str:
+    """Requests without a valid key share one bucket per client address (keys are never bucket names)."""
+    return f"client:{request.client.host if request.client else 'unknown'}"
+
+
+def _limit(services: Services, bucket: str) -> None:
+    wait = services.rate_limiter.acquire(bucket)
+    if wait:
+        metrics.RATE_LIMITED.inc()
+        raise HTTPException(429, "rate limit exceeded; slow down", headers={"Retry-After": retry_after_header(wait)})
 
 
 read_scope = Depends(require(Scope.READ))

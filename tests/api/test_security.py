@@ -11,8 +11,9 @@ from typing import TypeVar
 import anyio
 import httpx
 import pytest
+from pydantic import SecretStr
 
-from app.config import Settings
+from app.config import DEFAULT_NEO4J_PASSWORD, Settings
 from app.graph.driver import Graph
 from app.security.keys import KeyStore, Scope
 from tests.conftest import SEED, running_api
@@ -134,3 +135,22 @@ def test_every_api_operation_needs_the_scope_for_what_it_does(secured: httpx.Cli
         for key, scope in ((reader, "read"), (writer, "write")):
             code = secured.request(method, url, headers=bearer(key)).status_code
             assert (code == 403) == (scope != needed), f"{method} {path} with a {scope} key answered {code}"
+
+
+def test_requests_without_a_valid_key_are_rate_limited_per_client_address(neo4j_settings: Settings) -> None:
+    settings = neo4j_settings.model_copy(
+        update={"auth_disabled": False, "rate_limit_per_s": 0.01, "rate_limit_burst": 5}
+    )
+    with running_api(settings) as base_url, httpx.Client(base_url=base_url, timeout=60) as client:
+        codes = [client.get("/api/entities", headers=h).status_code for h in [{}, bearer("not-a-key")] * 5]
+        limited = client.get("/api/entities")
+    assert codes[:5] == [401] * 5 and set(codes[5:]) == {429}, codes
+    assert limited.status_code == 429 and int(limited.headers["retry-after"]) >= 1
+
+
+def test_a_server_with_auth_on_refuses_the_default_neo4j_password(neo4j_settings: Settings) -> None:
+    settings = neo4j_settings.model_copy(
+        update={"auth_disabled": False, "neo4j_password": SecretStr(DEFAULT_NEO4J_PASSWORD)}
+    )
+    with pytest.raises(RuntimeError, match="did not start"), running_api(settings):
+        pass
