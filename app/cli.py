@@ -244,6 +244,35 @@ def _stop_background(pid_file: Path) -> None:
     typer.echo(f"API (pid {pid}) stopped")
 
 
+@app.command()
+def ask(
+    question: str = typer.Argument(..., help='A question, e.g. "what is blocking the billing revamp?"'),
+    api: str = typer.Option(None, help="Ask a remote API (e.g. http://host:8000) instead of the local graph."),
+    key: str = typer.Option(None, envvar="SMARTMEET_API_KEY", help="API key for --api."),
+    cypher: bool = typer.Option(False, "--cypher", help="Also print the Cypher behind the answer."),
+    as_json: bool = typer.Option(False, "--json", help="Print the raw answer as JSON."),
+) -> None:
+    """Answer a question, with its sources (meeting, date, speakers, quote)."""
+    import httpx
+
+    from app.ask import RemoteError, ask_local, ask_remote, render
+
+    try:
+        answer = ask_remote(api, key, question) if api else asyncio.run(ask_local(get_settings(), question))
+    except (RemoteError, OSError, httpx.HTTPError) as exc:
+        typer.secho(f"error: {exc}", err=True, fg=typer.colors.RED)
+        raise typer.Exit(1) from exc
+    typer.echo(answer.model_dump_json(indent=2) if as_json else render(answer, cypher))
+
+
+@app.command()
+def mcp() -> None:
+    """Serve the MCP server over stdio (for Claude Desktop, VS Code and other assistants)."""
+    from app.mcp.stdio import run_stdio
+
+    asyncio.run(run_stdio(get_settings()))
+
+
 register_admin_commands(app)
 
 

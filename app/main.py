@@ -10,7 +10,7 @@ import anyio
 from fastapi import FastAPI
 
 from app import __version__
-from app.api import admin, analysis, browser, entities, health, ingest, jobs, meetings, metrics, query
+from app.api import admin, analysis, board, browser, entities, health, ingest, jobs, meetings, metrics, query, sources
 from app.api.availability import Neo4jGateMiddleware
 from app.api.errors import install_error_handlers
 from app.api.limits import BodySizeLimitMiddleware, RequestTimeoutMiddleware
@@ -22,6 +22,7 @@ from app.ingest.extract import Extractor
 from app.ingest.extract.rules import RuleBasedExtractor
 from app.ingest.jobs import JobRunner
 from app.ingest.pipeline import IngestPipeline
+from app.mcp.http import mcp_sessions, mount_mcp
 from app.observability.logging import RequestContextMiddleware, configure_logging
 from app.query.engine import QueryEngine
 from app.security.keys import KeyStore
@@ -73,7 +74,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 raise
             log.warning("Neo4j is unreachable at start-up; the schema will be applied when it answers: %s", exc)
         services.jobs.start()
-        yield
+        async with mcp_sessions(app):
+            yield
         await services.close()
 
     app = FastAPI(
@@ -96,5 +98,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(meetings.router, dependencies=[read_scope])
     app.include_router(analysis.router, dependencies=[read_scope])
     app.include_router(admin.router, dependencies=[admin_scope])
+    app.include_router(sources.router, dependencies=[read_scope])
     app.include_router(browser.router)
+    app.include_router(board.router)
+    mount_mcp(app, settings.auth_disabled)
     return app
