@@ -6,7 +6,7 @@ SMARTMEET := $(VENV)/bin/smartmeet
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install neo4j run up down test migrate seed bench clean-data
+.PHONY: install chromium neo4j run up down test migrate seed bench clean-data
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -14,7 +14,14 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed chromium
+
+# The status board's browser test needs Debian's chromium; installed when missing and we are root (else it skips).
+chromium:
+	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || \
+	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
+	  echo "chromium is not installed and cannot be installed here; the board's browser test will skip"
 
 neo4j: install
 	$(SMARTMEET) neo4j start

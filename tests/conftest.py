@@ -118,3 +118,24 @@ def api(live_server: LiveServer, neo4j_settings: Settings) -> Iterator[httpx.Cli
     anyio.run(wipe)
     with live_server.client() as client:
         yield client
+
+
+def load_seed(settings: Settings) -> None:
+    """Empties the graph and ingests seed/*.json through the pipeline (what `make run` loads), with no request
+    timeout in the way on a busy machine."""
+    import anyio
+
+    from app.ingest.requests import IngestRequest
+    from app.main import build_services
+
+    async def load() -> None:
+        services = build_services(settings)
+        try:
+            await services.ensure_schema()
+            await services.graph.run_auto_commit("system/delete_all_data")
+            for path in SEED:
+                await services.pipeline.ingest(IngestRequest.model_validate_json(path.read_text()).to_meeting())
+        finally:
+            await services.close()
+
+    anyio.run(load)
