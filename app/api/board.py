@@ -22,12 +22,13 @@ async def page() -> FileResponse:
 
 @router.get("/board/config.json")
 async def config(request: Request) -> dict[str, Any]:
-    """No data here, so no key: whether the API wants one and where Neo4j Browser is."""
+    """No data here, so no key: whether the API wants one, where Neo4j Browser is, whether action items are served."""
     settings = request.app.state.services.settings
+    paths = {getattr(route, "path", None) for route in request.app.routes}
     host = request.url.hostname or "127.0.0.1"
     return {"auth": not settings.auth_disabled,
             "browser_url": f"http://{host}:{settings.neo4j_http_port}/browser/",
-            "item_query": cypher("browser/02_state_history")}
+            "item_query": cypher("browser/02_state_history"), "action_items": "/api/action-items" in paths}
 
 
 @router.get("/board/{name}")

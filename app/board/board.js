@@ -3,7 +3,7 @@
 
 const STATUS_ORDER = ["blocked", "in_progress", "planned", "not_started", "done", "cancelled"];
 const SVG = "http://www.w3.org/2000/svg";
-let config = {auth: false, browser_url: "", item_query: ""};
+let config = {auth: false, browser_url: "", item_query: "", action_items: false};
 
 function el(tag, attrs = {}, ...children) {
   const node = tag.startsWith("svg:") ? document.createElementNS(SVG, tag.slice(4)) : document.createElement(tag);
@@ -19,7 +19,6 @@ async function api(path, options = {}) {
   const key = localStorage.getItem("smartmeet.key");
   if (key) headers["Authorization"] = `Bearer ${key}`;
   const response = await fetch(path, {...options, headers});
-  if (response.status === 404 && options.optional) return null;
   if (!response.ok) {
     let detail = response.statusText;
     try { detail = (await response.json()).detail || detail; } catch (_) { /* not JSON */ }
@@ -146,11 +145,11 @@ function fmt(value) {
 
 async function loadActionItems() {
   const list = document.getElementById("action-list");
-  const page = await api("/api/action-items?status=open&limit=50", {optional: true});
-  if (page === null) {
+  if (!config.action_items) {
     list.replaceChildren(el("li", {class: "empty", text: "This API does not track action items yet."}));
     return;
   }
+  const page = await api("/api/action-items?status=open&limit=50");
   list.replaceChildren(...page.items.map(a => el("li", {},
     el("strong", {text: a.owner || "Unassigned"}), `: ${a.text}`,
     el("small", {text: ` ${a.due ? "due " + a.due + " · " : ""}${a.external_id || ""} ${a.date || ""}`}))));

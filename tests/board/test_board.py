@@ -37,7 +37,8 @@ def test_the_board_is_served_without_a_build_step(api: httpx.Client) -> None:
     assert api.get("/board/board.js").headers["content-type"].startswith("text/javascript")
     assert api.get("/board/nope.js").status_code == 404
     config = api.get("/board/config.json").json()
-    assert config["auth"] is False and config["browser_url"].endswith("/browser/") and "$name" in config["item_query"]
+    assert config["auth"] is False and isinstance(config["action_items"], bool)
+    assert config["browser_url"].endswith("/browser/") and "$name" in config["item_query"]
 
 
 async def test_the_board_renders_items_and_answers_questions(chromium: str, seeded_api: str) -> None:

@@ -119,7 +119,7 @@ async def test_http_with_a_write_key_ingests(secured: str, write_key: str) -> No
         await session.initialize()
         result = structured(await session.call_tool("ingest_meeting", {"meeting": {
             "external_id": "mcp-extra", "title": "Extra", "date": "2026-04-01",
-            "transcript": "Hannah: The Ledger Service is done now."}}))
+            "transcript": "Hannah: The reporting dashboard is at 30 percent."}}))
         assert result["status"] == "created"
-        timeline = structured(await session.call_tool("timeline", {"item": "Ledger Service"}))
+        timeline = structured(await session.call_tool("timeline", {"item": "Reporting Dashboard"}))
         assert timeline["events"][-1]["external_id"] == "mcp-extra"
