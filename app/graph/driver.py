@@ -5,8 +5,10 @@ that follows a write, on whichever member, sees it (causal consistency across th
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, NamedTuple, TypeVar
 
 from neo4j import AsyncGraphDatabase, AsyncManagedTransaction, AsyncSession, RoutingControl
 
@@ -15,6 +17,33 @@ from app.graph.cypher import cypher
 
 T = TypeVar("T")
 Row = dict[str, Any]
+
+
+class Executed(NamedTuple):
+    """A statement as it ran: the text sent to Neo4j and its parameters."""
+
+    name: str
+    statement: str
+    parameters: dict[str, Any]
+
+
+_executed: ContextVar[list[Executed] | None] = ContextVar("executed", default=None)
+
+
+@contextmanager
+def recording() -> Iterator[list[Executed]]:
+    """Collects every statement `Graph.read` runs in this context (task), so answers show what really ran."""
+    log: list[Executed] = []
+    token = _executed.set(log)
+    try:
+        yield log
+    finally:
+        _executed.reset(token)
+
+
+def last_run(name: str) -> Executed | None:
+    """The latest run of statement `name` recorded in this context, if any."""
+    return next((e for e in reversed(_executed.get() or []) if e.name == name), None)
 
 
 class Tx:
@@ -51,8 +80,12 @@ class Graph:
         await self.driver.close()
 
     async def read(self, name: str, /, **params: Any) -> list[Row]:
+        statement = cypher(name)
+        log = _executed.get()
+        if log is not None:
+            log.append(Executed(name, statement, params))
         records, _, _ = await self.driver.execute_query(
-            cypher(name), params, database_=self.database, routing_=RoutingControl.READ,
+            statement, params, database_=self.database, routing_=RoutingControl.READ,
             bookmark_manager_=self.bookmarks,
         )
         return [record.data() for record in records]

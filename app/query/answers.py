@@ -120,11 +120,18 @@ def decisions(name: str, rows: list[dict[str, Any]]) -> str:
     )
 
 
-def search(hits: list[SearchHit]) -> str:
+def passages(hits: list[SearchHit]) -> str:
+    """The passages, grouped by meeting in date order, each quoted."""
     if not hits:
         return "Nothing in the stored meetings matches."
-    top = hits[0]
-    return f"Best match, from {top.title or top.external_id} ({top.date}): “{top.text[:300]}”"
+    by_meeting: dict[str, list[SearchHit]] = {}
+    for hit in sorted(hits, key=lambda h: (h.date or "", h.meeting_id, h.turn_start)):
+        by_meeting.setdefault(hit.meeting_id, []).append(hit)
+    parts = []
+    for group in by_meeting.values():
+        quotes = " … ".join(f"“{h.text[:300]}”" for h in group)
+        parts.append(f"In {group[0].title or group[0].external_id} ({group[0].date}): {quotes}")
+    return "\n".join(parts)
 
 
 def meeting(summary: dict[str, Any]) -> str:

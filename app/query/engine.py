@@ -2,49 +2,38 @@
 
 from __future__ import annotations
 
-import asyncio
-import time
 from collections.abc import Awaitable, Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-import anyio
-
 from app.embedding import Embedder
-from app.graph.cypher import cypher
-from app.graph.driver import Graph
-from app.graph.lucene import NOTHING, lucene_phrase, lucene_query
-from app.ingest.names import TRACKED_FIELDS, normalize_name
+from app.graph.driver import Graph, last_run, recording
+from app.graph.lucene import lucene_query
+from app.ingest.names import TRACKED_FIELDS
 from app.query import answers, structured
 from app.query.dates import MeetingRef
 from app.query.intents import Intent, ParsedQuestion, parse_question
-from app.query.linking import LinkCandidate, LinkResult, link_entity, link_person, worded_as
-from app.query.models import CypherUsed, QueryAnswer, Source
-from app.query.search import search_memories
-from app.query.text import NameIndex
+from app.query.linking import KnownNames, LinkCandidate, link, link_person, worded_as
+from app.query.models import Clarify, CypherUsed, QueryAnswer, Source
+from app.query.routing import IntentRouter, named_spans
+from app.query.search import find
 
 if TYPE_CHECKING:  # the LLM path is optional; its modules load only when configured
     from app.llm.wording import AnswerWriter
     from app.query.text_to_cypher import TextToCypher
 
 # "who owned X on March 2" or "what blocked X as of m03" ask for a past state
-NAMES_TTL_S = 10.0
 CHANGES_PAGE = 200  # changes listed in an answer; the rest page through /api/changes
 _STATE_INTENTS = (Intent.CURRENT_STATUS, Intent.OWNER, Intent.BLOCKERS)
 
 
-class Clarify(Exception):
-    """The question cannot be answered as asked; the answer says what is missing."""
-
-    def __init__(self, answer: str, data: dict[str, Any] | None = None) -> None:
-        super().__init__(answer)
-        self.answer = answer
-        self.data = data or {}
-
-
-def _used(name: str, **params: Any) -> CypherUsed:
-    shown = {k: (f"<{len(v)}-dimension embedding>" if k == "vector" else v) for k, v in params.items()}
-    return CypherUsed(statement=cypher(name), parameters=shown)
+def _used(name: str) -> CypherUsed | None:
+    """The statement `name` exactly as it ran for this answer, as the Graph layer recorded it."""
+    ran = last_run(name)
+    if ran is None:
+        return None
+    shown = {k: (f"<{len(v)}-dimension embedding>" if k == "vector" else v) for k, v in ran.parameters.items()}
+    return CypherUsed(statement=ran.statement, parameters=shown)
 
 
 def _sources(rows: list[dict[str, Any]]) -> list[Source]:
@@ -69,9 +58,8 @@ class QueryEngine:
         self.embedder = embedder
         self.text_to_cypher = text_to_cypher
         self.writer = writer
-        self._names: NameIndex | None = None
-        self._names_at = float("-inf")
-        self._names_reload: asyncio.Task[None] | None = None
+        self.names = KnownNames(graph)
+        self.router = IntentRouter(embedder)
         self._handlers: dict[Intent, Callable[[ParsedQuestion], Awaitable[QueryAnswer]]] = {
             Intent.CURRENT_STATUS: self._current_status,
             Intent.OWNER: self._current_status,
@@ -91,73 +79,37 @@ class QueryEngine:
         }
 
     async def ask(self, question: str) -> QueryAnswer:
-        parsed = parse_question(question, known_names=await self._known_names())
+        with recording():
+            return await self._ask(question)
+
+    async def _ask(self, question: str) -> QueryAnswer:
+        names = await self.names.get()
+        parsed = parse_question(question, known_names=names)
+        routed = parsed.intent is Intent.UNKNOWN
+        if routed and (intent := await self.router.route(question, names)) is not None:
+            spans = named_spans(question, names) or parsed.entity_spans
+            person = spans[0] if intent is Intent.OWNED_BY and spans else parsed.person_span
+            parsed = parsed.model_copy(update={"intent": intent, "entity_spans": spans, "person_span": person})
         if parsed.intent in _STATE_INTENTS and parsed.date_ref is not None:
             parsed = parsed.model_copy(update={"intent": Intent.STATUS_AS_OF})
         handler = self._handlers.get(parsed.intent)
         if handler is None:
             generated = await self.text_to_cypher.answer(question) if self.text_to_cypher else None
-            unknown = QueryAnswer(intent=Intent.UNKNOWN, answer=answers.UNKNOWN, data={"examples": answers.EXAMPLES})
-            return generated or unknown
+            if generated:
+                return generated
+            handler = self._search
         try:
             answer = await handler(parsed)
         except Clarify as clarify:
-            return QueryAnswer(intent=parsed.intent, answer=clarify.answer, data=clarify.data)
+            if not routed:
+                return QueryAnswer(intent=parsed.intent, answer=clarify.answer, data=clarify.data)
+            answer = await self._search(parsed)  # a guessed intent that does not fit: the passages, not a dead end
         return await self.writer.word(question, answer) if self.writer else answer
-
-    async def _known_names(self) -> NameIndex:
-        """Stored names and aliases, so cue words inside a name ("Decision Engine") don't steer the intent.
-        Read once, then refreshed in the background when older than NAMES_TTL_S: no question waits for it."""
-        if self._names is None:
-            await self._reload_names()
-        elif time.monotonic() - self._names_at > NAMES_TTL_S and self._names_reload is None:
-            self._names_reload = asyncio.create_task(self._reload_names())
-            self._names_reload.add_done_callback(self._names_reloaded)
-        assert self._names is not None
-        return self._names
-
-    async def _reload_names(self) -> None:
-        row = (await self.graph.read("queries/entity_names"))[0]
-        self._names, self._names_at = NameIndex(row["names"]), time.monotonic()
-
-    def _names_reloaded(self, task: asyncio.Task[None]) -> None:
-        self._names_reload = None
-        if not task.cancelled() and task.exception() is not None:
-            self._names_at = time.monotonic()  # keep the names we have; try again after another NAMES_TTL_S
-
-    # --- linking -----------------------------------------------------------------------------------------
-
-    async def link(self, span: str) -> LinkCandidate:
-        result = await self._link_exact(span)
-        if not (result.match or result.ambiguous):
-            vector = (await anyio.to_thread.run_sync(self.embedder.encode, [span]))[0]
-            rows = await self.graph.read(
-                "queries/link_candidates", lucene=lucene_query(span, fuzzy=True) or NOTHING, vector=vector, limit=15
-            )
-            result = link_entity(span, [LinkCandidate(**r) for r in rows if r["type"] != "person"])
-        if result.match:
-            return result.match
-        if result.ambiguous:
-            names = [c.name for c in result.ambiguous]
-            raise Clarify(
-                f"“{span}” could mean {answers.join(names, 'or')}. Which one?",
-                {"candidates": [c.model_dump() for c in result.ambiguous]},
-            )
-        raise Clarify(f"I don't know an item called “{span}”.", {"candidates": []})
-
-    async def _link_exact(self, span: str) -> LinkResult:
-        """Items named or aliased exactly `span` (normalised), or abbreviated by it ("SSO"), through the name
-        indexes; typos and partial names are left to the similarity search."""
-        key, phrase = normalize_name(span), lucene_phrase(span)
-        if not key or not phrase:
-            return LinkResult()
-        rows = await self.graph.read("queries/link_exact", key=key, phrase=phrase)
-        return link_entity(span, [LinkCandidate(**r) for r in rows])
 
     async def _entity(self, parsed: ParsedQuestion, index: int = 0) -> LinkCandidate:
         if len(parsed.entity_spans) <= index:
             raise Clarify("Which project, feature or task do you mean?")
-        return await self.link(parsed.entity_spans[index])
+        return await link(self.graph, self.embedder, parsed.entity_spans[index])
 
     async def _meeting(self, parsed: ParsedQuestion) -> MeetingRef:
         if parsed.date_ref is None:
@@ -185,7 +137,7 @@ class QueryEngine:
             answer=answers.state(parsed.intent, entity.name, state),
             data=data,
             sources=_sources([state]),
-            cypher=_used("queries/current_status", id=entity.id),
+            cypher=_used("queries/current_status"),
         )
 
     async def _status_as_of(self, parsed: ParsedQuestion) -> QueryAnswer:
@@ -197,7 +149,7 @@ class QueryEngine:
             answer=answers.as_of(entity.name, data, meeting),
             data=data,
             sources=_sources([data]),
-            cypher=_used("queries/status_as_of", id=entity.id, as_of_key=structured.sort_key(meeting)),
+            cypher=_used("queries/status_as_of"),
         )
 
     async def _timeline(self, parsed: ParsedQuestion) -> QueryAnswer:
@@ -208,7 +160,7 @@ class QueryEngine:
             answer=answers.timeline(entity.name, rows),
             data={"entity": entity.name, "entity_id": entity.id, "events": rows},
             sources=_sources(rows),
-            cypher=_used("queries/timeline", id=entity.id),
+            cypher=_used("queries/timeline"),
         )
 
     async def _dependencies(self, parsed: ParsedQuestion) -> QueryAnswer:
@@ -221,7 +173,7 @@ class QueryEngine:
             answer=answers.dependencies(forward, entity.name, items),
             data={"entity": entity.name, "entity_id": entity.id, "items": items},
             sources=_sources(structured.edge_sources(rows)),
-            cypher=_used("queries/dependencies" if forward else "queries/dependents", id=entity.id),
+            cypher=_used("queries/dependencies" if forward else "queries/dependents"),
         )
 
     async def _dependency_path(self, parsed: ParsedQuestion) -> QueryAnswer:
@@ -239,7 +191,7 @@ class QueryEngine:
             answer=answers.path(start.name, end.name, paths),
             data={"path": paths[0] if paths else [], "all_shortest": paths, "from": start.name, "to": end.name},
             sources=_sources([e for r in rows[:1] for e in r["edges"]]),
-            cypher=_used("queries/dependency_path", from_id=start.id, to_id=end.id, limit=10),
+            cypher=_used("queries/dependency_path"),
         )
 
     async def _critical_path(self, parsed: ParsedQuestion) -> QueryAnswer:
@@ -249,7 +201,7 @@ class QueryEngine:
             intent=parsed.intent,
             answer=answers.critical(result),
             data=result.model_dump(),
-            cypher=_used("queries/critical_path_subgraph", from_id=start.id if start else None),
+            cypher=_used("queries/critical_path_subgraph"),
         )
 
     async def _owned_by(self, parsed: ParsedQuestion) -> QueryAnswer:
@@ -268,7 +220,7 @@ class QueryEngine:
             answer=answers.owned_by(person["name"], rows),
             data={"owner": person["name"], "items": [r["name"] for r in rows], "details": rows},
             sources=_sources(rows),
-            cypher=_used("queries/owned_by", **params),
+            cypher=_used("queries/owned_by"),
         )
 
     async def _changes_since(self, parsed: ParsedQuestion) -> QueryAnswer:
@@ -284,8 +236,7 @@ class QueryEngine:
             data={"since": since, "since_date": meeting.date.isoformat(), "changes": changes,
                   "next_offset": CHANGES_PAGE if more else None},
             sources=_sources(changes),
-            cypher=_used("queries/changes_since", since_key=structured.sort_key(meeting), offset=0,
-                         limit=CHANGES_PAGE + 1),
+            cypher=_used("queries/changes_since"),
         )
 
     async def _decisions(self, parsed: ParsedQuestion) -> QueryAnswer:
@@ -309,21 +260,28 @@ class QueryEngine:
             answer=answers.decisions(entity.name, rows),
             data={"entity": entity.name, "entity_id": entity.id, "results": results},
             sources=_sources(rows),
-            cypher=_used("queries/decisions", **params),
+            cypher=_used("queries/decisions"),
         )
 
     async def _search(self, parsed: ParsedQuestion) -> QueryAnswer:
+        """The best passages, from the meeting the question names if it names one, else from all of them."""
         text = parsed.search_text or parsed.question
-        hits = await search_memories(self.graph, self.embedder, text, k=10)
-        results = [h.model_dump() for h in hits]
+        meeting = None
+        if parsed.date_ref is not None:
+            meeting = await structured.resolve_meeting(self.graph, parsed.date_ref, date.today())
+        found = await find(self.graph, self.embedder, text, k=10, meeting_id=meeting.id if meeting else None)
+        if not found.relevant:
+            return QueryAnswer(intent=Intent.UNKNOWN, answer=answers.UNKNOWN, data={"examples": answers.EXAMPLES},
+                               cypher=_used("queries/search_memories"))
+        hits = found.hits
+        statement = "queries/search_meeting_memories" if meeting else "queries/search_memories"
         return QueryAnswer(
             intent=Intent.SEARCH,
-            answer=answers.search(hits),
-            data={"results": results},
-            sources=[Source(meeting_id=h.meeting_id, external_id=h.external_id, memory_id=h.memory_id,
-                            quote=h.text) for h in hits[:3]],
-            cypher=_used("queries/search_memories", vector=[0.0] * 384, lucene=lucene_query(text) or "*:*",
-                         fetch=50, meeting_id=None),
+            answer=answers.passages(hits[:5]),
+            data={"results": [h.model_dump() for h in hits], "meeting_id": meeting.id if meeting else None},
+            sources=[Source(meeting_id=h.meeting_id, external_id=h.external_id, memory_id=h.memory_id, quote=h.text,
+                            date=h.date, speaker=", ".join(h.speakers) or None) for h in hits[:5]],
+            cypher=_used(statement),
         )
 
     async def _meeting_summary(self, parsed: ParsedQuestion) -> QueryAnswer:
@@ -335,7 +293,7 @@ class QueryEngine:
             data=summary,
             sources=_sources([{**c, "meeting_id": meeting.id, "external_id": meeting.external_id}
                               for c in summary["changes"]]),
-            cypher=_used("queries/meeting_summary", id=meeting.id),
+            cypher=_used("queries/meeting_summary"),
         )
 
     async def _count(self, parsed: ParsedQuestion) -> QueryAnswer:
@@ -346,5 +304,5 @@ class QueryEngine:
             intent=parsed.intent,
             answer=answers.count(status, row["count"], row["names"]),
             data={"status": status, "count": row["count"], "items": row["names"]},
-            cypher=_used("queries/count_by_status", **params),
+            cypher=_used("queries/count_by_status"),
         )

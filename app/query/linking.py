@@ -7,10 +7,21 @@ then typo-tolerant similarity. Candidates that tie at the best score come back a
 
 from __future__ import annotations
 
+import asyncio
+import time
+
+import anyio
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
 
-from app.ingest.names import DETERMINERS, stem, tokens
+from app.embedding import Embedder
+from app.graph.driver import Graph
+from app.graph.lucene import NOTHING, lucene_phrase, lucene_query
+from app.ingest.names import DETERMINERS, normalize_name, stem, tokens
+from app.query.models import Clarify
+from app.query.text import NameIndex
+
+NAMES_TTL_S = 10.0
 
 _EXACT, _REORDERED, _CONTAINED, _ACRONYM, _CONTAINS, _CONTAINS_WORD = 1.0, 0.95, 0.85, 0.8, 0.75, 0.7
 _FUZZY_WEIGHT, _MIN_SCORE, _TIE_MARGIN = 0.8, 0.62, 0.02
@@ -110,3 +121,63 @@ def link_person(span: str, people: list[str]) -> str | None:
     if not scored or scored[0][0] < 75 or (len(scored) > 1 and scored[0][0] - scored[1][0] < 5):
         return None
     return scored[0][1]
+
+
+async def link(graph: Graph, embedder: Embedder, span: str) -> LinkCandidate:
+    """The stored item `span` names; Clarify when none or several fit."""
+    result = await _link_exact(graph, span)
+    if not (result.match or result.ambiguous):
+        vector = (await anyio.to_thread.run_sync(embedder.encode, [span]))[0]
+        rows = await graph.read(
+            "queries/link_candidates", lucene=lucene_query(span, fuzzy=True) or NOTHING, vector=vector, limit=15
+        )
+        result = link_entity(span, [LinkCandidate(**r) for r in rows if r["type"] != "person"])
+    if result.match:
+        return result.match
+    if result.ambiguous:
+        names = [c.name for c in result.ambiguous]
+        listed = ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
+        raise Clarify(
+            f"“{span}” could mean {listed}. Which one?",
+            {"candidates": [c.model_dump() for c in result.ambiguous]},
+        )
+    raise Clarify(f"I don't know an item called “{span}”.", {"candidates": []})
+
+
+async def _link_exact(graph: Graph, span: str) -> LinkResult:
+    """Items named or aliased exactly `span` (normalised), or abbreviated by it ("SSO"), through the name
+    indexes; typos and partial names are left to the similarity search."""
+    key, phrase = normalize_name(span), lucene_phrase(span)
+    if not key or not phrase:
+        return LinkResult()
+    rows = await graph.read("queries/link_exact", key=key, phrase=phrase)
+    return link_entity(span, [LinkCandidate(**r) for r in rows])
+
+
+class KnownNames:
+    """Stored names and aliases, so cue words inside a name ("Decision Engine") don't steer the intent.
+    Read once, then refreshed in the background when older than NAMES_TTL_S: no question waits for it."""
+
+    def __init__(self, graph: Graph) -> None:
+        self._graph = graph
+        self._names: NameIndex | None = None
+        self._at = float("-inf")
+        self._reload: asyncio.Task[None] | None = None
+
+    async def get(self) -> NameIndex:
+        if self._names is None:
+            await self._load()
+        elif time.monotonic() - self._at > NAMES_TTL_S and self._reload is None:
+            self._reload = asyncio.create_task(self._load())
+            self._reload.add_done_callback(self._loaded)
+        assert self._names is not None
+        return self._names
+
+    async def _load(self) -> None:
+        row = (await self._graph.read("queries/entity_names"))[0]
+        self._names, self._at = NameIndex(row["names"]), time.monotonic()
+
+    def _loaded(self, task: asyncio.Task[None]) -> None:
+        self._reload = None
+        if not task.cancelled() and task.exception() is not None:
+            self._at = time.monotonic()  # keep the names we have; try again after another NAMES_TTL_S

@@ -9,11 +9,22 @@ from pydantic import BaseModel, Field, StringConstraints
 from app.validation import RequestModel
 
 
+class Clarify(Exception):
+    """The question cannot be answered as asked; the answer says what is missing."""
+
+    def __init__(self, answer: str, data: dict[str, Any] | None = None) -> None:
+        super().__init__(answer)
+        self.answer = answer
+        self.data = data or {}
+
+
 class Source(BaseModel):
     meeting_id: str | None = None
     external_id: str | None = None
     memory_id: str | None = None
     quote: str | None = None
+    date: str | None = None
+    speaker: str | None = None
 
 
 class CypherUsed(BaseModel):

@@ -1,15 +1,17 @@
-"""Hybrid search over memories: the native vector index and the fulltext index, fused by reciprocal rank."""
+"""Hybrid search over memories: the native vector index and the fulltext index, fused by reciprocal rank;
+and, for a question about one meeting, that meeting's own memories scored directly."""
 
 from __future__ import annotations
 
 import anyio
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from app.embedding import Embedder
 from app.graph.driver import Graph
 from app.graph.lucene import lucene_query
 
 RRF_K = 60
+MIN_SIMILARITY = 0.3  # below this, with no word in common, a passage is not about the question
 
 
 class SearchHit(BaseModel):
@@ -22,21 +24,31 @@ class SearchHit(BaseModel):
     score: float
     turn_start: int
     turn_end: int
+    speakers: list[str] = Field(default_factory=list)
+
+
+class Found(BaseModel):
+    hits: list[SearchHit]
+    relevant: bool  # some passage shares words with the question or is close in meaning
 
 
 async def search_memories(
     graph: Graph, embedder: Embedder, text: str, k: int = 10, meeting_id: str | None = None
 ) -> list[SearchHit]:
+    return (await find(graph, embedder, text, k, meeting_id)).hits
+
+
+async def find(graph: Graph, embedder: Embedder, text: str, k: int = 10, meeting_id: str | None = None) -> Found:
     vector = (await anyio.to_thread.run_sync(embedder.encode, [text]))[0]
-    fetch = max(50, k * 5) if meeting_id is None else 500
-    rows = await graph.read(
-        "queries/search_memories",
-        vector=vector,
-        lucene=lucene_query(text) or "*:*",
-        fetch=fetch,
-        meeting_id=meeting_id,
-    )
-    return fuse(rows, k)
+    if meeting_id is not None:
+        rows = await graph.read("queries/search_meeting_memories", vector=vector, meeting_id=meeting_id, k=k)
+    else:
+        rows = await graph.read(
+            "queries/search_memories", vector=vector, lucene=lucene_query(text) or "*:*", fetch=max(50, k * 5),
+            meeting_id=None,
+        )
+    relevant = any(r["via"] == "fulltext" or r["score"] >= MIN_SIMILARITY for r in rows)
+    return Found(hits=fuse(rows, k), relevant=relevant)
 
 
 def fuse(rows: list[dict], k: int) -> list[SearchHit]:

@@ -9,4 +9,4 @@ MATCH (node)-[:PART_OF]->(m:Meeting)
 WHERE $meeting_id IS NULL OR m.id = $meeting_id
 RETURN node.id AS memory_id, m.id AS meeting_id, m.external_id AS external_id, m.title AS title,
        toString(m.date) AS date, node.text AS text, node.turn_start AS turn_start, node.turn_end AS turn_end,
-       via, score
+       coalesce(node.speakers, []) AS speakers, via, score
