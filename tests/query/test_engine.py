@@ -48,3 +48,35 @@ async def test_links_the_item_named(engine: QueryEngine, question: str, entity: 
 async def test_a_name_two_items_share_asks_which(engine: QueryEngine) -> None:
     answer = await engine.ask("what's the status of search?")
     assert {c["name"].lower() for c in answer.data["candidates"]} == {"search service", "search indexer"}
+
+
+async def test_the_cypher_shown_is_the_statement_that_ran(engine: QueryEngine) -> None:
+    from app.graph.cypher import cypher
+
+    answer = await engine.ask("what's the status of single sign-on?")
+    assert answer.cypher is not None
+    assert answer.cypher.statement == cypher("queries/current_status")
+    assert answer.cypher.parameters == {"id": answer.data["entity_id"]}
+
+
+async def test_a_question_no_intent_fits_is_answered_from_the_passages(engine: QueryEngine) -> None:
+    answer = await engine.ask("Summarize the discussion about the customer data platform")
+    assert answer.intent == Intent.SEARCH
+    assert answer.sources and answer.sources[0].date == "2026-05-04"
+    assert answer.sources[0].speaker and "customer data platform" in answer.answer.lower()
+    assert answer.cypher is not None and answer.cypher.parameters["vector"] == "<384-dimension embedding>"
+
+
+async def test_a_paraphrase_is_routed_by_meaning(engine: QueryEngine) -> None:
+    answer = await engine.ask("List everything the search indexer needs before it can finish")
+    assert answer.intent == Intent.DEPENDENCIES and answer.data["entity"].lower() == "search indexer"
+
+
+async def test_a_question_about_one_meeting_searches_only_that_meeting(engine: QueryEngine, graph: Graph) -> None:
+    pipeline = IngestPipeline(graph, get_embedder(), RuleBasedExtractor())
+    await pipeline.ingest(MeetingInput(title="kickoff", date=date(2026, 5, 11), participants=["Nadia Osei"],
+                                       external_id="m02", turns=parse_text("Nadia: The search indexer needs a GPU.")))
+    answer = await engine.ask("what was said about the search indexer in m01?")
+    results = answer.data["results"]
+    assert results and {r["external_id"] for r in results} == {"m01"}
+    assert answer.cypher is not None and "vector.similarity.cosine" in answer.cypher.statement
