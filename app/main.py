@@ -16,7 +16,7 @@ from app.api.errors import install_error_handlers
 from app.api.limits import BodySizeLimitMiddleware, RequestTimeoutMiddleware
 from app.api.security import admin_scope, read_scope, write_scope
 from app.config import DEFAULT_NEO4J_PASSWORD, Settings, get_settings
-from app.embedding import get_embedder
+from app.embedding import embedder_for
 from app.graph.driver import Graph
 from app.ingest.extract import Extractor
 from app.ingest.extract.rules import RuleBasedExtractor
@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 
 def build_services(settings: Settings) -> Services:
     graph = Graph(settings)
-    embedder = get_embedder(settings.embedding_batch_size)
+    embedder = embedder_for(settings)
     extractor: Extractor = RuleBasedExtractor()
     llm = None
     if settings.llm_base_url:  # imported here so the rule-based default never loads the LLM stack

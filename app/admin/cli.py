@@ -54,10 +54,10 @@ def _echo(result: BaseModel | list[BaseModel]) -> None:
 
 def _patch(entity_id: str, **fields: object) -> None:
     from app.admin.edit import patch_entity
-    from app.embedding import get_embedder
+    from app.embedding import embedder_for
 
     patch = _validated(EntityPatch, **fields)
-    embedder = get_embedder(get_settings().embedding_batch_size) if patch.name else None
+    embedder = embedder_for(get_settings()) if patch.name else None
     _echo(_run(lambda graph: patch_entity(graph, embedder, entity_id, patch)))
 
 

@@ -92,7 +92,10 @@ class IngestPipeline:
 
     async def ingest(self, meeting: MeetingInput) -> IngestResult:
         timer = Timer()
-        prepared = await self.prepare(meeting, timer)
+        return await self.store(await self.prepare(meeting, timer), timer)
+
+    async def store(self, prepared: Prepared, timer: Timer) -> IngestResult:
+        """Write a prepared meeting in one transaction; resolution and state diffs read the graph as it is now."""
         with timer.stage("write"):
             result = await self.graph.in_write_transaction(lambda tx: self._write(tx, prepared, timer))
         result.timings_ms = {k: round(v, 2) for k, v in timer.ms.items()}

@@ -1,0 +1,56 @@
+"""Bulk backfill: many meetings in date order, with the next meetings' chunking, extraction and embedding running
+while the current one is written. Each meeting is still its own transaction, in date order, so state chains come
+out as they would one by one."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+from collections.abc import AsyncIterator, Iterable
+
+from pydantic import BaseModel
+
+from app.ingest.models import MeetingInput
+from app.ingest.pipeline import IngestPipeline, IngestResult, Prepared, Timer
+
+
+class IngestOutcome(BaseModel):
+    meeting: MeetingInput
+    result: IngestResult | None = None
+    error: str | None = None
+
+
+def in_date_order(meetings: Iterable[MeetingInput]) -> list[MeetingInput]:
+    return sorted(meetings, key=lambda m: (m.date, m.external_id or "", m.title))
+
+
+async def backfill(
+    pipeline: IngestPipeline, meetings: Iterable[MeetingInput], workers: int = 2
+) -> AsyncIterator[IngestOutcome]:
+    """Yield one outcome per meeting, in date order; `workers` meetings are prepared ahead of the one being written.
+    A meeting that fails is reported and the rest go on."""
+    upcoming = iter(in_date_order(meetings))
+    ahead: deque[tuple[MeetingInput, Timer, asyncio.Task[Prepared]]] = deque()
+
+    def top_up() -> None:
+        while len(ahead) < max(1, workers):
+            meeting = next(upcoming, None)
+            if meeting is None:
+                return
+            timer = Timer()
+            ahead.append((meeting, timer, asyncio.create_task(pipeline.prepare(meeting, timer))))
+
+    top_up()
+    try:
+        while ahead:
+            meeting, timer, preparing = ahead.popleft()
+            try:
+                prepared = await preparing
+                top_up()
+                yield IngestOutcome(meeting=meeting, result=await pipeline.store(prepared, timer))
+            except Exception as exc:  # reported per meeting, like the CLI's one-by-one ingest
+                top_up()
+                yield IngestOutcome(meeting=meeting, error=f"{type(exc).__name__}: {exc}")
+    finally:
+        for _, _, task in ahead:
+            task.cancel()

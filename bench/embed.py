@@ -1,0 +1,98 @@
+"""Embedding runtimes side by side, and one real 600-turn meeting through the whole pipeline.
+
+    .venv/bin/python bench/embed.py                          # ES2002b (621 turns), 3 alternating rounds
+    .venv/bin/python bench/embed.py --meeting Bmr005 --rounds 5
+
+1. Encodes the same texts (a real QMSum meeting's memory chunks plus its turns as short texts) with the shipped
+   PyTorch model and with the ONNX Runtime export the service uses by default, in alternating rounds of one run,
+   and prints best/median milliseconds, the ratio, and the lowest cosine between the two runtimes' vectors.
+2. Ingests that meeting through `build_services(...).pipeline` (ONNX backend) into a throwaway Neo4j and prints
+   the time per stage, cold (first meeting of the process) and warm (the same meeting under a new external id).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import time
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+from harness import bench_neo4j, machine
+
+from app.config import Settings
+from app.embedding import SentenceTransformerEmbedder
+from app.ingest.chunk import chunk_turns
+from app.ingest.models import MeetingInput
+from app.ingest.requests import IngestRequest
+
+QMSUM = Path(__file__).resolve().parents[2] / "shared" / "data" / "qmsum"
+
+
+def load_meeting(data: Path, name: str) -> MeetingInput:
+    path = next(data.glob(f"*/{name}.json"))
+    turns = [{"speaker": t["speaker"], "text": t["content"]} for t in json.loads(path.read_text())["meeting_transcripts"]]
+    request = IngestRequest(title=name, date=date(2026, 1, 5), external_id=name, turns=turns,
+                            participants=sorted({t["speaker"] for t in turns}))
+    return request.to_meeting()
+
+
+def compare_runtimes(texts: list[str], rounds: int) -> None:
+    runtimes = {name: SentenceTransformerEmbedder(backend=name) for name in ("torch", "onnx")}
+    assert runtimes["onnx"].backend == "onnx", "the ONNX backend did not load"
+    times: dict[str, list[float]] = {name: [] for name in runtimes}
+    vectors: dict[str, np.ndarray] = {}
+    for _ in range(rounds):
+        for name, embedder in runtimes.items():
+            start = time.perf_counter()
+            vectors[name] = np.asarray(embedder.encode(texts))
+            times[name].append((time.perf_counter() - start) * 1000)
+    print(f"## Embedding {len(texts)} texts, {rounds} alternating rounds ({machine()})")
+    print(f"{'runtime':10} {'best ms':>9} {'median ms':>10}")
+    for name, ms in times.items():
+        print(f"{name:10} {min(ms):9.0f} {statistics.median(ms):10.0f}")
+    print(f"onnx / torch: {min(times['onnx']) / min(times['torch']):.2f} (best), "
+          f"{statistics.median(times['onnx']) / statistics.median(times['torch']):.2f} (median)")
+    print(f"lowest cosine between the runtimes' vectors: {float(np.min(np.sum(vectors['onnx'] * vectors['torch'], axis=1))):.6f}")
+
+
+async def ingest_real(meeting: MeetingInput) -> None:
+    from app.main import build_services
+
+    with bench_neo4j() as neo4j:
+        services = build_services(Settings(_env_file=None, **_connection(neo4j.settings)))
+        try:
+            await services.ensure_schema()
+            for label, external_id in (("cold", meeting.external_id), ("warm", f"{meeting.external_id}-again")):
+                start = time.perf_counter()
+                result = await services.pipeline.ingest(meeting.model_copy(update={"external_id": external_id}))
+                total = (time.perf_counter() - start) * 1000
+                stages = ", ".join(f"{k} {v:.0f}" for k, v in result.timings_ms.items())
+                print(f"{label}: {total:.0f} ms total ({stages}); {result.memories} memories, {result.entities} items")
+        finally:
+            await services.close()
+
+
+def _connection(settings: Settings) -> dict[str, object]:
+    return {"neo4j_uri": settings.neo4j_uri, "neo4j_user": settings.neo4j_user, "neo4j_password": settings.neo4j_password}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=QMSUM)
+    parser.add_argument("--meeting", default="ES2002b")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    meeting = load_meeting(args.data, args.meeting)
+    chunks = [c.text for c in chunk_turns(meeting.turns)]
+    print(f"{args.meeting}: {len(meeting.turns)} turns, {len(chunks)} memory chunks")
+    compare_runtimes(chunks + [t.text for t in meeting.turns][:200], args.rounds)
+    print(f"\n## {args.meeting} through the pipeline ({machine()})")
+    asyncio.run(ingest_real(meeting))
+
+
+if __name__ == "__main__":
+    main()
