@@ -23,6 +23,7 @@ class Settings(BaseSettings):
     neo4j_user: str = "neo4j"
     neo4j_password: SecretStr = SecretStr(DEFAULT_NEO4J_PASSWORD)
     neo4j_database: str = "neo4j"
+    neo4j_connection_timeout_s: float = 3.0  # how soon a dead server is noticed (and answered 503)
 
     # The project's own Neo4j server (assembled from Maven Central)
     neo4j_version: str = "5.26.30"

@@ -9,7 +9,7 @@ from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
 from app.config import Settings
 from app.embedding import Embedder
-from app.graph.driver import Graph
+from app.graph.driver import Graph, is_conflict
 from app.graph.migrations import migrate
 from app.ingest.extract import Extractor
 from app.ingest.jobs import JobRunner
@@ -52,4 +52,7 @@ class Services:
 
 
 def is_unavailable(exc: BaseException) -> bool:
-    return isinstance(exc, UNAVAILABLE) or (isinstance(exc, Neo4jError) and exc.is_retryable())
+    """Neo4j cannot be reached or has no database to serve; a deadlock or a race (a conflict) is not that."""
+    return isinstance(exc, UNAVAILABLE) or (
+        isinstance(exc, Neo4jError) and exc.is_retryable() and not is_conflict(exc)
+    )

@@ -81,11 +81,3 @@ def rebuild(entity_id: str, versions: list[StateVersion], old_ids: list[str]) ->
     kept = [changed.get(i, given[i]) for i in chain.state_ids]
     return ChainPlan(upserts=kept, deletes=sorted(set(old_ids) - set(chain.state_ids)), chains=[chain])
 
-
-def combine(plans: list[ChainPlan]) -> ChainPlan:
-    combined = ChainPlan()
-    for plan in plans:
-        combined.upserts += plan.upserts
-        combined.deletes += plan.deletes
-        combined.chains += plan.chains
-    return combined

@@ -16,11 +16,12 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from app.admin.chains import StoredState, combine, fold_into, read_states, rebuild, rewrite_ids
+from app.admin.chains import StoredState, fold_into, read_states, rebuild, rewrite_ids
 from app.admin.errors import Conflict, Invalid, NotFound
 from app.admin.models import MergeEventSummary, MergeRequest, MergeResult, Subgraph, UndoResult
 from app.admin.snapshot import fingerprint, read_subgraph, restore
 from app.graph.driver import Graph, Tx
+from app.ingest.chains import combine
 from app.ingest.models import EntityType
 from app.ingest.names import distinct_aliases, search_keys
 from app.ingest.resolve import initials

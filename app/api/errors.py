@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from neo4j.exceptions import DriverError, Neo4jError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from app.graph.driver import WriteConflict, is_conflict
 from app.observability import metrics
 from app.query.entities import EntityNotFound
 from app.query.structured import MeetingNotFound
@@ -48,8 +49,14 @@ def install_error_handlers(app: FastAPI) -> None:
     async def meeting_not_found(_: Request, exc: MeetingNotFound) -> JSONResponse:
         return problem(404, "Not found", f"no meeting matches {exc.args[0]!r}")
 
+    @app.exception_handler(WriteConflict)
+    async def write_conflict(_: Request, exc: WriteConflict) -> JSONResponse:
+        return problem(409, "Conflict", str(exc), {"Retry-After": "1"})
+
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        if is_conflict(exc):
+            return await write_conflict(request, WriteConflict("concurrent changes collided; retry shortly"))
         if is_unavailable(exc):
             return problem(503, "Service unavailable", "the graph database is unreachable; retry shortly",
                            {"Retry-After": "5"})

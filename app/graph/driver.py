@@ -5,18 +5,40 @@ that follows a write, on whichever member, sees it (causal consistency across th
 
 from __future__ import annotations
 
+import asyncio
+import random
+import time
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, NamedTuple, TypeVar
 
 from neo4j import AsyncGraphDatabase, AsyncManagedTransaction, AsyncSession, RoutingControl
+from neo4j.exceptions import Neo4jError, TransientError
 
 from app.config import Settings
 from app.graph.cypher import cypher
 
 T = TypeVar("T")
 Row = dict[str, Any]
+
+# Errors of writers racing each other, not of the database: a node created or deleted by a concurrent
+# transaction since this one read. Run again, the work sees the other's commit.
+RACES = ("Neo.ClientError.Schema.ConstraintValidationFailed", "Neo.ClientError.Statement.EntityNotFound")
+CONFLICT_BUDGET_S = 15.0
+# The driver's own retries cover connectivity only briefly, so an outage answers 503 within seconds.
+DRIVER_RETRY_S = 2.0
+
+
+class WriteConflict(Exception):
+    """Concurrent writers kept colliding (deadlocks, races) for the whole retry budget; the client may retry."""
+
+
+def is_conflict(exc: BaseException) -> bool:
+    """A race or a deadlock between writers; a database that is unreachable or unavailable is not one."""
+    if not isinstance(exc, Neo4jError):
+        return False
+    return exc.code in RACES or (isinstance(exc, TransientError) and not (exc.code or "").endswith("Unavailable"))
 
 
 class Executed(NamedTuple):
@@ -65,9 +87,9 @@ class Graph:
         self.driver = AsyncGraphDatabase.driver(
             settings.neo4j_uri,
             auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
-            connection_timeout=5.0,
-            connection_acquisition_timeout=10.0,
-            max_transaction_retry_time=15.0,
+            connection_timeout=settings.neo4j_connection_timeout_s,
+            connection_acquisition_timeout=settings.neo4j_connection_timeout_s * 2,
+            max_transaction_retry_time=DRIVER_RETRY_S,
             notifications_min_severity="OFF",
         )
         self.bookmarks = AsyncGraphDatabase.bookmark_manager()
@@ -104,13 +126,24 @@ class Graph:
             await result.consume()
 
     async def in_write_transaction(self, work: Callable[[Tx], Awaitable[T]]) -> T:
-        """Runs `work` in one write transaction, retried as a whole on transient errors."""
+        """Runs `work` in one write transaction, retried as a whole on conflicts with concurrent writers
+        (with jittered backoff, for CONFLICT_BUDGET_S) and briefly by the driver on lost connections."""
 
         async def unit(tx: AsyncManagedTransaction) -> T:
             return await work(Tx(tx))
 
-        async with self.session() as session:
-            return await session.execute_write(unit)
+        deadline, delay = time.monotonic() + CONFLICT_BUDGET_S, 0.05
+        while True:
+            try:
+                async with self.session() as session:
+                    return await session.execute_write(unit)
+            except Neo4jError as exc:
+                if not is_conflict(exc):
+                    raise
+                if time.monotonic() + delay > deadline:
+                    raise WriteConflict("concurrent changes to the same items kept colliding; retry shortly") from exc
+                await asyncio.sleep(delay * random.uniform(0.5, 1.5))
+                delay = min(delay * 2, 1.0)
 
     async def in_read_transaction(self, work: Callable[[Tx], Awaitable[T]]) -> T:
         async def unit(tx: AsyncManagedTransaction) -> T:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import time
 import uuid
 from collections import defaultdict
@@ -19,7 +20,8 @@ from app.embedding import Embedder
 from app.graph.driver import Graph, Tx
 from app.graph.lucene import lucene_query
 from app.ingest.chunk import chunk_turns
-from app.ingest.diff import ChainPlan, Delta, Snapshot, StateVersion, merge_assertions, replay_chain
+from app.ingest.chains import remove_meeting, replay_chains
+from app.ingest.diff import ChainPlan, Delta, Snapshot, StateVersion, merge_assertions
 from app.ingest.extract import Extractor
 from app.ingest.models import Chunk, EntityMention, EntityType, Extraction, MeetingInput
 from app.ingest.names import entity_id, meeting_sort_key, normalize_name, search_keys
@@ -58,10 +60,13 @@ class Prepared(BaseModel):
 
 
 def content_hash(meeting: MeetingInput) -> str:
-    digest = hashlib.sha256()
-    for turn in meeting.turns:
-        digest.update(f"{turn.speaker}\x1f{turn.text}\x1e".encode())
-    return digest.hexdigest()
+    """Of the submission's canonical JSON (title, date, participants, turns), so distinct meetings never collide.
+
+    A meeting with an external_id is that id (a new hash under it replaces it); one without is its content.
+    """
+    canonical = [meeting.title, meeting.date.isoformat(), meeting.participants,
+                 [[turn.speaker, turn.text] for turn in meeting.turns]]
+    return hashlib.sha256(json.dumps(canonical, ensure_ascii=False, separators=(",", ":")).encode()).hexdigest()
 
 
 def sort_key(meeting: MeetingInput, meeting_id: str) -> str:
@@ -129,21 +134,13 @@ class IngestPipeline:
             found = existing[0]
             return IngestResult(meeting_id=found["id"], external_id=found["external_id"], status="unchanged")
         meeting_id = existing[0]["id"] if existing else uuid.uuid4().hex
-        earliest_key = sort_key(meeting, meeting_id)
-        touched: set[str] = set()
         if existing:
-            removed = await tx.run("ingest/remove_meeting_contribution", meeting_id=meeting_id)
-            if removed:
-                touched.update(removed[0]["state_entities"])
-                earliest_key = min(earliest_key, removed[0]["sort_key"] or earliest_key)
-
+            await remove_meeting(tx, meeting_id)
         with timer.stage("resolve"):
             rows, deltas, provenance = await self._resolve(tx, p, meeting_id)
         with timer.stage("diff"):
-            plan = await self._plan(tx, p, meeting_id, deltas, provenance, touched, earliest_key)
+            plan = await self._plan(tx, p, meeting_id, deltas, provenance)
         await write_meeting(tx, rows, plan)
-        if existing:
-            await tx.run("ingest/delete_orphan_entities", entity_ids=sorted(touched))
         return IngestResult(
             meeting_id=meeting_id,
             external_id=meeting.external_id,
@@ -299,44 +296,24 @@ class IngestPipeline:
         return rows, deltas, provenance
 
     async def _plan(
-        self,
-        tx: Tx,
-        p: Prepared,
-        meeting_id: str,
-        deltas: dict[str, Delta],
-        provenance: dict[str, tuple[str, str | None]],
-        touched: set[str],
-        earliest_key: str,
+        self, tx: Tx, p: Prepared, meeting_id: str, deltas: dict[str, Delta], provenance: dict[str, tuple[str, str | None]]
     ) -> ChainPlan:
         key = sort_key(p.meeting, meeting_id)
-        chained = sorted(set(deltas) | touched)
-        # Lock before reading, so a concurrent meeting about the same items waits and then sees our versions.
-        await tx.run("ingest/lock_entities", entity_ids=chained)
-        rows = await tx.run("ingest/read_state_chains", entity_ids=chained, sort_key=earliest_key)
-        stored = {row["entity_id"]: row for row in rows}
-        plan = ChainPlan()
-        for eid in chained:
-            row = stored.get(eid, {"base": None, "later": []})
-            inserted = None
-            if eid in deltas:
-                quote, memory_id = provenance[eid]
-                inserted = StateVersion(
-                    id=f"{eid}@{meeting_id}",
-                    entity_id=eid,
-                    meeting_id=meeting_id,
-                    date=p.meeting.date.isoformat(),
-                    sort_key=key,
-                    snapshot=Snapshot(),  # derived during the replay
-                    delta=deltas[eid],
-                    quote=quote,
-                    memory_id=memory_id,
-                )
-            base = StateVersion.from_props(row["base"]) if row["base"] else None
-            later = [StateVersion.from_props(s) for s in row["later"]]
-            part = replay_chain(eid, base, later, inserted, relink=eid in touched)
-            plan.upserts += part.upserts
-            plan.deletes += part.deletes
-            plan.chains += part.chains
+        inserted = {
+            eid: StateVersion(
+                id=f"{eid}@{meeting_id}",
+                entity_id=eid,
+                meeting_id=meeting_id,
+                date=p.meeting.date.isoformat(),
+                sort_key=key,
+                snapshot=Snapshot(),  # derived during the replay
+                delta=delta,
+                quote=provenance[eid][0],
+                memory_id=provenance[eid][1],
+            )
+            for eid, delta in deltas.items()
+        }
+        plan, _ = await replay_chains(tx, list(deltas), key, inserted)
         return plan
 
 

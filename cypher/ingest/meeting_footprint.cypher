@@ -1,6 +1,6 @@
 MATCH (m:Meeting {id: $meeting_id})
 OPTIONAL MATCH (p:Entity)-[:ATTENDED]->(m)
 WITH m, collect(p.id) AS attendees
-OPTIONAL MATCH (s:State)-[:RECORDED_IN]->(m)
+OPTIONAL MATCH (e:Entity)-[:HAS_STATE]->(s:State)-[:RECORDED_IN]->(m)
 OPTIONAL MATCH (s)-[:OWNED_BY|BLOCKED_BY]->(x:Entity)
-RETURN attendees, collect(DISTINCT x.id) AS referenced
+RETURN attendees, collect(DISTINCT e.id) AS state_entities, collect(DISTINCT x.id) AS referenced
