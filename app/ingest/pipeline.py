@@ -265,7 +265,7 @@ class IngestPipeline:
                 sort_key=sort_key(meeting, meeting_id),
                 content_hash=p.content_hash,
                 participants=meeting.participants,
-                turn_count=len(meeting.turns),
+                turn_count=meeting.turns[-1].index + 1 if meeting.turns else 0,  # positions as submitted
                 extractor=_extractor_label(self.extractor, p.extraction),
             ),
             memories=[

@@ -94,3 +94,16 @@ def test_turns_that_a_separator_join_would_confuse_are_different_meetings(api: h
     two = {"title": "t", "date": "2026-04-01", "turns": [{"speaker": "A", "text": "x"}, {"speaker": "B", "text": "y"}]}
     assert api.post("/api/ingest", json=one).json()["status"] == "created"
     assert api.post("/api/ingest", json=two).json()["status"] == "created"
+
+
+def test_empty_turns_keep_turn_count_and_memories_in_step(api: httpx.Client, neo4j_settings) -> None:
+    from tests.api.test_concurrency import _integrity
+
+    turns = [{"speaker": "A", "text": " "}, {"speaker": "B", "text": "The search revamp is done."},
+             {"speaker": "C", "text": "Thanks."}, {"speaker": "A", "text": ""}, {"speaker": "B", "text": "Bye."}]
+    response = api.post("/api/ingest", json={"title": "t", "date": "2026-04-01", "turns": turns})
+    assert response.status_code == 201, response.text
+    meeting = next(n for n in export(api)["nodes"] if n["labels"] == ["Meeting"])
+    assert meeting["props"]["turn_count"] == 5
+    report = _integrity(neo4j_settings)
+    assert report["ok"], report
