@@ -76,7 +76,7 @@ def test_concurrent_curation_and_ingest_give_no_5xx_and_a_sound_graph(api: httpx
 
     def worker(seed: int) -> None:
         rng = random.Random(seed)
-        with live_server.client() as client:
+        with httpx.Client(base_url=live_server.base_url, timeout=600) as client:  # a loaded CI box is slow
             for _ in range(30):
                 status = _step(client, rng)
                 with lock:
