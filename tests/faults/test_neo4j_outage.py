@@ -218,7 +218,7 @@ def test_ingestion_and_queries_through_a_restart_leave_no_partial_meeting(lab: L
         stop.set()
         for thread in threads:
             thread.join(timeout=180)
-    assert set(traffic.statuses) <= {200, 201, 503}, sorted(set(traffic.statuses))
+    assert set(traffic.statuses) <= {200, 201, 409, 503}, sorted(set(traffic.statuses))  # 409: a write conflict
     assert 503 in traffic.statuses and 201 in traffic.statuses
     assert lab.memory_counts(list(traffic.accepted)) == traffic.accepted  # every accepted meeting, whole
     assert_sound(lab)
