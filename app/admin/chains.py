@@ -28,8 +28,9 @@ async def read_states(tx: Tx, entity_ids: list[str]) -> dict[str, list[StoredSta
     return states
 
 
-def rewrite_ids(version: StateVersion, renamed: dict[str, str]) -> StateVersion:
-    """Owner and blocker ids of merged entities point at the survivor; an item never blocks itself."""
+def rewrite_ids(version: StateVersion, renamed: dict[str, str], dropped: frozenset[str] = frozenset()) -> StateVersion:
+    """Owner and blocker ids of merged entities point at the survivor; an item never blocks itself; blockers
+    in `dropped` (items removed from the graph) are gone."""
 
     def one(eid: str | None) -> str | None:
         return renamed.get(eid, eid) if eid else eid
@@ -37,7 +38,7 @@ def rewrite_ids(version: StateVersion, renamed: dict[str, str]) -> StateVersion:
     def many(ids: list[str] | None) -> list[str] | None:
         if ids is None:
             return None
-        rewritten = [renamed.get(i, i) for i in ids]
+        rewritten = [renamed.get(i, i) for i in ids if i not in dropped]
         return [i for n, i in enumerate(rewritten) if i not in rewritten[:n] and i != owner]
 
     owner = renamed.get(version.entity_id, version.entity_id)

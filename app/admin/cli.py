@@ -115,6 +115,27 @@ def register(app: typer.Typer) -> None:
         """Change an entity's type (and its label): project, feature or task; people stay people."""
         _patch(entity_id, type=type)
 
+    @app.command()
+    def dismiss(entity_id: str = typer.Argument(..., help="The work item that is not one.")) -> None:
+        """Mark an entity as not a work item: it is removed and later meetings never create it again; undoable."""
+        from app.admin.dismiss import dismiss_entity
+
+        _echo(_run(lambda graph: dismiss_entity(graph, entity_id)))
+
+    @app.command()
+    def dismissals(limit: int = typer.Option(100, min=1, max=1000, help="At most this many.")) -> None:
+        """Entities marked as not work items, newest first, with the names now ignored."""
+        from app.admin.dismiss import list_dismissals
+
+        _echo(_run(lambda graph: list_dismissals(graph, limit)))
+
+    @app.command("undo-dismiss")
+    def undo_dismiss(dismissal_id: str = typer.Argument(..., help="The id `smartmeet dismiss` printed.")) -> None:
+        """Restore a dismissed entity and take its names off the ignore list."""
+        from app.admin.dismiss import undo_dismissal
+
+        _echo(_run(lambda graph: undo_dismissal(graph, dismissal_id)))
+
     @app.command("delete-meeting")
     def delete_meeting(meeting_id: str) -> None:
         """Delete a meeting and everything only it contributed; touched state chains are replayed."""

@@ -163,3 +163,33 @@ class DuplicatePair(BaseModel):
     b: DuplicateEntity
     evidence: DuplicateEvidence
     merge: MergeRequest = Field(description="A ready-made merge request: the entity in more meetings is the target")
+
+
+class Dismissal(BaseModel):
+    """An entity marked "not a work item": removed, and its names ignored by later ingestion until undone."""
+
+    dismissal_id: str
+    entity_id: str
+    name: str
+    type: EntityType
+    ignored_names: list[str] = Field(description="Its name and aliases, normalised: what extraction now drops")
+    removed_states: int
+    replayed_entities: list[str] = Field(description="Items whose states named it as a blocker, replayed without it")
+
+
+class DismissalSummary(BaseModel):
+    id: str
+    entity_id: str
+    name: str
+    type: EntityType
+    names: list[str]
+    ignored_names: list[str]
+    at: str
+
+
+class DismissalUndo(BaseModel):
+    dismissal_id: str
+    restored_entity: str
+    restored_states: int
+    restored_relationships: int
+    unignored_names: list[str]

@@ -1,4 +1,4 @@
-"""Curation routes: duplicates, reversible merges, entity edits, meeting deletion, export. The work is in app.admin."""
+"""Curation routes: duplicates, reversible merges, entity edits, "not a work item", meeting deletion, export. The work is in app.admin."""
 
 from __future__ import annotations
 
@@ -7,9 +7,12 @@ from typing import Annotated, TypeVar
 
 from fastapi import APIRouter, HTTPException, Query
 
-from app.admin import duplicates, edit, export, meetings, merge
+from app.admin import dismiss, duplicates, edit, export, meetings, merge
 from app.admin.errors import AdminError
 from app.admin.models import (
+    Dismissal,
+    DismissalSummary,
+    DismissalUndo,
     DuplicatePair,
     EntityEdit,
     EntityPatch,
@@ -24,7 +27,8 @@ from app.api.deps import ServicesDep
 
 router = APIRouter(prefix="/api/admin", tags=["admin"])
 T = TypeVar("T")
-PROBLEMS = {404: {"description": "No such entity, meeting or merge"},
+PROBLEMS = {404: {"description": "No such entity, meeting, merge or dismissal"},
+            422: {"description": "Not allowed for this entity"},
             409: {"description": "Refused: the graph is not in a state where this is safe"}}
 
 
@@ -64,6 +68,25 @@ async def undo_merge(merge_id: str, services: ServicesDep) -> UndoResult:
               summary="Rename (the old name becomes an alias), add or remove aliases, change the type")
 async def patch_entity(entity_id: str, patch: EntityPatch, services: ServicesDep) -> EntityEdit:
     return await _run(edit.patch_entity(services.graph, services.embedder, entity_id, patch))
+
+
+@router.post("/entities/{entity_id}/dismiss", status_code=201, responses=PROBLEMS,
+             summary="Mark a work item as not a work item: removed, and its names ignored by later meetings; undoable")
+async def dismiss_entity(entity_id: str, services: ServicesDep) -> Dismissal:
+    return await _run(dismiss.dismiss_entity(services.graph, entity_id))
+
+
+@router.get("/dismissals", summary="Entities marked as not work items (the ignore list), newest first")
+async def list_dismissals(
+    services: ServicesDep, limit: Annotated[int, Query(ge=1, le=1000)] = 100
+) -> list[DismissalSummary]:
+    return await dismiss.list_dismissals(services.graph, limit)
+
+
+@router.post("/dismissals/{dismissal_id}/undo", responses=PROBLEMS,
+             summary="Restore the dismissed entity exactly and take its names off the ignore list")
+async def undo_dismissal(dismissal_id: str, services: ServicesDep) -> DismissalUndo:
+    return await _run(dismiss.undo_dismissal(services.graph, dismissal_id))
 
 
 @router.delete("/meetings/{meeting_id}", responses=PROBLEMS,

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import anyio
 from pydantic import BaseModel, Field
 
+from app.admin.dismiss import ignored_names
 from app.admin.merge import merge_in_transaction
 from app.admin.models import MergeRequest
 from app.embedding import Embedder
@@ -111,7 +112,7 @@ class IngestPipeline:
             chunks = chunk_turns(meeting.turns)
         with timer.stage("extract"):
             known = (await self.graph.read("queries/entity_names"))[0]["names"]
-            extraction = await self.extractor.extract(meeting, known)
+            extraction = await self.extractor.extract(meeting, known, await ignored_names(self.graph))
         if self.comparer is not None:
             with timer.stage("compare"):
                 extraction = await self.comparer.settle(meeting, extraction)

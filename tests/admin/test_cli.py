@@ -51,3 +51,20 @@ def test_merge_undo_alias_and_delete_meeting_from_the_command_line(api: httpx.Cl
     deps = api.get(f"/api/entities/{flow}/dependencies").json()["items"]
     assert [d["name"] for d in deps] == ["Ping Service"]  # the Alert Gateway dependency came from growth-1
     assert [e["external_id"] for e in api.get(f"/api/entities/{gateway}/timeline").json()["events"]] == ["growth-3"]
+
+
+def test_dismiss_list_and_undo_from_the_command_line(api: httpx.Client, cli: CliRunner) -> None:
+    ingest(api, meetings(split=True))
+    gateway = entity_id(api, "Alert Gateway")
+    before = export(api)
+
+    dismissed = cli.invoke(app, ["dismiss", gateway])
+    assert dismissed.exit_code == 0, dismissed.output
+    dismissal = json.loads(dismissed.stdout)
+    assert dismissal["ignored_names"] == ["alert gateway"]
+    [listed] = json.loads(cli.invoke(app, ["dismissals"]).stdout)
+    assert listed["entity_id"] == gateway
+    assert cli.invoke(app, ["undo-dismiss", dismissal["dismissal_id"]]).exit_code == 0
+    assert export(api) == before
+    missing = cli.invoke(app, ["undo-dismiss", dismissal["dismissal_id"]])
+    assert missing.exit_code == 1 and "no dismissal" in missing.output

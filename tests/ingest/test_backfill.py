@@ -58,10 +58,12 @@ async def test_a_failing_meeting_is_reported_and_the_rest_go_on(graph: Graph) ->
         def __init__(self, title: str) -> None:
             self.rules, self.title = RuleBasedExtractor(), title
 
-        async def extract(self, meeting: MeetingInput, known_names: Collection[str] = ()) -> Extraction:
+        async def extract(
+            self, meeting: MeetingInput, known_names: Collection[str] = (), ignored_names: Collection[str] = ()
+        ) -> Extraction:
             if meeting.title == self.title:
                 raise RuntimeError("extractor broke")
-            return await self.rules.extract(meeting, known_names)
+            return await self.rules.extract(meeting, known_names, ignored_names)
 
     meetings = in_date_order(seed_meetings())
     pipeline = IngestPipeline(graph, get_embedder(), FailsOn(meetings[1].title))

@@ -9,6 +9,9 @@ from app.ingest.models import Extraction, MeetingInput
 
 
 class Extractor(Protocol):
-    async def extract(self, meeting: MeetingInput, known_names: Collection[str] = ()) -> Extraction:
-        """`known_names`: the graph's item names and aliases, recognised in speech whatever their case."""
+    async def extract(
+        self, meeting: MeetingInput, known_names: Collection[str] = (), ignored_names: Collection[str] = ()
+    ) -> Extraction:
+        """`known_names`: the graph's item names and aliases, recognised in speech whatever their case.
+        `ignored_names`: normalised names an admin marked as not work items; never items."""
         ...

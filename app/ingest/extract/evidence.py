@@ -4,7 +4,8 @@ A name is kept when it is known already, capitalised as a name (not just at a se
 has a work-like head ("ledger service", "data migration"), is introduced as work ("the Atlas
 project", "a ticket for dark mode"), or - when it is more than one bare common word - is what a
 state, progress, ownership or dependency statement is about (a single word then needs its capital). Numbers, dates, the meeting's people
-and speakers' roles ("Project Manager", "Grad A") are never items, whatever is said about them.
+and speakers' roles ("Project Manager", "Grad A") are never items, whatever is said about them, nor are the
+names an admin marked as not work items (the ignore list, compared normalised).
 The rule-based and the LLM extractors both pass their output through `keep_evidenced`.
 """
 
@@ -22,6 +23,7 @@ from app.ingest.extract.lexicon import (
     WORK_AREA_WORDS,
 )
 from app.ingest.models import Extraction
+from app.ingest.names import normalize_name
 
 _MONTHS = "january february march april may june july august september october november december"
 _DAYS = "monday tuesday wednesday thursday friday saturday sunday weekend christmas easter"
@@ -59,7 +61,9 @@ def _words(surface: str) -> list[str]:
 class Evidence:
     """What the meeting says about names: its people and roles, names known before, capitals used."""
 
-    def __init__(self, speakers: Iterable[str], known: Collection[str], texts: Iterable[str]) -> None:
+    def __init__(
+        self, speakers: Iterable[str], known: Collection[str], texts: Iterable[str], ignored: Collection[str] = ()
+    ) -> None:
         names = [s for s in speakers if s.strip()]
         self.roles = {" ".join(_words(n)).lower() for n in names}
         self.person_words = {
@@ -67,12 +71,13 @@ class Evidence:
         }
         self.known = {k.lower() for k in known}
         self.texts = list(texts)
+        self.ignored = frozenset(ignored)
         # words written capitalised after another word: names, not sentence-case
         self.mid_capitals = {m.group(1).lower() for t in self.texts for m in _MID_CAPITAL.finditer(t)}
 
     def never_item(self, surface: str) -> bool:
         words = [w.lower() for w in _words(surface)]
-        if not words or " ".join(words) in self.roles:
+        if not words or " ".join(words) in self.roles or normalize_name(surface) in self.ignored:
             return True
         if all(_is_number(w) or w in _DATE_WORDS for w in words) or _is_number(words[0]):
             return True

@@ -101,7 +101,9 @@ class LLMExtractor:
         self.chunk_tokens = chunk_tokens
         self.overlap_tokens = overlap_tokens
 
-    async def extract(self, meeting: MeetingInput, known_names: Collection[str] = ()) -> LabelledExtraction:
+    async def extract(
+        self, meeting: MeetingInput, known_names: Collection[str] = (), ignored_names: Collection[str] = ()
+    ) -> LabelledExtraction:
         speakers = [*meeting.participants, *(t.speaker for t in meeting.turns)]
         spoken = normalise_meeting(meeting.turns, [*person_names(speakers), *known_names])
         said = meeting.model_copy(update={"turns": [s.turn.model_copy(update={"text": s.spoken.text}) for s in spoken]})
@@ -109,12 +111,12 @@ class LLMExtractor:
         try:
             answers, models = await self._ask(said, windows)
         except LLMUnavailable as exc:
-            extraction = await self.fallback.extract(meeting, known_names)
+            extraction = await self.fallback.extract(meeting, known_names, ignored_names)
             return LabelledExtraction(**extraction.model_dump(), extractor=f"rules (llm failed: {exc})")
         reader = _Checker(said, meeting)
         for window, answer in zip(windows, answers):
             reader.add(window, answer)
-        evidence = Evidence(dict.fromkeys(speakers), known_names, [s.spoken.text for s in spoken])
+        evidence = Evidence(dict.fromkeys(speakers), known_names, [s.spoken.text for s in spoken], ignored_names)
         checked = keep_evidenced(reader.extraction(), evidence)
         return LabelledExtraction(**checked.model_dump(), extractor=f"llm ({', '.join(sorted(models))})")
 

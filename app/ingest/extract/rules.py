@@ -41,19 +41,23 @@ _STATE_KINDS = (Kind.STATUS, Kind.PROGRESS, Kind.UNBLOCK)
 class RuleBasedExtractor:
     """The default extractor: deterministic, fast, no model calls."""
 
-    async def extract(self, meeting: MeetingInput, known_names: Collection[str] = ()) -> Extraction:
-        return extract_meeting(meeting, known_names)
+    async def extract(
+        self, meeting: MeetingInput, known_names: Collection[str] = (), ignored_names: Collection[str] = ()
+    ) -> Extraction:
+        return extract_meeting(meeting, known_names, ignored_names)
 
 
-def extract_meeting(meeting: MeetingInput, known_names: Collection[str] = ()) -> Extraction:
+def extract_meeting(
+    meeting: MeetingInput, known_names: Collection[str] = (), ignored_names: Collection[str] = ()
+) -> Extraction:
     """Read the meeting's normalised speech (`speech.py`); keep only the items with evidence (`evidence.py`).
-    `known_names` are the graph's item names, recognised whatever their case."""
+    `known_names` are the graph's item names, recognised whatever their case; `ignored_names` are never items."""
     speakers = [*meeting.participants, *(t.speaker for t in meeting.turns)]
     spoken = normalise_meeting(meeting.turns, [*person_names(speakers), *known_names])
     reader = _MeetingReader(_person_words(meeting))
     for said in spoken:
         reader.read_turn(said.turn, said.spoken)
-    evidence = Evidence(dict.fromkeys(speakers), known_names, [said.spoken.text for said in spoken])
+    evidence = Evidence(dict.fromkeys(speakers), known_names, [said.spoken.text for said in spoken], ignored_names)
     return keep_evidenced(reader.out.build(), evidence)
 
 

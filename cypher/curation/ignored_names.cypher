@@ -1,0 +1,2 @@
+MATCH (n:IgnoredName)
+RETURN collect(DISTINCT n.key) AS keys

@@ -1,0 +1,2 @@
+MATCH (d:Dismissal {id: $id})
+RETURN d {.*, at: toString(d.at)} AS dismissal
