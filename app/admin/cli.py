@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 from collections.abc import Awaitable, Callable
 from typing import Annotated, TypeVar
 
@@ -62,6 +63,26 @@ def _patch(entity_id: str, **fields: object) -> None:
 
 
 def register(app: typer.Typer) -> None:
+    catalogue = typer.Typer(help="Known work items from an issue tracker's export.", no_args_is_help=True)
+    app.add_typer(catalogue, name="catalogue")
+
+    @catalogue.command("import")
+    def import_catalogue(
+        file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="CSV or JSON")],
+    ) -> None:
+        """Create or update the items a catalogue lists; extraction then recognises their names. Idempotent."""
+        from app.admin.catalogue import CatalogueRejected, import_catalogue as run_import, parse_catalogue
+        from app.embedding import embedder_for
+
+        try:
+            items = parse_catalogue(file.read_bytes(), file.name)
+        except CatalogueRejected as exc:
+            for error in exc.errors:
+                typer.secho(f"error: row {error.row}, {error.field}: {error.msg}", err=True, fg=typer.colors.RED)
+            raise typer.Exit(2) from exc
+        embedder = embedder_for(get_settings())
+        _echo(_run(lambda graph: run_import(graph, embedder, items)))
+
     @app.command()
     def duplicates(
         limit: int = typer.Option(20, min=1, max=500, help="At most this many pairs."),

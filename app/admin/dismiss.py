@@ -37,11 +37,6 @@ async def list_dismissals(graph: Graph, limit: int = 100) -> list[DismissalSumma
     return [DismissalSummary(**row, ignored_names=row["keys"]) for row in rows]
 
 
-async def ignored_names(graph: Graph) -> list[str]:
-    """The normalised names ingestion must not turn into items."""
-    return (await graph.read("curation/ignored_names"))[0]["keys"]
-
-
 async def _dismiss(tx: Tx, entity_id: str) -> Dismissal:
     rows = await tx.run("admin/read_entities", entity_ids=[entity_id])
     if not rows:

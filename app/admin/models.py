@@ -193,3 +193,56 @@ class DismissalUndo(BaseModel):
     restored_states: int
     restored_relationships: int
     unignored_names: list[str]
+
+
+class CatalogueItem(RequestModel):
+    """One known item, as an issue tracker's export reduces to."""
+
+    name: str = Field(min_length=1, max_length=200)
+    aliases: list[str] = Field(default_factory=list, max_length=100)
+    type: EntityType | None = Field(default=None, description="project, feature or task; guessed from the name if none")
+    owner: str | None = Field(default=None, max_length=200, description="The person who owns it")
+
+    @field_validator("name", "owner")
+    @classmethod
+    def _stripped(cls, text: str | None) -> str | None:
+        if text is not None and not text.strip():
+            raise ValueError("must contain more than spaces")
+        return text.strip() if text else text
+
+    @field_validator("aliases")
+    @classmethod
+    def _aliases_have_text(cls, aliases: list[str]) -> list[str]:
+        cleaned = [a.strip() for a in aliases if a.strip()]
+        if any(len(a) > 200 for a in cleaned):
+            raise ValueError("aliases must be at most 200 characters each")
+        return cleaned
+
+    @field_validator("type")
+    @classmethod
+    def _not_a_person(cls, kind: EntityType | None) -> EntityType | None:
+        if kind is EntityType.PERSON:
+            raise ValueError("a catalogue lists work items: project, feature or task")
+        return kind
+
+
+class CatalogueRowError(BaseModel):
+    row: int = Field(description="1 for the first item (the first line after a CSV's header)")
+    field: str
+    msg: str
+
+
+class CatalogueEntry(BaseModel):
+    id: str
+    name: str
+    type: EntityType
+    aliases: list[str]
+    owner: str | None
+    status: str = Field(description="created, updated or unchanged")
+
+
+class CatalogueResult(BaseModel):
+    created: int
+    updated: int
+    unchanged: int
+    items: list[CatalogueEntry]

@@ -1,4 +1,5 @@
-"""Curation routes: duplicates, reversible merges, entity edits, "not a work item", meeting deletion, export. The work is in app.admin."""
+"""Curation routes: duplicates, reversible merges, entity edits, "not a work item", meeting deletion, export.
+The work is in app.admin."""
 
 from __future__ import annotations
 

@@ -42,6 +42,14 @@ class MeetingInput(BaseModel):
     turns: list[Turn]
 
 
+class Curation(BaseModel):
+    """What admins said about names, read before extraction: `ignored` (normalised names marked as not work
+    items) are never items; `catalogued` (names and aliases from a catalogue import) are items wherever said."""
+
+    ignored: list[str] = Field(default_factory=list)
+    catalogued: list[str] = Field(default_factory=list)
+
+
 class Chunk(BaseModel):
     """A run of consecutive turns stored as one Memory."""
 

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 import anyio
 from pydantic import BaseModel, Field
 
-from app.admin.dismiss import ignored_names
 from app.admin.merge import merge_in_transaction
 from app.admin.models import MergeRequest
 from app.embedding import Embedder
@@ -24,7 +23,7 @@ from app.ingest.chunk import chunk_turns
 from app.ingest.chains import remove_meeting, replay_chains
 from app.ingest.diff import ChainPlan, Delta, Snapshot, StateVersion, merge_assertions
 from app.ingest.extract import Extractor
-from app.ingest.models import Chunk, EntityMention, EntityType, Extraction, MeetingInput
+from app.ingest.models import Chunk, Curation, EntityMention, EntityType, Extraction, MeetingInput
 from app.ingest.names import entity_id, meeting_sort_key, normalize_name, search_keys
 from app.ingest.resolve import KnownEntity, acronyms, initials, resolve_entities, resolve_person
 from app.ingest.write import EntityRow, MeetingRow, MeetingWrite, MemoryRow, write_meeting
@@ -112,7 +111,8 @@ class IngestPipeline:
             chunks = chunk_turns(meeting.turns)
         with timer.stage("extract"):
             known = (await self.graph.read("queries/entity_names"))[0]["names"]
-            extraction = await self.extractor.extract(meeting, known, await ignored_names(self.graph))
+            curation = Curation(**(await self.graph.read("curation/curated_names"))[0])
+            extraction = await self.extractor.extract(meeting, known, curation)
         if self.comparer is not None:
             with timer.stage("compare"):
                 extraction = await self.comparer.settle(meeting, extraction)

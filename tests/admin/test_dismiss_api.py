@@ -74,8 +74,8 @@ def test_the_ignore_list_survives_re_ingest_and_later_meetings(api: httpx.Client
 
     again = api.post("/api/ingest", json=meeting("m1", "2026-05-04", SPEECH + "\nPriya: the offsite is blocked"))
     assert again.status_code == 201 and again.json()["status"] == "replaced", again.text
-    later = api.post("/api/ingest", json=meeting("m2", "2026-05-11", "Tom: uh the offsite is done.\n"
-                                                                      "Priya: and the Offsite is blocking the ledger service"))
+    later_speech = "Tom: uh the offsite is done.\nPriya: and the Offsite is blocking the ledger service"
+    later = api.post("/api/ingest", json=meeting("m2", "2026-05-11", later_speech))
     assert later.status_code == 201, later.text
     assert "offsite" not in names(api) and "ledger service" in names(api)
     assert integrity(neo4j_settings).ok

@@ -14,7 +14,7 @@ from app.embedding import get_embedder
 from app.graph.driver import Graph
 from app.ingest.backfill import backfill, in_date_order
 from app.ingest.extract.rules import RuleBasedExtractor
-from app.ingest.models import Extraction, MeetingInput
+from app.ingest.models import Curation, Extraction, MeetingInput
 from app.ingest.pipeline import IngestPipeline
 from app.ingest.requests import IngestRequest
 from tests.conftest import SEED
@@ -59,11 +59,11 @@ async def test_a_failing_meeting_is_reported_and_the_rest_go_on(graph: Graph) ->
             self.rules, self.title = RuleBasedExtractor(), title
 
         async def extract(
-            self, meeting: MeetingInput, known_names: Collection[str] = (), ignored_names: Collection[str] = ()
+            self, meeting: MeetingInput, known_names: Collection[str] = (), curation: Curation | None = None
         ) -> Extraction:
             if meeting.title == self.title:
                 raise RuntimeError("extractor broke")
-            return await self.rules.extract(meeting, known_names, ignored_names)
+            return await self.rules.extract(meeting, known_names, curation)
 
     meetings = in_date_order(seed_meetings())
     pipeline = IngestPipeline(graph, get_embedder(), FailsOn(meetings[1].title))

@@ -6,7 +6,8 @@ project", "a ticket for dark mode"), or - when it is more than one bare common w
 state, progress, ownership or dependency statement is about (a single word then needs its capital). Numbers, dates, the meeting's people
 and speakers' roles ("Project Manager", "Grad A") are never items, whatever is said about them, nor are the
 names an admin marked as not work items (the ignore list, compared normalised).
-The rule-based and the LLM extractors both pass their output through `keep_evidenced`.
+The rule-based and the LLM extractors both pass their output through `keep_evidenced`, after
+`with_catalogued` has added every catalogued name said in the meeting, in whatever case.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from app.ingest.extract.lexicon import (
     TASK_HEADS,
     WORK_AREA_WORDS,
 )
-from app.ingest.models import Extraction
+from app.ingest.extract.speech import SpokenTurn
+from app.ingest.models import EntityMention, Extraction
 from app.ingest.names import normalize_name
 
 _MONTHS = "january february march april may june july august september october november december"
@@ -161,3 +163,20 @@ def keep_evidenced(extraction: Extraction, evidence: Evidence) -> Extraction:
             for d in extraction.decisions
         ],
     )
+
+
+def with_catalogued(extraction: Extraction, spoken: list[SpokenTurn], names: Collection[str]) -> Extraction:
+    """The extraction with a mention of each catalogued name wherever it is said, as a whole phrase in any
+    case, whether or not anything was said about it."""
+    if not names:
+        return extraction
+    alternatives = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+    seen = {(m.surface.lower(), m.turn) for m in extraction.mentions}
+    added = []
+    for said in spoken:
+        for match in pattern.finditer(said.spoken.text):
+            if (match.group(0).lower(), said.turn.index) not in seen:
+                seen.add((match.group(0).lower(), said.turn.index))
+                added.append(EntityMention(surface=match.group(0), turn=said.turn.index))
+    return extraction.model_copy(update={"mentions": [*extraction.mentions, *added]})

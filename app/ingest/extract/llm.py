@@ -19,9 +19,10 @@ import anyio.abc
 from pydantic import BaseModel
 
 from app.ingest.extract import Extractor
-from app.ingest.extract.evidence import Evidence, keep_evidenced
+from app.ingest.extract.evidence import Evidence, keep_evidenced, with_catalogued
 from app.ingest.extract.speech import normalise_meeting, person_names
 from app.ingest.models import (
+    Curation,
     DecisionAssertion,
     DependencyAssertion,
     EntityMention,
@@ -102,8 +103,9 @@ class LLMExtractor:
         self.overlap_tokens = overlap_tokens
 
     async def extract(
-        self, meeting: MeetingInput, known_names: Collection[str] = (), ignored_names: Collection[str] = ()
+        self, meeting: MeetingInput, known_names: Collection[str] = (), curation: Curation | None = None
     ) -> LabelledExtraction:
+        curation = curation or Curation()
         speakers = [*meeting.participants, *(t.speaker for t in meeting.turns)]
         spoken = normalise_meeting(meeting.turns, [*person_names(speakers), *known_names])
         said = meeting.model_copy(update={"turns": [s.turn.model_copy(update={"text": s.spoken.text}) for s in spoken]})
@@ -111,13 +113,13 @@ class LLMExtractor:
         try:
             answers, models = await self._ask(said, windows)
         except LLMUnavailable as exc:
-            extraction = await self.fallback.extract(meeting, known_names, ignored_names)
+            extraction = await self.fallback.extract(meeting, known_names, curation)
             return LabelledExtraction(**extraction.model_dump(), extractor=f"rules (llm failed: {exc})")
         reader = _Checker(said, meeting)
         for window, answer in zip(windows, answers):
             reader.add(window, answer)
-        evidence = Evidence(dict.fromkeys(speakers), known_names, [s.spoken.text for s in spoken], ignored_names)
-        checked = keep_evidenced(reader.extraction(), evidence)
+        evidence = Evidence(dict.fromkeys(speakers), known_names, [s.spoken.text for s in spoken], curation.ignored)
+        checked = keep_evidenced(with_catalogued(reader.extraction(), spoken, curation.catalogued), evidence)
         return LabelledExtraction(**checked.model_dump(), extractor=f"llm ({', '.join(sorted(models))})")
 
     async def _ask(self, meeting: MeetingInput, windows: list[Window]) -> tuple[list[MeetingExtraction], set[str]]:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Collection
 
 from app.ingest.extract.clauses import Clause
-from app.ingest.extract.evidence import Evidence, keep_evidenced
+from app.ingest.extract.evidence import Evidence, keep_evidenced, with_catalogued
 from app.ingest.extract.frames import Frame, Kind, Slot
 from app.ingest.extract.values import choice_after, percent_value
 from app.ingest.extract.links import Order, causes, clause_order, only_names, required_item
@@ -25,7 +25,7 @@ from app.ingest.extract.reading import Output, SentenceState
 from app.ingest.extract.sentence import ITEM_LIKE, Sentence
 from app.ingest.extract.speech import Spoken, normalise_meeting, person_names
 from app.ingest.extract.text import Chunk, ChunkKind, sentence_spans
-from app.ingest.models import DecisionAssertion, Extraction, MeetingInput, StateAssertion, Status, Turn
+from app.ingest.models import Curation, DecisionAssertion, Extraction, MeetingInput, StateAssertion, Status, Turn
 
 FOCUS_TURNS = 2  # how many turns back a pronoun may reach
 _PEOPLE = (ChunkKind.PERSON, ChunkKind.PERSON_PRONOUN)
@@ -42,23 +42,25 @@ class RuleBasedExtractor:
     """The default extractor: deterministic, fast, no model calls."""
 
     async def extract(
-        self, meeting: MeetingInput, known_names: Collection[str] = (), ignored_names: Collection[str] = ()
+        self, meeting: MeetingInput, known_names: Collection[str] = (), curation: Curation | None = None
     ) -> Extraction:
-        return extract_meeting(meeting, known_names, ignored_names)
+        return extract_meeting(meeting, known_names, curation)
 
 
 def extract_meeting(
-    meeting: MeetingInput, known_names: Collection[str] = (), ignored_names: Collection[str] = ()
+    meeting: MeetingInput, known_names: Collection[str] = (), curation: Curation | None = None
 ) -> Extraction:
     """Read the meeting's normalised speech (`speech.py`); keep only the items with evidence (`evidence.py`).
-    `known_names` are the graph's item names, recognised whatever their case; `ignored_names` are never items."""
+    `known_names` are the graph's item names, recognised whatever their case; see `Extractor` for `curation`."""
+    curation = curation or Curation()
     speakers = [*meeting.participants, *(t.speaker for t in meeting.turns)]
     spoken = normalise_meeting(meeting.turns, [*person_names(speakers), *known_names])
     reader = _MeetingReader(_person_words(meeting))
     for said in spoken:
         reader.read_turn(said.turn, said.spoken)
-    evidence = Evidence(dict.fromkeys(speakers), known_names, [said.spoken.text for said in spoken], ignored_names)
-    return keep_evidenced(reader.out.build(), evidence)
+    evidence = Evidence(dict.fromkeys(speakers), known_names, [said.spoken.text for said in spoken], curation.ignored)
+    extraction = with_catalogued(reader.out.build(), spoken, curation.catalogued)
+    return keep_evidenced(extraction, evidence)
 
 
 def _person_words(meeting: MeetingInput) -> frozenset[str]:

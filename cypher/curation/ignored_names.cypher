@@ -1,2 +1,0 @@
-MATCH (n:IgnoredName)
-RETURN collect(DISTINCT n.key) AS keys
