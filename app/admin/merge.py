@@ -29,7 +29,7 @@ from app.ingest.write import write_chains
 
 
 async def merge_entities(graph: Graph, request: MergeRequest) -> MergeResult:
-    return await graph.in_write_transaction(lambda tx: merge_in_transaction(tx, request))
+    return await graph.in_write_transaction(lambda tx: _merge(tx, request))
 
 
 async def undo_merge(graph: Graph, merge_id: str) -> UndoResult:
@@ -40,8 +40,7 @@ async def list_merges(graph: Graph, limit: int = 100) -> list[MergeEventSummary]
     return [MergeEventSummary(**row) for row in await graph.read("admin/list_merge_events", limit=limit)]
 
 
-async def merge_in_transaction(tx: Tx, request: MergeRequest) -> MergeResult:
-    """Also used by ingestion when a meeting shows two stored entities are one; it stays undoable."""
+async def _merge(tx: Tx, request: MergeRequest) -> MergeResult:
     target_id, source_ids = request.target, request.sources
     ids = [target_id, *source_ids]
     entities = await _read_entities(tx, ids)

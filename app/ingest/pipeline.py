@@ -14,8 +14,6 @@ from typing import TYPE_CHECKING
 import anyio
 from pydantic import BaseModel, Field
 
-from app.admin.merge import merge_in_transaction
-from app.admin.models import MergeRequest
 from app.embedding import Embedder
 from app.graph.driver import Graph, Tx
 from app.graph.lucene import lucene_query
@@ -176,12 +174,8 @@ class IngestPipeline:
         resolution = resolve_entities(
             _mentions(extraction), known, self.embedder.encode, people=[*person_surfaces, *known_people]
         )
-        for absorbed, survivor in resolution.merged.items():
-            await merge_in_transaction(tx, MergeRequest(target=survivor, sources=[absorbed]))
-
         def item(surface: str) -> str:
-            resolved = resolution.by_surface[surface]
-            return resolution.merged.get(resolved, resolved)
+            return resolution.by_surface[surface]
 
         people: dict[str, str] = {}  # full name -> person id
 

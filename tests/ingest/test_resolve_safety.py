@@ -72,3 +72,32 @@ async def test_the_ledger_service_is_not_substitute_ls(graph: Graph) -> None:
     assert not any(a.lower() == "lucus sakalauskas" for e in items.values() if e["type"] != "person" for a in e["aliases"])
     answer = await QueryEngine(graph, get_embedder()).ask("how far along is the ledger service?")
     assert "Substitute" not in answer.answer and "10" in answer.answer, answer.answer
+
+
+@pytest.mark.anyio
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("first", "then", "same"),
+    [
+        ("billing export", "billing report", False),
+        ("search api", "search ui", False),
+        ("code review", "code preview", False),
+        ("the checkout redesign", "checkout re-design", True),
+        ("the user onboarding flow", "user on-boarding flow", True),
+    ],
+)
+async def test_near_misses_stay_apart_and_spelling_variants_merge(
+    graph: Graph, first: str, then: str, same: bool
+) -> None:
+    people = ["Priya Nair", "Tom Becker"]
+
+    def meeting(external_id: str, day: str, transcript: str) -> MeetingInput:
+        return MeetingInput(title=external_id, date=date.fromisoformat(day), participants=people,
+                            external_id=external_id, turns=parse_text(transcript))
+
+    pipeline = IngestPipeline(graph, get_embedder(), RuleBasedExtractor())
+    await pipeline.ingest(meeting("one", "2026-04-06", f"Priya: so um {first} is in progress\nTom: yeah"))
+    await pipeline.ingest(meeting("two", "2026-04-13", f"Tom: uh {then} is about 30 percent done i think"))
+    items = [e for e in await graph.read("queries/list_entities", q=None, type=None, limit=20, offset=0)
+             if e["type"] != "person"]
+    assert len(items) == (1 if same else 2), items

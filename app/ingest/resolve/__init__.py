@@ -4,7 +4,8 @@ A meeting's surfaces and the candidate entities from the graph start as separate
 groups merge tier by tier, strongest evidence first: the same normalised name, the same name
 without a project wrapper ("Project Atlas" / "the Atlas project"), an acronym ("single sign-on" /
 "SSO Integration"), a token subset with the same head noun ("the dashboard" / "Analytics
-Dashboard"), a typo (`lexical`), and last the embedding similarity of the names (`embedding`).
+Dashboard") (`lexical`), and last the embedding similarity of the names (`embedding`), trusted only where
+a second, lexical signal agrees: a shared head noun, or a typo in one word with everything else the same.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ def resolve_entities(
     surfaces = list(dict.fromkeys(m.surface for m in mentions if m.surface.strip()))
     groups = [Group(item_names([k.name, *k.aliases]) or [Name.of(k.name)], known=k) for k in known]
     groups += [Group([Name.of(s)], surfaces=[s], person=normalize_name(s) in person_keys) for s in surfaces]
-    for tier in (Tier.EXACT, Tier.CORE, Tier.ACRONYM, Tier.SUBSET, Tier.SYNONYM_HEAD, Tier.FUZZY):
+    for tier in Tier:
         merge_tier(groups, tier)
     if embed is not None:
         merge_by_embedding(groups, known, embed)
@@ -56,17 +57,14 @@ def _entity_type(group: Group, mentions: list[EntityMention], name: str) -> Enti
 def _resolution(groups: list[Group], mentions: list[EntityMention], person_keys: set[str]) -> Resolution:
     entities: list[ResolvedEntity] = []
     by_surface: dict[str, str] = {}
-    merged: dict[str, str] = {}
     for group in groups:
         if group.known is not None:
             known = group.known
             best_new = max(group.surfaces, key=lambda s: (name_rank(s), -group.surfaces.index(s)))
             name = display_name(best_new) if is_fuller_name(best_new, known.name) else known.name
-            absorbed_names = [n for k in group.absorbed for n in (k.name, *k.aliases)]
-            aliases = distinct_aliases(name, [known.name], known.aliases, absorbed_names, group.surfaces)
+            aliases = distinct_aliases(name, [known.name], known.aliases, group.surfaces)
             aliases = [a for a in aliases if normalize_name(a) not in person_keys]
             entity = ResolvedEntity(id=known.id, name=name, type=known.type, aliases=aliases, is_new=False)
-            merged.update((k.id, known.id) for k in group.absorbed if k.id != known.id)
         else:
             name = canonical_name(group.surfaces)
             entity = ResolvedEntity(
@@ -78,4 +76,4 @@ def _resolution(groups: list[Group], mentions: list[EntityMention], person_keys:
             )
         entities.append(entity)
         by_surface.update((s, entity.id) for s in group.surfaces)
-    return Resolution(entities=entities, by_surface=by_surface, merged=merged)
+    return Resolution(entities=entities, by_surface=by_surface)

@@ -1,4 +1,4 @@
-"""The embedding tier: names that are paraphrases of each other, in the few shapes where similarity can be trusted."""
+"""The embedding tier: names that are one item said two ways, where a lexical signal and the embeddings agree."""
 
 from __future__ import annotations
 
@@ -8,17 +8,22 @@ from dataclasses import dataclass
 import numpy as np
 
 from app.ingest.names import words
-from app.ingest.resolve.lexical import Group
+from app.ingest.resolve.lexical import Group, typo
 from app.ingest.resolve.models import Embed, KnownEntity
 from app.ingest.resolve.naming import Name, types_compatible
 
 # Embedding similarity of short names can't tell a paraphrase ("privacy audit" / "GDPR Audit") from a
-# sibling ("security audit" / "privacy audit": 0.80!), so it is only trusted in two shapes: a plain
-# word standing in for a jargon word under the same head noun, where both the names and the two
-# differing words must be close; or two names with no word in common that are near-paraphrases.
+# sibling ("security audit" / "privacy audit": 0.80!), and a typo can't tell a misspelling ("dashbaord")
+# from another word ("review" / "preview"), so neither merges alone: similarity is trusted only with a
+# lexical signal, in two shapes. A plain word standing in for a jargon word under the same head noun, where
+# both the names and the two differing words must be close; or a typo in one long word with the rest the
+# same, where the names must be close, and very close unless the typo only swaps letters ("dashbaord"; an
+# added or lost letter often makes another word: "player" / "layer"). Names with no word in common are never
+# merged by meaning alone.
 PARAPHRASE_NAME_THRESHOLD = 0.55
 PARAPHRASE_WORD_THRESHOLD = 0.35
-UNRELATED_NAME_THRESHOLD = 0.85
+TYPO_NAME_THRESHOLD = 0.6
+RESPELT_NAME_THRESHOLD = 0.8
 EMBEDDING_MARGIN = 0.05
 
 
@@ -27,16 +32,19 @@ class _Paraphrase:
     """Texts whose embeddings decide whether two names are paraphrases of each other."""
 
     names: tuple[str, str]
-    differing_words: tuple[str, str] | None  # set when the names share their head noun
+    differing_words: tuple[str, str] | None  # None for a typo
+    swapped_letters: bool = False  # a typo that only reorders letters
 
     @classmethod
     def of(cls, a: Name, b: Name) -> _Paraphrase | None:
         if not types_compatible(a, b):
             return None
         names = (embedding_text(a.text), embedding_text(b.text))
+        if spellings := typo(a, b):
+            return cls(names, None, sorted(spellings[0]) == sorted(spellings[1]))
         shared = set(a.core) & set(b.core)
         if not shared:
-            return cls(names, None)
+            return None
         only_a = [w for w in a.core if w not in shared]
         only_b = [w for w in b.core if w not in shared]
         if a.head != b.head or not only_a or not only_b or len(only_a) > 2 or len(only_b) > 2:
@@ -51,7 +59,8 @@ class _Paraphrase:
     def score(self, vectors: _Vectors) -> float | None:
         similarity = vectors.cosine(*self.names)
         if self.differing_words is None:
-            return similarity if similarity >= UNRELATED_NAME_THRESHOLD else None
+            threshold = TYPO_NAME_THRESHOLD if self.swapped_letters else RESPELT_NAME_THRESHOLD
+            return similarity if similarity >= threshold else None
         ok = (
             similarity >= PARAPHRASE_NAME_THRESHOLD
             and vectors.cosine(*self.differing_words) >= PARAPHRASE_WORD_THRESHOLD

@@ -1,6 +1,9 @@
 """The lexical tiers: which names are the same item by their words alone, strongest evidence first.
 
 A weak tier merges a group only when exactly one other group matches it, so an ambiguous short name stays apart.
+Only this meeting's new names are merged into others: two entities already stored are never merged by ingestion,
+even when a new full name spans both ("Mobile App Redesign" after "app redesign" and "mobile redesign"), since a
+false merge silently corrupts answers while a duplicate is one click away in /api/admin/duplicates.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from rapidfuzz import fuzz
 
 from app.ingest.models import EntityType
 from app.ingest.resolve.models import KnownEntity
-from app.ingest.resolve.naming import TYPE_WORDS, Name, is_proper, type_of, types_compatible
+from app.ingest.resolve.naming import TYPE_WORDS, Name, type_of, types_compatible
 
 FUZZY_TOKEN_RATIO = 85.0
 # Head nouns that name the same kind of artefact, so "search endpoint" is "Search API".
@@ -26,27 +29,29 @@ _SYNONYM_HEADS = (
 
 
 class Tier(IntEnum):
-    """Lexical evidence, strongest first; embeddings come after all of these."""
+    """Lexical evidence, strongest first; embeddings come after all of these (and decide typos, `fuzzy_match`)."""
 
-    EXACT = 6
-    CORE = 5
-    ACRONYM = 4
-    SUBSET = 3
-    SYNONYM_HEAD = 2
-    FUZZY = 1
+    EXACT = 5
+    CORE = 4
+    ACRONYM = 3
+    SUBSET = 2
+    SYNONYM_HEAD = 1
 
 
 def _acronym_match(a: Name, b: Name) -> bool:
     """`a` spells out an acronym of `b`: all of it, where `b` adds at most a kind of artefact ("single sign-on"
     ~ "SSO Integration", never "ledger service" ~ "Substitute LS"), or a run of its words with the other words
-    the same ("Single Sign-On Rollout" ~ "SSO rollout")."""
+    the same or, where `b` adds nothing, kinds of artefact ("Single Sign-On Rollout" ~ "SSO rollout",
+    "Single Sign-On Integration" ~ "SSO")."""
     if len(a.initials) >= 2 and a.initials in b.core and a.initials not in a.core:
         return set(b.core) - {a.initials} <= set(a.core) | TYPE_WORDS
     for acronym in b.jargon & set(b.core):
         n = len(acronym)
         for i in range(len(a.core) - n + 1) if n >= 2 else ():
-            spelled = "".join(w[0] for w in a.core[i : i + n]) == acronym
-            if spelled and a.core[:i] + (acronym,) + a.core[i + n :] == b.core:
+            if "".join(w[0] for w in a.core[i : i + n]) != acronym:
+                continue
+            shortened = a.core[:i] + (acronym,) + a.core[i + n :]
+            if shortened == b.core or (set(b.core) <= set(shortened) and set(shortened) - set(b.core) <= TYPE_WORDS):
                 return True
     return False
 
@@ -68,32 +73,31 @@ def _synonym_head_match(a: Name, b: Name) -> bool:
     return any(a.head in heads and b.head in heads for heads in _SYNONYM_HEADS)
 
 
-def _fuzzy_match(a: Name, b: Name) -> bool:
-    """A typo in one long word, everything else identical."""
+def typo(a: Name, b: Name) -> tuple[str, str] | None:
+    """The two spellings when the names differ by a typo in one long word, everything else identical. One
+    signal only: the embedding tier merges such a pair when the names' embeddings agree as well."""
     if len(a.core) != len(b.core) or a.core == b.core:
-        return False
+        return None
     differing = [(x, y) for x, y in zip(a.core, b.core, strict=True) if x != y]
     if len(differing) != 1:
-        return False
+        return None
     x, y = differing[0]
     if min(len(x), len(y)) < 5 or any(ch.isdigit() for ch in x + y):
-        return False
-    return fuzz.ratio(x, y) >= FUZZY_TOKEN_RATIO
+        return None
+    return (x, y) if fuzz.ratio(x, y) >= FUZZY_TOKEN_RATIO else None
 
 
 def names_match(a: Name, b: Name, tier: Tier) -> bool:
     if tier is Tier.EXACT:
         return a.norm == b.norm
     if tier is Tier.CORE:
-        return bool(a.core) and a.core == b.core
+        return bool(a.core) and (a.core == b.core or a.compact == b.compact)
     if tier is Tier.ACRONYM:
         return _acronym_match(a, b) or _acronym_match(b, a)
     if tier is Tier.SUBSET:
         return types_compatible(a, b) and subset_match(a, b)
     if tier is Tier.SYNONYM_HEAD:
         return _synonym_head_match(a, b)
-    if tier is Tier.FUZZY:
-        return types_compatible(a, b) and _fuzzy_match(a, b)
     return False
 
 
@@ -102,14 +106,11 @@ class Group:
     names: list[Name]
     known: KnownEntity | None = None
     surfaces: list[str] = field(default_factory=list)  # this meeting's mentions, in order
-    absorbed: list[KnownEntity] = field(default_factory=list)  # other known entities found to be this one
     person: bool = False  # a person's name said where an item was expected: never merged into an item
 
     def absorb(self, other: Group) -> None:
         self.names.extend(other.names)
         self.surfaces.extend(other.surfaces)
-        self.absorbed.extend([other.known] if other.known else [])
-        self.absorbed.extend(other.absorbed)
 
     def kinds(self) -> set[EntityType]:
         """The item types its names say outright ("... migration" is a task)."""
@@ -140,38 +141,12 @@ def merge_tier(groups: list[Group], tier: Tier) -> None:
                 and (tier in (Tier.EXACT, Tier.CORE) and group.person == other.person or group.compatible(other))
                 and any(names_match(a, b, tier) for a in group.names for b in other.names)
             ]
-            bridged = _bridged(group, matches) if tier is Tier.SUBSET else []
-            target = None if bridged else _unambiguous_target(group, matches, tier)
-            if bridged:
-                target = bridged[0]
-                for other in bridged[1:]:
-                    target.absorb(other)
-                    groups.remove(other)
+            target = _unambiguous_target(group, matches, tier)
             if target is not None:
                 target.absorb(group)
                 groups.remove(group)
                 merged = True
                 break
-
-
-def _bridged(group: Group, matches: list[Group]) -> list[Group]:
-    """Known entities that a full proper name shows to be one item: each is a part of it, one shares
-    its head, and together they cover it ("Mobile App Redesign" = "app redesign" + "mobile redesign")."""
-    for full in (n for n in group.names if is_proper(n.text) and len(n.core) > 2):
-        part_names = {
-            id(g): [
-                p
-                for p in g.names
-                if subset_match(p, full) and len(p.core) < len(full.core) and types_compatible(p, full)
-            ]
-            for g in matches
-        }
-        parts = [g for g in matches if part_names[id(g)]]
-        covered = {w for names in part_names.values() for p in names for w in p.core}
-        shares_head = any(p.head == full.head for names in part_names.values() for p in names)
-        if len(parts) == len(matches) > 1 and covered == set(full.core) and shares_head and all(g.known for g in parts):
-            return parts
-    return []
 
 
 def _unambiguous_target(group: Group, matches: list[Group], tier: Tier) -> Group | None:

@@ -30,7 +30,3 @@ class ResolvedEntity(BaseModel):
 class Resolution(BaseModel):
     entities: list[ResolvedEntity]
     by_surface: dict[str, str]  # surface as spoken -> entity id
-    # Known entities this meeting showed to be one: absorbed id -> surviving id. Only when a full proper
-    # name spans them all ("Mobile App Redesign" after "the app redesign" and "mobile redesign" were
-    # taken for two items); the caller should move the absorbed entity's history onto the survivor.
-    merged: dict[str, str] = {}

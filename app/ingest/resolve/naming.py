@@ -39,6 +39,11 @@ class Name:
     def head(self) -> str:
         return self.core[-1] if self.core else ""
 
+    @property
+    def compact(self) -> str:
+        """The core words run together, so a hyphen or a space more is the same spelling ("re-design")."""
+        return "".join(self.core)
+
 
 def initials(surface: str) -> str | None:
     """What a name of several words abbreviates to: "single sign-on" -> "sso"."""
