@@ -1,6 +1,7 @@
 """Items only on evidence: which extracted names may become work items.
 
-A name is kept when it is known already, capitalised as a name (not just at a sentence's start),
+A name is kept when it is known already, a topic the meeting keeps coming back to (`recurrence.py`),
+capitalised as a name (not just at a sentence's start),
 has a work-like head ("ledger service", "data migration"), is introduced as work ("the Atlas
 project", "a ticket for dark mode"), or - when it is more than one bare common word - is what a
 state, progress, ownership or dependency statement is about (a single word then needs its capital). Numbers, dates, the meeting's people
@@ -64,7 +65,8 @@ class Evidence:
     """What the meeting says about names: its people and roles, names known before, capitals used."""
 
     def __init__(
-        self, speakers: Iterable[str], known: Collection[str], texts: Iterable[str], ignored: Collection[str] = ()
+        self, speakers: Iterable[str], known: Collection[str], texts: Iterable[str], ignored: Collection[str] = (),
+        recurring: Collection[str] = (),
     ) -> None:
         names = [s for s in speakers if s.strip()]
         self.roles = {" ".join(_words(n)).lower() for n in names}
@@ -74,6 +76,7 @@ class Evidence:
         self.known = {k.lower() for k in known}
         self.texts = list(texts)
         self.ignored = frozenset(ignored)
+        self.recurring = {normalize_name(r) for r in recurring}  # topics the meeting kept coming back to
         # words written capitalised after another word: names, not sentence-case
         self.mid_capitals = {m.group(1).lower() for t in self.texts for m in _MID_CAPITAL.finditer(t)}
 
@@ -117,6 +120,8 @@ class Evidence:
     def item(self, surface: str, stated: bool) -> bool:
         if self.never_item(surface):
             return False
+        if normalize_name(surface) in self.recurring:
+            return True
         return self.named(surface) or (stated and self.stated_enough(surface))
 
 

@@ -22,6 +22,7 @@ from app.ingest.extract.values import choice_after, percent_value
 from app.ingest.extract.links import Order, causes, clause_order, only_names, required_item
 from app.ingest.extract.mood import Mood
 from app.ingest.extract.reading import Output, SentenceState
+from app.ingest.extract.recurrence import Recurrence
 from app.ingest.extract.sentence import ITEM_LIKE, Sentence
 from app.ingest.extract.speech import Spoken, normalise_meeting, person_names
 from app.ingest.extract.text import Chunk, ChunkKind, sentence_spans
@@ -58,7 +59,12 @@ def extract_meeting(
     reader = _MeetingReader(_person_words(meeting))
     for said in spoken:
         reader.read_turn(said.turn, said.spoken)
-    evidence = Evidence(dict.fromkeys(speakers), known_names, [said.spoken.text for said in spoken], curation.ignored)
+    topics = reader.recurrence.topics()
+    for surface, turns in topics.items():
+        for turn in sorted(turns):
+            reader.out.mention(surface, turn)
+    evidence = Evidence(dict.fromkeys(speakers), known_names, [said.spoken.text for said in spoken], curation.ignored,
+                        recurring=topics)
     extraction = with_catalogued(reader.out.build(), spoken, curation.catalogued)
     return keep_evidenced(extraction, evidence)
 
@@ -72,12 +78,15 @@ class _MeetingReader:
     def __init__(self, person_words: frozenset[str]) -> None:
         self.person_words = person_words
         self.out = Output()
+        self.recurrence = Recurrence()
         self.focus: str | None = None  # the item last talked about, across turns
         self.focus_turn = -1
 
     def read_turn(self, turn: Turn, spoken: Spoken) -> None:
         for start, end in sentence_spans(spoken.text):
             sentence = Sentence.parse(spoken.text[start:end], self.person_words)
+            for chunk in sentence.chunks:
+                self.recurrence.add(sentence.text, chunk, turn.index, turn.speaker)
             self._read_sentence(SentenceState(sentence, turn, spoken.quote(start, end)))
 
     def _read_sentence(self, st: SentenceState) -> None:

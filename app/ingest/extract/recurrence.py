@@ -1,0 +1,88 @@
+"""Recurring topics: the lowercase noun phrases a meeting keeps coming back to, as evidence of work items.
+
+Design and research meetings rarely say "X is done"; they name the things being built and talk about them turn
+after turn ("the battery", "a rubber case", "speech recognition"). A phrase counts when several people say it in
+several turns: a phrase of two or three words in two turns by two speakers; a single word in three turns by two
+speakers, twice as "the <word>" and once so not after a preposition ("in the dark", "on the left" are places in
+speech, not things), shaped like a concrete noun (not -ly, -ing, -ed, -ity, -ness, -ism, -ship). Words written
+with a capital (names of people and places in transcripts), generic nouns ("thing", "idea", "people"), the
+meeting's own tools ("whiteboard", "email"), closed-class words, numbers, fillers and agents ("users", "team")
+never count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from app.ingest.extract.lexicon import AGENT_NOUNS, CLOSED_WORDS, GENERIC_NOUNS, NUMBER_WORDS
+from app.ingest.extract.text import Chunk, ChunkKind
+from app.ingest.names import normalize_name
+
+MAX_WORDS = 3
+_WORD = re.compile(r"^[a-z][a-z-]*[a-z]$")
+# Who and where, rather than what is worked on: never a topic of work on their own.
+_SOCIAL_NOUNS = frozenset(
+    """
+    user users customer customers consumer consumers client clients person people man men woman women kid kids
+    child children family families parent parents friend friends member members staff worker workers student
+    students country countries nation nations city cities town towns place places world government state states
+    company companies market public society community opinion view views reason example sort kind type types lots
+    percent euro euros dollar dollars pound pounds money technology alternative
+    discussion discussions presentation presentations whiteboard email e-mail computer computers laptop laptops
+    pen pens document documents folder folders file files
+    """.split()
+)
+_PREPOSITIONS = frozenset("in on at to of from into onto for with by about over under through".split())
+_NOT_CONCRETE = ("ly", "ing", "ed", "ity", "ness", "ism", "ship")
+_NEVER = GENERIC_NOUNS | CLOSED_WORDS | AGENT_NOUNS | _SOCIAL_NOUNS | frozenset(NUMBER_WORDS)
+
+
+@dataclass
+class _Seen:
+    surfaces: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    turns: set[int] = field(default_factory=set)
+    speakers: set[str] = field(default_factory=set)
+    definite: int = 0  # times said as "the <phrase>"
+    free: int = 0  # of those, times not right after a preposition
+    single: bool = True
+
+
+class Recurrence:
+    """Fed every noun-phrase chunk as the meeting is read; then names the recurring topics."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, _Seen] = defaultdict(_Seen)
+
+    def add(self, sentence_text: str, chunk: Chunk, turn: int, speaker: str) -> None:
+        words = chunk.text.split()
+        if chunk.kind is not ChunkKind.ITEM or not 0 < len(words) <= MAX_WORDS or not _plain(words):
+            return
+        seen = self._seen[normalize_name(chunk.text)]
+        seen.surfaces[chunk.text] += 1
+        seen.turns.add(turn)
+        seen.speakers.add(speaker)
+        seen.single = len(words) == 1
+        if sentence_text[chunk.start : chunk.end].lower().startswith("the "):
+            seen.definite += 1
+            before = sentence_text[: chunk.start].split()
+            seen.free += not before or before[-1].lower() not in _PREPOSITIONS
+
+    def topics(self) -> dict[str, set[int]]:
+        """The most said surface of each recurring phrase, and the turns it was said in."""
+        found = {}
+        for key, seen in self._seen.items():
+            if len(seen.speakers) < 2 or len(seen.turns) < (3 if seen.single else 2):
+                continue
+            if seen.single and (seen.definite < 2 or not seen.free or key.endswith(_NOT_CONCRETE)):
+                continue
+            found[max(seen.surfaces, key=seen.surfaces.__getitem__)] = seen.turns
+        return found
+
+
+def _plain(words: list[str]) -> bool:
+    """Lowercase words of a noun phrase: no names, numbers, codes or fillers, and a head that names a thing."""
+    if not all(_WORD.match(w) for w in words) or words[-1] in _NEVER or words[-1].rstrip("s") in _NEVER:
+        return False
+    return not any(w in CLOSED_WORDS or w in NUMBER_WORDS for w in words) and words[0] not in GENERIC_NOUNS
