@@ -84,8 +84,8 @@ class Evidence:
         words = [w.lower() for w in _words(surface)]
         if not words or " ".join(words) in self.roles or normalize_name(surface) in self.ignored:
             return True
-        if all(_is_number(w) or w in _DATE_WORDS for w in words) or _is_number(words[0]):
-            return True
+        if all(_is_number(w) or w in _DATE_WORDS for w in words) or _is_number(words[0]) or words[-1] in _QUANTITIES:
+            return True  # "62.5 million", "point five million"
         if any(w in _DATE_WORDS for w in words) and words[-1] not in _WORK_HEADS:
             return True
         return all(w in self.person_words or w in ROLE_WORDS for w in words)

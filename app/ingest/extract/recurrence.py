@@ -34,6 +34,15 @@ _SOCIAL_NOUNS = frozenset(
     pen pens document documents folder folders file files
     """.split()
 )
+# Adjectives that grade or pick out rather than name a kind: "a special colour" is the colour, "the basic
+# principles" are principles.
+_EVALUATIVE = frozenset(
+    """
+    favourite favorite special basic big small little new old good bad nice great simple young personal existing
+    main whole same different certain particular general normal usual typical current possible real proper right
+    wrong best better overall entire single
+    """.split()
+)
 _PREPOSITIONS = frozenset("in on at to of from into onto for with by about over under through".split())
 _NOT_CONCRETE = ("ly", "ing", "ed", "ity", "ness", "ism", "ship")
 _NEVER = GENERIC_NOUNS | CLOSED_WORDS | AGENT_NOUNS | _SOCIAL_NOUNS | frozenset(NUMBER_WORDS)
@@ -46,7 +55,10 @@ class _Seen:
     speakers: set[str] = field(default_factory=set)
     definite: int = 0  # times said as "the <phrase>"
     free: int = 0  # of those, times not right after a preposition
-    single: bool = True
+
+    def single(self, key: str) -> bool:
+        """One word, as keyed ("new creativity" is "creativity") or as said ("high-tech")."""
+        return " " not in key or any(" " not in s for s in self.surfaces)
 
 
 class Recurrence:
@@ -57,13 +69,15 @@ class Recurrence:
 
     def add(self, sentence_text: str, chunk: Chunk, turn: int, speaker: str) -> None:
         words = chunk.text.split()
+        while len(words) > 1 and words[0] in _EVALUATIVE:
+            words.pop(0)
         if chunk.kind is not ChunkKind.ITEM or not 0 < len(words) <= MAX_WORDS or not _plain(words):
             return
-        seen = self._seen[normalize_name(chunk.text)]
-        seen.surfaces[chunk.text] += 1
+        surface = " ".join(words)
+        seen = self._seen[normalize_name(surface)]
+        seen.surfaces[surface] += 1
         seen.turns.add(turn)
         seen.speakers.add(speaker)
-        seen.single = len(words) == 1
         if sentence_text[chunk.start : chunk.end].lower().startswith("the "):
             seen.definite += 1
             before = sentence_text[: chunk.start].split()
@@ -73,16 +87,19 @@ class Recurrence:
         """The most said surface of each recurring phrase, and the turns it was said in."""
         found = {}
         for key, seen in self._seen.items():
-            if len(seen.speakers) < 2 or len(seen.turns) < (3 if seen.single else 2):
+            single = seen.single(key)
+            if len(seen.speakers) < 2 or len(seen.turns) < (3 if single else 2):
                 continue
-            if seen.single and (seen.definite < 2 or not seen.free or key.endswith(_NOT_CONCRETE)):
+            if single and (seen.definite < 2 or not seen.free or key.endswith(_NOT_CONCRETE)):
                 continue
             found[max(seen.surfaces, key=seen.surfaces.__getitem__)] = seen.turns
         return found
 
 
 def _plain(words: list[str]) -> bool:
-    """Lowercase words of a noun phrase: no names, numbers, codes or fillers, and a head that names a thing."""
-    if not all(_WORD.match(w) for w in words) or words[-1] in _NEVER or words[-1].rstrip("s") in _NEVER:
+    """Lowercase words of a noun phrase: no names, numbers, codes or fillers, and a head that names a thing (a
+    generic head will do after a specific modifier: "rubber case", "LCD screen")."""
+    if not all(_WORD.match(w) for w in words) or any(w in CLOSED_WORDS or w in NUMBER_WORDS for w in words):
         return False
-    return not any(w in CLOSED_WORDS or w in NUMBER_WORDS for w in words) and words[0] not in GENERIC_NOUNS
+    never = _NEVER - GENERIC_NOUNS if len(words) > 1 else _NEVER
+    return words[-1] not in never and words[-1].rstrip("s") not in never and words[0] not in GENERIC_NOUNS
