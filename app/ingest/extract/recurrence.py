@@ -7,7 +7,9 @@ speakers, twice as "the <word>" and once so not after a preposition ("in the dar
 speech, not things), shaped like a concrete noun (not -ly, -ing, -ed, -ity, -ness, -ism, -ship). Words written
 with a capital (names of people and places in transcripts), generic nouns ("thing", "idea", "people"), the
 meeting's own tools ("whiteboard", "email"), closed-class words, numbers, fillers and agents ("users", "team")
-never count.
+never count. A long meeting needs more turns (one more per `TURNS_PER_STEP` turns). Only a working group's
+meeting is read this way: in a hearing or an assembly of dozens of speakers, what keeps coming up is the
+subject of debate ("the economy"), not work the group does.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from app.ingest.extract.text import Chunk, ChunkKind
 from app.ingest.names import normalize_name
 
 MAX_WORDS = 3
+MAX_SPEAKERS = 12
+TURNS_PER_STEP = 1000
 _WORD = re.compile(r"^[a-z][a-z-]*[a-z]$")
 # Who and where, rather than what is worked on: never a topic of work on their own.
 _SOCIAL_NOUNS = frozenset(
@@ -83,12 +87,17 @@ class Recurrence:
             before = sentence_text[: chunk.start].split()
             seen.free += not before or before[-1].lower() not in _PREPOSITIONS
 
-    def topics(self) -> dict[str, set[int]]:
-        """The most said surface of each recurring phrase, and the turns it was said in."""
+    def topics(self, turns: int) -> dict[str, set[int]]:
+        """The most said surface of each recurring phrase, and the turns it was said in, for a meeting of that
+        many turns."""
+        speakers = {s for seen in self._seen.values() for s in seen.speakers}
+        if len(speakers) > MAX_SPEAKERS:
+            return {}
+        more = turns // TURNS_PER_STEP
         found = {}
         for key, seen in self._seen.items():
             single = seen.single(key)
-            if len(seen.speakers) < 2 or len(seen.turns) < (3 if single else 2):
+            if len(seen.speakers) < 2 or len(seen.turns) < (3 if single else 2) + more:
                 continue
             if single and (seen.definite < 2 or not seen.free or key.endswith(_NOT_CONCRETE)):
                 continue
@@ -97,9 +106,7 @@ class Recurrence:
 
 
 def _plain(words: list[str]) -> bool:
-    """Lowercase words of a noun phrase: no names, numbers, codes or fillers, and a head that names a thing (a
-    generic head will do after a specific modifier: "rubber case", "LCD screen")."""
+    """Lowercase words of a noun phrase: no names, numbers, codes or fillers, and a head that names a thing."""
     if not all(_WORD.match(w) for w in words) or any(w in CLOSED_WORDS or w in NUMBER_WORDS for w in words):
         return False
-    never = _NEVER - GENERIC_NOUNS if len(words) > 1 else _NEVER
-    return words[-1] not in never and words[-1].rstrip("s") not in never and words[0] not in GENERIC_NOUNS
+    return words[-1] not in _NEVER and words[-1].rstrip("s") not in _NEVER and words[0] not in GENERIC_NOUNS

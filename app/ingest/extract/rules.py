@@ -59,7 +59,7 @@ def extract_meeting(
     reader = _MeetingReader(_person_words(meeting))
     for said in spoken:
         reader.read_turn(said.turn, said.spoken)
-    topics = reader.recurrence.topics()
+    topics = reader.recurrence.topics(len(meeting.turns))
     for surface, turns in topics.items():
         for turn in sorted(turns):
             reader.out.mention(surface, turn)
