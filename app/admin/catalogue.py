@@ -56,7 +56,10 @@ def parse_catalogue(raw: bytes | str, filename: str = "") -> list[CatalogueItem]
         raise CatalogueRejected([CatalogueRowError(row=0, field="file", msg="is not UTF-8 text")]) from exc
     if filename.lower().endswith(".json") or text.lstrip()[:1] in ("[", "{"):
         return validate_rows(_json_rows(text))
-    return validate_rows(_csv_rows(text))
+    try:
+        return validate_rows(_csv_rows(text))
+    except csv.Error as exc:
+        raise CatalogueRejected([CatalogueRowError(row=0, field="file", msg=f"is not readable CSV: {exc}")]) from exc
 
 
 def _json_rows(text: str) -> list[Any]:
