@@ -93,17 +93,19 @@ class QueryEngine:
         if parsed.intent in _STATE_INTENTS and parsed.date_ref is not None:
             parsed = parsed.model_copy(update={"intent": Intent.STATUS_AS_OF})
         handler = self._handlers.get(parsed.intent)
-        if handler is None:
+        answer = None
+        if handler is not None:
+            try:
+                answer = await handler(parsed)
+            except Clarify as clarify:
+                if not routed:
+                    return QueryAnswer(intent=parsed.intent, answer=clarify.answer, data=clarify.data)
+                # a guessed intent that does not fit: a generated query if a model can write one, else the passages
+        if answer is None:
             generated = await self.text_to_cypher.answer(question) if self.text_to_cypher else None
             if generated:
                 return generated
-            handler = self._search
-        try:
-            answer = await handler(parsed)
-        except Clarify as clarify:
-            if not routed:
-                return QueryAnswer(intent=parsed.intent, answer=clarify.answer, data=clarify.data)
-            answer = await self._search(parsed)  # a guessed intent that does not fit: the passages, not a dead end
+            answer = await self._search(parsed)
         return await self.writer.word(question, answer) if self.writer else answer
 
     async def _entity(self, parsed: ParsedQuestion, index: int = 0) -> LinkCandidate:
