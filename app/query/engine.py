@@ -12,19 +12,17 @@ from app.graph.lucene import lucene_query
 from app.ingest.names import TRACKED_FIELDS
 from app.query import answers, structured
 from app.query.dates import MeetingRef
-from app.query.intents import Intent, ParsedQuestion, parse_question
+from app.query.intents import Intent, ParsedQuestion
 from app.query.linking import KnownNames, LinkCandidate, link, link_person, worded_as
 from app.query.models import Clarify, CypherUsed, QueryAnswer, Source
-from app.query.routing import IntentRouter, named_spans
+from app.query.routing import IntentRouter, place
 from app.query.search import find
 
 if TYPE_CHECKING:  # the LLM path is optional; its modules load only when configured
     from app.llm.wording import AnswerWriter
     from app.query.text_to_cypher import TextToCypher
 
-# "who owned X on March 2" or "what blocked X as of m03" ask for a past state
 CHANGES_PAGE = 200  # changes listed in an answer; the rest page through /api/changes
-_STATE_INTENTS = (Intent.CURRENT_STATUS, Intent.OWNER, Intent.BLOCKERS)
 
 
 def _used(name: str) -> CypherUsed | None:
@@ -83,15 +81,7 @@ class QueryEngine:
             return await self._ask(question)
 
     async def _ask(self, question: str) -> QueryAnswer:
-        names = await self.names.get()
-        parsed = parse_question(question, known_names=names)
-        routed = parsed.intent is Intent.UNKNOWN
-        if routed and (intent := await self.router.route(question, names)) is not None:
-            spans = named_spans(question, names) or parsed.entity_spans
-            person = spans[0] if intent is Intent.OWNED_BY and spans else parsed.person_span
-            parsed = parsed.model_copy(update={"intent": intent, "entity_spans": spans, "person_span": person})
-        if parsed.intent in _STATE_INTENTS and parsed.date_ref is not None:
-            parsed = parsed.model_copy(update={"intent": Intent.STATUS_AS_OF})
+        parsed, routed = await place(question, await self.names.get(), self.router)
         handler = self._handlers.get(parsed.intent)
         answer = None
         if handler is not None:
