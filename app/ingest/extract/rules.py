@@ -16,6 +16,7 @@ import re
 from collections.abc import Collection
 
 from app.ingest.extract.clauses import Clause
+from app.ingest.extract.decisions import spoken_decisions
 from app.ingest.extract.evidence import Evidence, keep_evidenced
 from app.ingest.extract.frames import Frame, Kind, Slot
 from app.ingest.extract.values import choice_after, percent_value
@@ -54,7 +55,11 @@ def extract_meeting(meeting: MeetingInput, known_names: Collection[str] = ()) ->
     for said in spoken:
         reader.read_turn(said.turn, said.spoken)
     evidence = Evidence(dict.fromkeys(speakers), known_names, [said.spoken.text for said in spoken])
-    return keep_evidenced(reader.out.build(), evidence)
+    read = reader.out.build()
+    decided = {d.turn for d in read.decisions}
+    settled = [d for d in spoken_decisions(spoken, read.mentions) if d.turn not in decided]
+    read = read.model_copy(update={"decisions": sorted([*read.decisions, *settled], key=lambda d: d.turn)})
+    return keep_evidenced(read, evidence)
 
 
 def _person_words(meeting: MeetingInput) -> frozenset[str]:
