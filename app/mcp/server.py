@@ -21,8 +21,9 @@ from app.ingest.requests import IngestRequest
 from app.mcp.scopes import require_write
 from app.query import entities, structured
 from app.query.critical_path import CriticalPath
-from app.query.engine import Clarify
 from app.query.entities import EntityNotFound
+from app.query.linking import link
+from app.query.models import Clarify
 from app.query.search import SearchHit, search_memories
 from app.query.sourced import SourcedAnswer, with_details
 from app.query.structured import MeetingNotFound
@@ -51,7 +52,8 @@ def build_server(services: Callable[[], Services]) -> MCPServer:
         except EntityNotFound:
             pass
         try:
-            return (await services().engine.link(ref)).id
+            s = services()
+            return (await link(s.graph, s.embedder, ref)).id
         except Clarify as exc:
             raise ToolError(exc.answer) from exc
 

@@ -12,19 +12,17 @@ from app.graph.lucene import lucene_query
 from app.ingest.names import TRACKED_FIELDS
 from app.query import answers, structured
 from app.query.dates import MeetingRef
-from app.query.intents import Intent, ParsedQuestion, parse_question
+from app.query.intents import Intent, ParsedQuestion
 from app.query.linking import KnownNames, LinkCandidate, link, link_person, worded_as
 from app.query.models import Clarify, CypherUsed, QueryAnswer, Source
-from app.query.routing import IntentRouter, named_spans
+from app.query.routing import IntentRouter, place
 from app.query.search import find
 
 if TYPE_CHECKING:  # the LLM path is optional; its modules load only when configured
     from app.llm.wording import AnswerWriter
     from app.query.text_to_cypher import TextToCypher
 
-# "who owned X on March 2" or "what blocked X as of m03" ask for a past state
 CHANGES_PAGE = 200  # changes listed in an answer; the rest page through /api/changes
-_STATE_INTENTS = (Intent.CURRENT_STATUS, Intent.OWNER, Intent.BLOCKERS)
 
 
 def _used(name: str) -> CypherUsed | None:
@@ -83,28 +81,34 @@ class QueryEngine:
             return await self._ask(question)
 
     async def _ask(self, question: str) -> QueryAnswer:
-        names = await self.names.get()
-        parsed = parse_question(question, known_names=names)
-        routed = parsed.intent is Intent.UNKNOWN
-        if routed and (intent := await self.router.route(question, names)) is not None:
-            spans = named_spans(question, names) or parsed.entity_spans
-            person = spans[0] if intent is Intent.OWNED_BY and spans else parsed.person_span
-            parsed = parsed.model_copy(update={"intent": intent, "entity_spans": spans, "person_span": person})
-        if parsed.intent in _STATE_INTENTS and parsed.date_ref is not None:
-            parsed = parsed.model_copy(update={"intent": Intent.STATUS_AS_OF})
+        parsed, routed = await place(question, await self.names.get(), self.router)
         handler = self._handlers.get(parsed.intent)
-        if handler is None:
+        answer = None
+        if handler is not None:
+            try:
+                answer = await handler(parsed)
+            except Clarify as clarify:
+                if not routed:
+                    return await self._unplaced_item(parsed, clarify)
+                # a guessed intent that does not fit: a generated query if a model can write one, else the passages
+        if answer is None:
             generated = await self.text_to_cypher.answer(question) if self.text_to_cypher else None
             if generated:
                 return generated
-            handler = self._search
-        try:
-            answer = await handler(parsed)
-        except Clarify as clarify:
-            if not routed:
-                return QueryAnswer(intent=parsed.intent, answer=clarify.answer, data=clarify.data)
-            answer = await self._search(parsed)  # a guessed intent that does not fit: the passages, not a dead end
+            answer = await self._search(parsed)
         return await self.writer.word(question, answer) if self.writer else answer
+
+    async def _unplaced_item(self, parsed: ParsedQuestion, clarify: Clarify) -> QueryAnswer:
+        """An item nobody tracks ("what's the status of transcription?") may still have been talked about: the
+        passages, said to be such. Several candidates, or nothing relevant stored: the question back."""
+        asked = QueryAnswer(intent=parsed.intent, answer=clarify.answer, data=clarify.data)
+        if clarify.data.get("candidates") != []:
+            return asked
+        said = await self._search(parsed)
+        if said.intent != Intent.SEARCH:
+            return asked
+        return said.model_copy(update={"answer": f"{clarify.answer} What was said about it:\n{said.answer}",
+                                       "data": {**said.data, **clarify.data}})
 
     async def _entity(self, parsed: ParsedQuestion, index: int = 0) -> LinkCandidate:
         if len(parsed.entity_spans) <= index:

@@ -68,7 +68,6 @@ def test_decisions_and_search_find_the_quote(seeded: httpx.Client) -> None:
     assert search["data"]["results"][0]["external_id"] == "seed-03"
 
 
-@pytest.mark.xfail(reason="issue 12: the search fallback answers a question with nothing relevant stored; its relevance floor needs work", strict=False)
 def test_unknown_ambiguous_and_unknown_entities_never_fail(seeded: httpx.Client) -> None:
     unknown = ask(seeded, "purple monkey dishwasher")
     assert unknown["intent"] == "unknown" and unknown["data"]["examples"]
@@ -76,6 +75,13 @@ def test_unknown_ambiguous_and_unknown_entities_never_fail(seeded: httpx.Client)
     assert missing["data"].get("candidates") == [] and "moon base" in missing["answer"]
     for junk in ["", " ", "?" * 3000]:
         assert seeded.post("/api/query", json={"question": junk}).status_code == 422
+
+
+def test_an_untracked_topic_gets_what_was_said_about_it(seeded: httpx.Client) -> None:
+    answer = ask(seeded, "what is the status of Grafana?")
+    assert answer["intent"] == "search", answer
+    assert answer["data"]["candidates"] == []
+    assert "Grafana" in answer["answer"] and answer["sources"]
 
 
 def test_structured_endpoints(seeded: httpx.Client) -> None:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Collection
 
 from app.ingest.extract.clauses import Clause
+from app.ingest.extract.decisions import spoken_decisions
 from app.ingest.extract.evidence import Evidence, keep_evidenced, with_catalogued
 from app.ingest.extract.frames import Frame, Kind, Slot
 from app.ingest.extract.values import choice_after, percent_value
@@ -65,8 +66,11 @@ def extract_meeting(
             reader.out.mention(surface, turn)
     evidence = Evidence(dict.fromkeys(speakers), known_names, [said.spoken.text for said in spoken], curation.ignored,
                         recurring=topics)
-    extraction = with_catalogued(reader.out.build(), spoken, curation.catalogued)
-    return keep_evidenced(extraction, evidence)
+    read = reader.out.build()
+    decided = {d.turn for d in read.decisions}
+    settled = [d for d in spoken_decisions(spoken, read.mentions) if d.turn not in decided]
+    read = read.model_copy(update={"decisions": sorted([*read.decisions, *settled], key=lambda d: d.turn)})
+    return keep_evidenced(with_catalogued(read, spoken, curation.catalogued), evidence)
 
 
 def _person_words(meeting: MeetingInput) -> frozenset[str]:
