@@ -45,7 +45,8 @@ from app.graph.migrations import migrate
 from app.graph.server import free_port
 from app.ingest.requests import IngestRequest
 from app.llm.metrics import LLM_METRICS
-from app.main import build_services, create_app
+from app.main import create_app
+from app.services import build_services
 
 SHARED_EVAL = PROJECT_ROOT.parent / "shared" / "eval"
 METRIC_LINE = re.compile(r"^\s*([a-z_0-9]+)\s*[:=]\s*([0-9.]+)\s*$")

@@ -126,7 +126,7 @@ def load_seed(settings: Settings) -> None:
     import anyio
 
     from app.ingest.requests import IngestRequest
-    from app.main import build_services
+    from app.services import build_services
 
     async def load() -> None:
         services = build_services(settings)

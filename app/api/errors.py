@@ -10,11 +10,10 @@ from fastapi.responses import JSONResponse
 from neo4j.exceptions import DriverError, Neo4jError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app.graph.driver import WriteConflict, is_conflict
+from app.graph.driver import WriteConflict, is_conflict, is_unavailable
 from app.observability import metrics
 from app.query.entities import EntityNotFound
 from app.query.structured import MeetingNotFound
-from app.services import is_unavailable
 
 log = logging.getLogger(__name__)
 PROBLEM = "application/problem+json"

@@ -6,8 +6,8 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
 from app.api.deps import ServicesDep
+from app.graph.driver import is_unavailable
 from app.graph.migrations import schema_version
-from app.services import is_unavailable
 
 router = APIRouter(tags=["health"])
 PROBE_TIMEOUT_S = 5.0

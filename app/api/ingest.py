@@ -11,7 +11,6 @@ from app.ingest.files import parse_file
 from app.ingest.models import MeetingInput
 from app.ingest.parse import TranscriptError
 from app.ingest.requests import IngestRequest
-from app.observability.metrics import observe_ingest
 from app.services import Services
 
 router = APIRouter(prefix="/api", tags=["ingest"])
@@ -28,7 +27,6 @@ async def _ingest(services: Services, meeting: MeetingInput, size: int, force_as
         return JSONResponse(status_code=202, content={"job_id": job.job_id, "status": job.status},
                             headers={"Location": f"/api/jobs/{job.job_id}"})
     result = await services.pipeline.ingest(meeting)
-    observe_ingest(result, "sync")
     code = 200 if result.status == "unchanged" else 201
     return JSONResponse(status_code=code, content=result.model_dump(mode="json"))
 

@@ -8,8 +8,9 @@ from sse_starlette import EventSourceResponse
 
 from app.api.deps import ServicesDep
 from app.api.security import read_scope, write_scope
+from app.graph.driver import is_unavailable
 from app.ingest.jobs import FINISHED, Job
-from app.services import Services, is_unavailable
+from app.services import Services
 
 router = APIRouter(prefix="/api/jobs", tags=["jobs"])
 EVENT_POLL_S = 0.5

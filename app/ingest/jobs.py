@@ -19,9 +19,9 @@ from typing import Literal
 from pydantic import BaseModel
 
 from app.config import Settings
-from app.graph.driver import Graph
-from app.ingest.models import MeetingInput
-from app.ingest.pipeline import IngestPipeline, IngestResult
+from app.graph.driver import Graph, is_unavailable
+from app.ingest.models import IngestResult, MeetingInput
+from app.ingest.pipeline import IngestPipeline
 from app.observability import metrics
 from app.observability.logging import job_id_var, request_id_var
 
@@ -62,12 +62,6 @@ class Claim(BaseModel):
     request_id: str | None
     attempts: int
     max_attempts: int
-
-
-def _is_unavailable(exc: BaseException) -> bool:
-    from app.services import is_unavailable  # app.services imports this module
-
-    return is_unavailable(exc)
 
 
 class JobRunner:
@@ -129,7 +123,7 @@ class JobRunner:
                 failures = 0
             except Exception as exc:  # the worker must outlive any outage: back off and poll again
                 failures += 1
-                kind = "unavailable" if _is_unavailable(exc) else "other"
+                kind = "unavailable" if is_unavailable(exc) else "other"
                 metrics.NEO4J_ERRORS.labels(kind, "job_worker").inc()
                 delay = min(self.settings.job_backoff_max_s, self.settings.job_poll_interval_s * 2**failures)
                 log.warning("job worker cannot claim jobs (%s); retrying in %.1f s", exc, delay)
@@ -156,14 +150,13 @@ class JobRunner:
         heartbeat = asyncio.create_task(self._renew_lease(claim.id))
         log.info("job started (attempt %d of %d)", claim.attempts, claim.max_attempts)
         try:
-            result = await self.pipeline.ingest(MeetingInput.model_validate_json(claim.payload or ""))
+            result = await self.pipeline.ingest(MeetingInput.model_validate_json(claim.payload or ""), "job")
         except asyncio.CancelledError:
             await asyncio.shield(self._release(claim))
             raise
         except Exception as exc:
             await self._after_failure(claim, exc)
         else:
-            metrics.observe_ingest(result, "job")
             await self._finish(claim, result)
         finally:
             heartbeat.cancel()
@@ -191,7 +184,7 @@ class JobRunner:
 
     async def _after_failure(self, claim: Claim, exc: Exception) -> None:
         reason = f"{type(exc).__name__}: {exc}"[:MAX_ERROR_CHARS]
-        unavailable = _is_unavailable(exc)
+        unavailable = is_unavailable(exc)
         if unavailable:
             metrics.NEO4J_ERRORS.labels("unavailable", "job").inc()
         try:
