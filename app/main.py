@@ -14,7 +14,6 @@ from app.api import admin, analysis, board, browser, entities, health, ingest, j
 from app.api.availability import Neo4jGateMiddleware
 from app.api.errors import install_error_handlers
 from app.api.limits import BodySizeLimitMiddleware, RequestTimeoutMiddleware
-from app.api.security import admin_scope, read_scope, write_scope
 from app.config import DEFAULT_NEO4J_PASSWORD, Settings, get_settings
 from app.graph.driver import is_unavailable
 from app.mcp.http import mcp_sessions, mount_mcp
@@ -62,14 +61,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(RequestContextMiddleware)
     app.include_router(health.router)
     app.include_router(metrics.router)
-    app.include_router(ingest.router, dependencies=[write_scope])
+    app.include_router(ingest.router)
     app.include_router(jobs.router)
-    app.include_router(entities.router, dependencies=[read_scope])
-    app.include_router(query.router, dependencies=[read_scope])
-    app.include_router(meetings.router, dependencies=[read_scope])
-    app.include_router(analysis.router, dependencies=[read_scope])
-    app.include_router(admin.router, dependencies=[admin_scope])
-    app.include_router(sources.router, dependencies=[read_scope])
+    app.include_router(entities.router)
+    app.include_router(query.router)
+    app.include_router(meetings.router)
+    app.include_router(analysis.router)
+    app.include_router(admin.router)
+    app.include_router(sources.router)
     app.include_router(browser.router)
     app.include_router(board.router)
     mount_mcp(app, settings.auth_disabled)

@@ -7,12 +7,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from app.api.deps import ServicesDep
+from app.api.security import read_scope
 from app.query import structured
 from app.query.critical_path import CriticalPath
 from app.query.entities import get_entity
 from app.query.search import SearchHit, search_memories
 
-router = APIRouter(prefix="/api", tags=["analysis"])
+router = APIRouter(prefix="/api", tags=["analysis"], dependencies=[read_scope])
 
 
 @router.get("/paths", summary="The shortest dependency path from a dependent to a dependency")

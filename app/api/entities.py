@@ -5,10 +5,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from app.api.deps import ServicesDep
+from app.api.security import read_scope
 from app.query import entities
 from app.query.views import Dependencies, EntityDetail, EntitySummary, Page, StateAsOf, Timeline
 
-router = APIRouter(prefix="/api/entities", tags=["entities"])
+router = APIRouter(prefix="/api/entities", tags=["entities"], dependencies=[read_scope])
 
 
 @router.get("", summary="List entities; `q` matches names and aliases, case-insensitively")

@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from neo4j.exceptions import DriverError, Neo4jError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from app.api.security import authenticate_first
 from app.graph.driver import WriteConflict, is_conflict, is_unavailable
 from app.observability import metrics
 from app.query.entities import EntityNotFound
@@ -30,11 +31,23 @@ def problem(status: int, title: str, detail: object, headers: dict[str, str] | N
 
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400 and (denied := await _denied(request)) is not None:  # an unreadable body
+            return denied
         return problem(exc.status_code, _title(exc.status_code), exc.detail, getattr(exc, "headers", None))
 
+    async def _denied(request: Request) -> JSONResponse | None:
+        """The answer a key check gives before the body's own error, if the key is missing, bad or short of scope."""
+        try:
+            await authenticate_first(request)
+        except StarletteHTTPException as exc:
+            return await http_error(request, exc)
+        return None
+
     @app.exception_handler(RequestValidationError)
-    async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
+    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        if (denied := await _denied(request)) is not None:
+            return denied
         errors = [
             {"loc": list(e.get("loc", [])), "msg": e.get("msg", ""), "type": e.get("type", "")} for e in exc.errors()
         ]

@@ -7,23 +7,27 @@ from fastapi import APIRouter, File, Form, HTTPException, Query, UploadFile
 from fastapi.responses import JSONResponse
 
 from app.api.deps import ServicesDep
+from app.api.security import WriteKey, write_scope
 from app.ingest.files import parse_file
 from app.ingest.models import MeetingInput
 from app.ingest.parse import TranscriptError
 from app.ingest.requests import IngestRequest
+from app.security.keys import ApiKey
 from app.services import Services
 
-router = APIRouter(prefix="/api", tags=["ingest"])
+router = APIRouter(prefix="/api", tags=["ingest"], dependencies=[write_scope])
 ForceAsync = Annotated[bool, Query(alias="async", description="Queue the meeting as a job (202) whatever its size")]
 
 
-async def _ingest(services: Services, meeting: MeetingInput, size: int, force_async: bool = False) -> JSONResponse:
+async def _ingest(
+    services: Services, meeting: MeetingInput, size: int, key: ApiKey | None, force_async: bool = False
+) -> JSONResponse:
     settings = services.settings
     if size > settings.max_transcript_chars:
         raise HTTPException(413, f"transcript is {size} characters; the limit is {settings.max_transcript_chars}")
     await services.ensure_schema()
     if force_async or size > settings.sync_ingest_max_chars:
-        job = await services.jobs.submit(meeting)
+        job = await services.jobs.submit(meeting, submitted_by=key.key_id if key else None)
         return JSONResponse(status_code=202, content={"job_id": job.job_id, "status": job.status},
                             headers={"Location": f"/api/jobs/{job.job_id}"})
     result = await services.pipeline.ingest(meeting)
@@ -37,13 +41,16 @@ async def _ingest(services: Services, meeting: MeetingInput, size: int, force_as
     responses={200: {"description": "Already stored; nothing changed"}, 202: {"description": "Queued as a job"}},
     summary="Ingest one meeting transcript",
 )
-async def ingest(request: IngestRequest, services: ServicesDep, force_async: ForceAsync = False) -> JSONResponse:
-    return await _ingest(services, request.to_meeting(), request.size(), force_async)
+async def ingest(
+    request: IngestRequest, services: ServicesDep, key: WriteKey, force_async: ForceAsync = False
+) -> JSONResponse:
+    return await _ingest(services, request.to_meeting(), request.size(), key, force_async)
 
 
 @router.post("/ingest/file", status_code=201, summary="Ingest a transcript file: plain text, WebVTT or SRT")
 async def ingest_file(
     services: ServicesDep,
+    key: WriteKey,
     file: Annotated[UploadFile, File(description="Transcript: .txt, .vtt or .srt")],
     title: Annotated[str, Form(min_length=1, max_length=500)],
     date: Annotated[date, Form()],
@@ -65,4 +72,4 @@ async def ingest_file(
         external_id=external_id or None,
         turns=turns,
     )
-    return await _ingest(services, meeting, sum(len(t.text) for t in turns), force_async)
+    return await _ingest(services, meeting, sum(len(t.text) for t in turns), key, force_async)

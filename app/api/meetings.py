@@ -6,9 +6,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from app.api.deps import ServicesDep
+from app.api.security import read_scope
 from app.query import structured
 
-router = APIRouter(prefix="/api/meetings", tags=["meetings"])
+router = APIRouter(prefix="/api/meetings", tags=["meetings"], dependencies=[read_scope])
 
 
 @router.get("", summary="Meetings, newest first")

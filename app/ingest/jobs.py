@@ -16,7 +16,7 @@ import uuid
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from app.config import Settings
 from app.graph.driver import Graph, is_unavailable
@@ -45,6 +45,7 @@ class Job(BaseModel):
     result: IngestResult | None = None
     error: str | None = None
     request_id: str | None = None
+    submitted_by: str | None = Field(default=None, exclude=True)  # a key id; never shown to other readers
 
     @classmethod
     def from_row(cls, row: dict) -> Job:
@@ -77,8 +78,10 @@ class JobRunner:
     def lease_ms(self) -> int:
         return int(self.settings.job_lease_s * 1000)
 
-    async def submit(self, meeting: MeetingInput) -> Job:
-        """Stores the job (the meeting is its payload) and wakes this process's worker; raises if Neo4j is down."""
+    async def submit(self, meeting: MeetingInput, submitted_by: str | None = None) -> Job:
+        """Stores the job (the meeting is its payload) and wakes this process's worker; raises if Neo4j is down.
+
+        `submitted_by` is the id of the API key that queued it: that key may follow the job without the read scope."""
         job_id = uuid.uuid4().hex
         rows = await self.graph.write(
             "jobs/create_job",
@@ -86,6 +89,7 @@ class JobRunner:
             payload=meeting.model_dump_json(),
             external_id=meeting.external_id,
             request_id=request_id_var.get(),
+            submitted_by=submitted_by,
             max_attempts=self.settings.job_max_attempts,
         )
         metrics.JOBS.labels("submitted").inc()

@@ -30,7 +30,7 @@ async def create_jobs(graph: Graph, count: int, payload: str = "{}", max_attempt
     ids = [f"job-{i:03d}" for i in range(count)]
     for job_id in ids:
         await graph.write("jobs/create_job", id=job_id, payload=payload, external_id=None, request_id=None,
-                          max_attempts=max_attempts)
+                          submitted_by=None, max_attempts=max_attempts)
     return ids
 
 
