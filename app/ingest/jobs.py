@@ -16,10 +16,11 @@ import uuid
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from neo4j.exceptions import DriverError, Neo4jError
+from pydantic import BaseModel, Field, ValidationError
 
 from app.config import Settings
-from app.graph.driver import Graph, is_unavailable
+from app.graph.driver import Graph, WriteConflict, is_unavailable
 from app.ingest.models import IngestResult, MeetingInput
 from app.ingest.pipeline import IngestPipeline
 from app.observability import metrics
@@ -63,6 +64,21 @@ class Claim(BaseModel):
     request_id: str | None
     attempts: int
     max_attempts: int
+
+
+def public_error(exc: Exception) -> str:
+    """What a job's `error` tells whoever follows it. The exception itself (a driver's message quotes statements,
+    codes and values; a validation error quotes the payload) goes to the server log only."""
+    if isinstance(exc, ValidationError):
+        fields = sorted({".".join(str(part) for part in e["loc"]) or "(the meeting)" for e in exc.errors()})
+        return f"the queued meeting is not valid: {', '.join(fields)}"[:MAX_ERROR_CHARS]
+    if isinstance(exc, WriteConflict):
+        return str(exc)
+    if is_unavailable(exc):
+        return "the graph database was unreachable"
+    if isinstance(exc, (Neo4jError, DriverError)):
+        return "the graph database refused the meeting's write; the server log has the details"
+    return "ingestion failed unexpectedly; the server log has the details"
 
 
 class JobRunner:
@@ -187,7 +203,8 @@ class JobRunner:
         log.info("job done", extra={"meeting_id": result.meeting_id, "outcome": result.status})
 
     async def _after_failure(self, claim: Claim, exc: Exception) -> None:
-        reason = f"{type(exc).__name__}: {exc}"[:MAX_ERROR_CHARS]
+        detail = f"{type(exc).__name__}: {exc}"  # for the log only
+        reason = public_error(exc)
         unavailable = is_unavailable(exc)
         if unavailable:
             metrics.NEO4J_ERRORS.labels("unavailable", "job").inc()
@@ -199,11 +216,11 @@ class JobRunner:
                     error=reason, delay_ms=int(delay * 1000),
                 )
                 metrics.JOBS.labels("retried").inc()
-                log.warning("job attempt %d failed (%s); retrying in %.1f s", claim.attempts, reason, delay)
+                log.warning("job attempt %d failed (%s); retrying in %.1f s", claim.attempts, detail, delay)
             else:
                 await self.graph.write("jobs/fail_job", id=claim.id, worker=self.worker_id, error=reason)
                 metrics.JOBS.labels("failed").inc()
-                log.error("job failed after %d attempts: %s", claim.attempts, reason)
+                log.error("job failed after %d attempts: %s", claim.attempts, detail)
         except Exception as record_exc:  # the lease lapses and the job is claimed again
             log.warning("could not record the job's failure (%s)", record_exc)
 
