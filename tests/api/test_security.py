@@ -16,7 +16,8 @@ from pydantic import SecretStr
 from app.config import DEFAULT_NEO4J_PASSWORD, Settings
 from app.graph.driver import Graph
 from app.security.keys import KeyStore, Scope
-from tests.conftest import SEED, running_api
+from app.live import running_api
+from tests.conftest import SEED
 
 T = TypeVar("T")
 NewKey = Callable[..., str]
