@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from neo4j.exceptions import DriverError, Neo4jError
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.api.security import authenticate_first
@@ -18,6 +20,37 @@ from app.query.structured import MeetingNotFound
 
 log = logging.getLogger(__name__)
 PROBLEM = "application/problem+json"
+
+
+class Problem(BaseModel):
+    """Every error the API answers (RFC 9457)."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str | list[dict[str, Any]] = Field(
+        description="What is wrong; for 422 one {loc, msg, type} per invalid field"
+    )
+
+
+# Inlined into each response (no $ref), so the schema needs no shared component.
+PROBLEM_SCHEMA = Problem.model_json_schema()
+WHEN = {
+    400: "The body could not be read", 401: "No API key, or an unknown or revoked one",
+    403: "The API key lacks the scope", 404: "No such item", 409: "A conflicting change; retry shortly",
+    413: "The body or transcript is over the limit", 422: "The request is invalid; `detail` names each field",
+    429: "Rate limit exceeded; see Retry-After", 503: "The graph database is unreachable; see Retry-After",
+    504: "The request took longer than the request timeout",
+}
+
+
+def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """`responses=` for routes and routers: these statuses, answered as application/problem+json."""
+    return {s: {"description": WHEN[s], "content": {PROBLEM: {"schema": PROBLEM_SCHEMA}}} for s in statuses}
+
+
+# What any route under /api may answer, whatever it does: authentication, limits, validation, an outage.
+API_PROBLEMS = problems(401, 403, 413, 422, 429, 503, 504)
 
 
 def problem(status: int, title: str, detail: object, headers: dict[str, str] | None = None) -> JSONResponse:

@@ -1,21 +1,27 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, HTTPException, Query, UploadFile
 from fastapi.responses import JSONResponse
 
 from app.api.deps import ServicesDep
+from app.api.errors import API_PROBLEMS, problems
 from app.api.security import WriteKey, write_scope
 from app.ingest.files import parse_file
-from app.ingest.models import MeetingInput
+from app.ingest.jobs import JobAccepted
+from app.ingest.models import IngestResult, MeetingInput
 from app.ingest.parse import TranscriptError
 from app.ingest.requests import IngestRequest
 from app.security.keys import ApiKey
 from app.services import Services
 
-router = APIRouter(prefix="/api", tags=["ingest"], dependencies=[write_scope])
+router = APIRouter(prefix="/api", tags=["ingest"], dependencies=[write_scope], responses=API_PROBLEMS)
+INGESTED: dict[int | str, dict[str, Any]] = {
+    200: {"model": IngestResult, "description": "Already stored; nothing changed"},
+    202: {"model": JobAccepted, "description": "Queued as a job; follow it at Location"},
+}
 ForceAsync = Annotated[bool, Query(alias="async", description="Queue the meeting as a job (202) whatever its size")]
 
 
@@ -28,7 +34,8 @@ async def _ingest(
     await services.ensure_schema()
     if force_async or size > settings.sync_ingest_max_chars:
         job = await services.jobs.submit(meeting, submitted_by=key.key_id if key else None)
-        return JSONResponse(status_code=202, content={"job_id": job.job_id, "status": job.status},
+        accepted = JobAccepted(job_id=job.job_id, status=job.status)
+        return JSONResponse(status_code=202, content=accepted.model_dump(mode="json"),
                             headers={"Location": f"/api/jobs/{job.job_id}"})
     result = await services.pipeline.ingest(meeting)
     code = 200 if result.status == "unchanged" else 201
@@ -38,7 +45,8 @@ async def _ingest(
 @router.post(
     "/ingest",
     status_code=201,
-    responses={200: {"description": "Already stored; nothing changed"}, 202: {"description": "Queued as a job"}},
+    response_model=IngestResult,
+    responses=INGESTED | problems(409),
     summary="Ingest one meeting transcript",
 )
 async def ingest(
@@ -47,7 +55,13 @@ async def ingest(
     return await _ingest(services, request.to_meeting(), request.size(), key, force_async)
 
 
-@router.post("/ingest/file", status_code=201, summary="Ingest a transcript file: plain text, WebVTT or SRT")
+@router.post(
+    "/ingest/file",
+    status_code=201,
+    response_model=IngestResult,
+    responses=INGESTED | problems(400, 409),
+    summary="Ingest a transcript file: plain text, WebVTT or SRT",
+)
 async def ingest_file(
     services: ServicesDep,
     key: WriteKey,

@@ -58,6 +58,13 @@ class Job(BaseModel):
         )
 
 
+class JobAccepted(BaseModel):
+    """The 202 answer to an ingest queued as a job."""
+
+    job_id: str
+    status: JobStatus
+
+
 class Claim(BaseModel):
     id: str
     payload: str | None  # a job without one fails like any bad payload, after its attempts
