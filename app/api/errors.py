@@ -50,7 +50,7 @@ def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 
 # What any route under /api may answer, whatever it does: authentication, limits, validation, an outage.
-API_PROBLEMS = problems(401, 403, 413, 422, 429, 503, 504)
+API_PROBLEMS = problems(400, 401, 403, 413, 422, 429, 503, 504)
 
 
 def problem(status: int, title: str, detail: object, headers: dict[str, str] | None = None) -> JSONResponse:

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, HTTPException, Query, UploadFile
@@ -16,6 +15,7 @@ from app.ingest.parse import TranscriptError
 from app.ingest.requests import IngestRequest
 from app.security.keys import ApiKey
 from app.services import Services
+from app.validation import IsoDate
 
 router = APIRouter(prefix="/api", tags=["ingest"], dependencies=[write_scope], responses=API_PROBLEMS)
 INGESTED: dict[int | str, dict[str, Any]] = {
@@ -67,7 +67,7 @@ async def ingest_file(
     key: WriteKey,
     file: Annotated[UploadFile, File(description="Transcript: .txt, .vtt or .srt")],
     title: Annotated[str, Form(min_length=1, max_length=500)],
-    date: Annotated[date, Form()],
+    date: Annotated[IsoDate, Form()],
     participants: Annotated[str, Form(description="Comma-separated full names")] = "",
     external_id: Annotated[str | None, Form(max_length=200)] = None,
     force_async: ForceAsync = False,

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -10,6 +9,7 @@ from app.api.errors import API_PROBLEMS, problems
 from app.api.security import read_scope
 from app.query import structured
 from app.query.views import MeetingListItem, MeetingSummary, Page
+from app.validation import IsoDate
 
 router = APIRouter(prefix="/api/meetings", tags=["meetings"], dependencies=[read_scope], responses=API_PROBLEMS)
 
@@ -17,8 +17,8 @@ router = APIRouter(prefix="/api/meetings", tags=["meetings"], dependencies=[read
 @router.get("", summary="Meetings, newest first")
 async def list_meetings(
     services: ServicesDep,
-    since: date | None = None,
-    until: date | None = None,
+    since: IsoDate | None = None,
+    until: IsoDate | None = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> Page[MeetingListItem]:

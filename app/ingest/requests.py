@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from app.ingest.models import MeetingInput
-from app.validation import RequestModel
+from app.validation import IsoDate, RequestModel
 from app.ingest.parse import parse_text, parse_turns
 
 
@@ -36,7 +35,7 @@ class IngestRequest(RequestModel):
     model_config = ConfigDict(json_schema_extra=ONE_TRANSCRIPT)
 
     title: str = Field(min_length=1, max_length=500)
-    date: date
+    date: IsoDate
     transcript: str | None = Field(
         default=None, description='Plain text, one "Speaker: words" line per turn',
         json_schema_extra=lambda schema: _sent_or_left_out(schema, {"type": "string", "pattern": HAS_TEXT}),
