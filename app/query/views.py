@@ -6,6 +6,8 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, Field
 
+from app.query.models import Source
+
 T = TypeVar("T")
 
 
@@ -80,12 +82,15 @@ class StateAsOf(StateView):
     as_of_date: str | None = None
 
 
-class MeetingListItem(BaseModel):
+class MeetingHeader(BaseModel):
     id: str
     external_id: str | None = None
     title: str
     date: str
     participants: list[str] = Field(default_factory=list)
+
+
+class MeetingListItem(MeetingHeader):
     turn_count: int | None = None
 
 
@@ -114,30 +119,19 @@ class MeetingDecision(BaseModel):
     entity: str | None = None
 
 
-class MeetingSummary(BaseModel):
+class MeetingSummary(MeetingHeader):
     """GET /api/meetings/{meeting}: one section a field, so a new section is one more field."""
 
-    id: str
-    external_id: str | None = None
-    title: str
-    date: str
-    participants: list[str] = Field(default_factory=list)
     attendees: list[Attendee] = Field(default_factory=list)
     discussed: list[EntitySummary] = Field(default_factory=list)
     changes: list[MeetingStateChange] = Field(default_factory=list)
     decisions: list[MeetingDecision] = Field(default_factory=list)
 
 
-class PathSource(BaseModel):
-    meeting_id: str | None = None
-    memory_id: str | None = None
-    quote: str | None = None
-
-
 class DependencyPath(BaseModel):
     path: list[str]
     ids: list[str]
-    sources: list[PathSource]
+    sources: list[Source]  # one per hop: the meeting and quote that said it
 
 
 class DependencyPaths(BaseModel):
