@@ -9,10 +9,10 @@ from app.api.deps import ServicesDep
 from app.api.errors import API_PROBLEMS, problems
 from app.api.security import WriteKey, write_scope
 from app.ingest.files import parse_file
-from app.ingest.jobs import JobAccepted
+from app.ingest.jobs import BatchAccepted, JobAccepted, QueuedMeeting
 from app.ingest.models import IngestResult, MeetingInput
 from app.ingest.parse import TranscriptError
-from app.ingest.requests import IngestRequest
+from app.ingest.requests import BatchIngestRequest, IngestRequest
 from app.security.keys import ApiKey
 from app.services import Services
 from app.validation import IsoDate
@@ -53,6 +53,25 @@ async def ingest(
     request: IngestRequest, services: ServicesDep, key: WriteKey, force_async: ForceAsync = False
 ) -> JSONResponse:
     return await _ingest(services, request.to_meeting(), request.size(), key, force_async)
+
+
+@router.post(
+    "/ingest/batch",
+    status_code=202,
+    response_model=BatchAccepted,
+    summary="Queue many meetings (a backfill): one job each, ingested in date order",
+)
+async def ingest_batch(request: BatchIngestRequest, services: ServicesDep, key: WriteKey) -> BatchAccepted:
+    limit = services.settings.max_transcript_chars
+    for position, meeting in enumerate(request.meetings):
+        if meeting.size() > limit:
+            raise HTTPException(413, f"meetings[{position}]: transcript is {meeting.size()} characters; "
+                                     f"the limit is {limit}")
+    await services.ensure_schema()
+    jobs = await services.jobs.submit_many([m.to_meeting() for m in request.meetings],
+                                           submitted_by=key.key_id if key else None)
+    return BatchAccepted(jobs=[QueuedMeeting(job_id=j.job_id, status=j.status, external_id=j.external_id)
+                               for j in jobs])
 
 
 @router.post(

@@ -83,3 +83,12 @@ class IngestRequest(RequestModel):
             external_id=self.external_id,
             turns=turns,
         )
+
+
+MAX_BATCH_MEETINGS = 1000
+
+
+class BatchIngestRequest(RequestModel):
+    """Many meetings at once (a backfill): each becomes its own job, and they are ingested in date order."""
+
+    meetings: list[IngestRequest] = Field(min_length=1, max_length=MAX_BATCH_MEETINGS)
