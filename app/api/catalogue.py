@@ -7,8 +7,10 @@ from fastapi import APIRouter, HTTPException, Request
 from app.admin.catalogue import CatalogueRejected, import_catalogue, parse_catalogue
 from app.admin.models import CatalogueResult
 from app.api.deps import ServicesDep
+from app.api.errors import API_PROBLEMS
+from app.api.security import admin_scope
 
-router = APIRouter(prefix="/api", tags=["admin"])
+router = APIRouter(prefix="/api", tags=["admin"], dependencies=[admin_scope], responses=API_PROBLEMS)
 MAX_CATALOGUE_BYTES = 5_000_000
 _ITEM = {"type": "object", "required": ["name"], "properties": {
     "name": {"type": "string"}, "aliases": {"type": "array", "items": {"type": "string"}},
@@ -24,7 +26,7 @@ _BODY = {"requestBody": {"required": True, "content": {
 }}}
 
 
-@router.post("/catalogue", openapi_extra=_BODY, responses={422: {"description": "Bad rows, each by row and field"}},
+@router.post("/catalogue", openapi_extra=_BODY,
              summary="Import known items (name, aliases, type, owner) from JSON or CSV; idempotent")
 async def post_catalogue(request: Request, services: ServicesDep) -> CatalogueResult:
     content_type = request.headers.get("content-type", "").lower()
