@@ -8,9 +8,9 @@ from app.admin.catalogue import CatalogueRejected, import_catalogue, parse_catal
 from app.admin.models import CatalogueResult
 from app.api.deps import ServicesDep
 from app.api.errors import API_PROBLEMS
-from app.api.security import admin_scope
+from app.api.security import write_scope
 
-router = APIRouter(prefix="/api", tags=["admin"], dependencies=[admin_scope], responses=API_PROBLEMS)
+router = APIRouter(prefix="/api", tags=["admin"], dependencies=[write_scope], responses=API_PROBLEMS)
 MAX_CATALOGUE_BYTES = 5_000_000
 _ITEM = {"type": "object", "required": ["name"], "properties": {
     "name": {"type": "string"}, "aliases": {"type": "array", "items": {"type": "string"}},
