@@ -35,7 +35,7 @@ _COLUMNS = {
     "type": ("type", "issue type", "kind"),
     "owner": ("owner", "assignee", "assignees"),
 }
-_TYPES = {
+TYPES = {
     **dict.fromkeys(("project", "epic", "initiative"), EntityType.PROJECT),
     **dict.fromkeys(("feature", "story", "user story", "improvement"), EntityType.FEATURE),
     **dict.fromkeys(("task", "sub-task", "subtask", "bug", "chore", "issue"), EntityType.TASK),
@@ -96,11 +96,11 @@ def validate_rows(rows: list[Any]) -> list[CatalogueItem]:
             continue
         kind = row.get("type")
         if isinstance(kind, str) and kind.strip():
-            if kind.strip().lower() not in _TYPES:
+            if kind.strip().lower() not in TYPES:
                 errors.append(CatalogueRowError(row=number, field="type", msg=(
                     f"unknown type {kind!r}; use project, feature or task (or epic, story, bug, ...)")))
                 continue
-            row = {**row, "type": _TYPES[kind.strip().lower()]}
+            row = {**row, "type": TYPES[kind.strip().lower()]}
         try:
             item = CatalogueItem.model_validate(row)
         except ValidationError as exc:

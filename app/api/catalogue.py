@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Request
 
-from app.admin.catalogue import CatalogueRejected, import_catalogue, parse_catalogue
+from app.admin.catalogue import TYPES, CatalogueRejected, import_catalogue, parse_catalogue
 from app.admin.models import CatalogueResult
 from app.api.deps import ServicesDep
 from app.api.errors import API_PROBLEMS
@@ -12,13 +12,16 @@ from app.api.security import write_scope
 
 router = APIRouter(prefix="/api", tags=["admin"], dependencies=[write_scope], responses=API_PROBLEMS)
 MAX_CATALOGUE_BYTES = 5_000_000
+_TEXT = {"type": "string", "minLength": 1, "maxLength": 200, "pattern": r"\S"}
 _ITEM = {"type": "object", "required": ["name"], "properties": {
-    "name": {"type": "string"}, "aliases": {"type": "array", "items": {"type": "string"}},
-    "type": {"type": "string", "enum": ["project", "feature", "task"]}, "owner": {"type": "string"}}}
+    "name": _TEXT, "aliases": {"type": "array", "maxItems": 100, "items": {"type": "string", "maxLength": 200}},
+    "type": {"anyOf": [{"type": "string", "enum": sorted(TYPES)}, {"type": "null"}]},
+    "owner": {"anyOf": [_TEXT, {"type": "null"}]}}}
 _BODY = {"requestBody": {"required": True, "content": {
     "application/json": {"schema": {"oneOf": [
-        {"type": "array", "items": _ITEM},
-        {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": _ITEM}}}]}},
+        {"type": "array", "minItems": 1, "items": _ITEM},
+        {"type": "object", "required": ["items"],
+         "properties": {"items": {"type": "array", "minItems": 1, "items": _ITEM}}}]}},
     "text/csv": {"schema": {"type": "string", "description": (
         "A header row (name, aliases, type, owner), then one item a row; aliases separated by ;")}},
     "multipart/form-data": {"schema": {"type": "object", "required": ["file"],

@@ -52,6 +52,8 @@ BEYOND_THE_SCHEMA = {
     "POST /api/ingest/file": "the file must hold transcript turns (text, WebVTT or SRT), which no schema can describe",
     "POST /api/admin/entities/merge": "the target must not also be a source (a relation between two fields)",
     "PATCH /api/admin/entities/{entity_id}": "no alias both added and removed, compared case-insensitively",
+    "POST /api/catalogue": "rows must name distinct items (names compared normalised), and a CSV text or file holds "
+                           "rows with a header that no schema can describe",
 }
 
 
