@@ -10,7 +10,7 @@ import anyio
 from fastapi import FastAPI
 
 from app import __version__
-from app.api import admin, analysis, board, browser, entities, health, ingest, jobs, meetings, metrics, query, sources
+from app.api import action_items, admin, analysis, board, browser, entities, health, ingest, jobs, meetings, metrics, query, sources
 from app.api.availability import Neo4jGateMiddleware
 from app.api.errors import install_error_handlers
 from app.api.limits import BodySizeLimitMiddleware, RequestTimeoutMiddleware
@@ -96,6 +96,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(entities.router, dependencies=[read_scope])
     app.include_router(query.router, dependencies=[read_scope])
     app.include_router(meetings.router, dependencies=[read_scope])
+    app.include_router(action_items.router, dependencies=[read_scope])
     app.include_router(analysis.router, dependencies=[read_scope])
     app.include_router(admin.router, dependencies=[admin_scope])
     app.include_router(sources.router, dependencies=[read_scope])

@@ -9,7 +9,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import anyio
 from pydantic import BaseModel, Field
@@ -24,9 +24,11 @@ from app.ingest.chains import remove_meeting, replay_chains
 from app.ingest.diff import ChainPlan, Delta, Snapshot, StateVersion, merge_assertions
 from app.ingest.extract import Extractor
 from app.ingest.models import Chunk, EntityMention, EntityType, Extraction, MeetingInput
-from app.ingest.names import entity_id, meeting_sort_key, normalize_name, search_keys
+from app.ingest.names import (action_item_id, action_item_order_key, entity_id, meeting_sort_key, normalize_name,
+                              search_keys)
 from app.ingest.resolve import KnownEntity, acronyms, initials, resolve_entities, resolve_person
-from app.ingest.write import EntityRow, MeetingRow, MeetingWrite, MemoryRow, write_meeting
+from app.ingest.actions import OwnedClaim, closures
+from app.ingest.write import ActionItemRow, EntityRow, MeetingRow, MeetingWrite, MemoryRow, write_meeting
 
 if TYPE_CHECKING:  # the LLM path is optional; its modules load only when configured
     from app.ingest.compare import StateComparer
@@ -134,10 +136,11 @@ class IngestPipeline:
             found = existing[0]
             return IngestResult(meeting_id=found["id"], external_id=found["external_id"], status="unchanged")
         meeting_id = existing[0]["id"] if existing else uuid.uuid4().hex
+        closed_later = await tx.run("ingest/action_item_closures", meeting_id=meeting_id) if existing else []
         if existing:
             await remove_meeting(tx, meeting_id)
         with timer.stage("resolve"):
-            rows, deltas, provenance = await self._resolve(tx, p, meeting_id)
+            rows, deltas, provenance = await self._resolve(tx, p, meeting_id, closed_later)
         with timer.stage("diff"):
             plan = await self._plan(tx, p, meeting_id, deltas, provenance)
         await write_meeting(tx, rows, plan)
@@ -155,11 +158,12 @@ class IngestPipeline:
         )
 
     async def _resolve(
-        self, tx: Tx, p: Prepared, meeting_id: str
+        self, tx: Tx, p: Prepared, meeting_id: str, closed_later: list[dict[str, Any]]
     ) -> tuple[MeetingWrite, dict[str, Delta], dict[str, tuple[str, str | None]]]:
         meeting, extraction = p.meeting, p.extraction
         surfaces = list(p.surface_vectors)
-        person_surfaces = sorted({s.owner for s in extraction.states if s.owner} | set(meeting.participants))
+        person_surfaces = sorted({s.owner for s in extraction.states if s.owner} | set(meeting.participants)
+                                 | {a.owner for a in extraction.action_items})
         candidates = await tx.run(
             "ingest/entity_candidates",
             # an acronym and the words it abbreviates look nothing alike, to the indexes or the embeddings
@@ -190,6 +194,7 @@ class IngestPipeline:
 
         for participant in meeting.participants:
             person(participant)
+        owners = [person(a.owner) for a in extraction.action_items]
 
         memory_ids = [f"{meeting_id}-{c.index}" for c in p.chunks]
 
@@ -287,12 +292,27 @@ class IngestPipeline:
                 for d in extraction.dependencies
                 if item(d.dependent) != item(d.dependency)
             ],
+            action_items=[
+                ActionItemRow(
+                    id=aid, text=a.text, owner_id=owner, quote=a.quote, speaker=a.speaker, turn=a.turn,
+                    due=a.due.isoformat() if a.due else None, due_text=a.due_text, memory_id=memory_of(a.turn),
+                    about_ids=sorted({item(m.surface) for m in _mentions(extraction)
+                                      if m.turn == a.turn and m.surface.lower() in a.text.lower()}),
+                    order_key=action_item_order_key(sort_key(meeting, meeting_id), a.turn, aid),
+                )
+                for i, (a, owner) in enumerate(zip(extraction.action_items, owners))
+                if (aid := action_item_id(meeting_id, i))
+            ],
             decisions=[
                 {"id": f"{meeting_id}-d{i}", "entity_id": item(d.entity) if d.entity else None,
                  "summary": d.summary, "quote": d.quote, "memory_id": memory_of(d.turn)}
                 for i, d in enumerate(extraction.decisions)
             ],
         )
+        claims = [OwnedClaim(owner_id=person(c.owner), claim=c, memory_id=memory_of(c.turn))
+                  for c in extraction.done_claims]
+        rows.closures = await closures(tx, meeting_id, sort_key(meeting, meeting_id), rows.action_items, claims,
+                                       closed_later)
         return rows, deltas, provenance
 
     async def _plan(

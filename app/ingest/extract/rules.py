@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from app.ingest.extract.actions import extract_actions
 from app.ingest.extract.clauses import Clause
 from app.ingest.extract.evidence import Evidence, keep_evidenced
 from app.ingest.extract.frames import Frame, Kind, Slot
@@ -54,7 +55,9 @@ def extract_meeting(meeting: MeetingInput, known_names: Collection[str] = ()) ->
     for said in spoken:
         reader.read_turn(said.turn, said.spoken)
     evidence = Evidence(dict.fromkeys(speakers), known_names, [said.spoken.text for said in spoken])
-    return keep_evidenced(reader.out.build(), evidence)
+    actions, claims = extract_actions(meeting, spoken)
+    found = reader.out.build().model_copy(update={"action_items": actions, "done_claims": claims})
+    return keep_evidenced(found, evidence)
 
 
 def _person_words(meeting: MeetingInput) -> frozenset[str]:

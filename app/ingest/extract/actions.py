@@ -1,0 +1,337 @@
+"""Action items from speech, no LLM: who committed or was asked to do what, by when.
+
+Read from the same normalised speech as the rest of extraction (`speech.py`), sentence by sentence:
+- commitments: "I'll send the specs by Friday", "I'll be putting the minutes in the project folder",
+  "I've forgotten to mail you the minutes, but I will do", "I'm happy to do that" (after a proposal);
+- requests and assignments: "can you look into the battery cost?", "if you could find out ...",
+  "as the industrial designer, you're gonna be working on the components concept", "I'd like you guys to ...";
+- third person: "Ravi will update the deck", "let's have Maya do the survey", "the designers are gonna be
+  working with Play-Doh" (one item per owner), "action item: Ravi to send the notes".
+The owner is the speaker of a commitment; for a request, the person or role named ("Ravi, can you ..."),
+else whoever answers it. Only work verbs count, so speech acts within the meeting ("I'll just say",
+"I'll show you", "can you go back a slide") and chit-chat are not items; nor are hypotheticals ("I'd
+probably ...", "we could ..."), reported speech ("he said he'll ...") or questions about oneself.
+Claims that something is done ("I sent the specs", "I've done the market research") are read too:
+they close a matching open item of the same owner from an earlier meeting.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from app.ingest.extract.due import find_due, resolve_due
+from app.ingest.extract.speech import SpokenTurn
+from app.ingest.extract.text import sentence_spans
+from app.ingest.models import ActionAssertion, DoneClaim, MeetingInput
+from app.ingest.names import STOPWORDS, stem, tokens
+
+_VERBS = (
+    "send email e-mail mail forward circulate share upload post put save get write type draft prepare finish "
+    "complete do make build check book schedule organise organize arrange update fix contact call ask argue "
+    "research investigate design sketch compile summarise summarize distribute print produce create collect "
+    "gather deliver order buy test review handle chase confirm"
+).split()
+_PHRASAL = (
+    r"look\s+(?:into|at|around|for)|find\s+out|follow\s+up|set\s+up|work\s+(?:on|with|out)|come\s+up\s+with"
+    r"|take\s+care\s+of|sort\s+out|figure\s+out|try\s+out|report\s+back|talk\s+to|speak\s+to|get\s+back\s+to"
+)
+_DOUBLED = {"put": "putting", "get": "getting", "set": "setting", "run": "running", "chat": "chatting"}
+
+
+def _gerund(verb: str) -> str:
+    if verb in _DOUBLED:
+        return _DOUBLED[verb]
+    return verb[:-1] + "ing" if verb.endswith("e") and not verb.endswith("ee") else verb + "ing"
+
+
+def _forms(gerund: bool) -> str:
+    words = [_gerund(v) if gerund else v for v in _VERBS]
+    phrasal = re.sub(r"\b(look|find|follow|set|work|come|take|sort|figure|try|report|talk|speak|get)\b",
+                     lambda m: _gerund(m.group()), _PHRASAL) if gerund else _PHRASAL
+    return rf"(?:{phrasal}|{'|'.join(words)})\b"
+
+
+# "be working on", "be thinking about" (future progressive: the way a chair hands out work)
+_WORK = rf"(?:(?:be\s+)?(?:just\s+)?(?:{_forms(True)}|thinking\s+about)|{_forms(False)})"
+_ANTECEDENT = r"(?:do|take|handle)\s+(?:that|this)(?:\s+on)?\b"
+_SELF = re.compile(
+    r"\b(?:I(?:'ll|\s+will|\s+shall|'m\s+gonna|'m\s+going\s+to|\s+am\s+going\s+to"
+    r"|(?:\s+will|'ll|'d|\s+would|'m|\s+am)\s+be\s+happy\s+to)|you\s+want\s+me\s+to)"
+    r"\s+(?:also\s+|then\s+|definitely\s+|certainly\s+|now\s+|try\s+(?:and|to)\s+|see\s+if\s+I\s+can\s+)*"
+    r"(?P<verb>" + _ANTECEDENT + r"|do\s*[.,]|do\s*$|" + _WORK + ")",
+    re.IGNORECASE,
+)
+_GROUP = r"(?:\s+(?:guys|all|two|both|people))?"
+_TO_GROUP = re.compile(r"\byou\s+(?:guys|all|two|both|people)\b", re.IGNORECASE)
+_REQUEST = re.compile(
+    r"\b(?:(?:can|could|would|will)\s+you" + _GROUP + r"(?:\s+please|\s+maybe|\s+also)*"
+    r"|if\s+you" + _GROUP + r"\s+could(?:\s+maybe|\s+just|\s+please|\s+also)*"
+    r"|you" + _GROUP + r"(?:'re|\s+are)?\s+(?:gonna|going\s+to)|you" + _GROUP + r"(?:'ll|\s+will)"
+    r"|I(?:'d|\s+would)?\s+(?:like|want|need)\s+you" + _GROUP + r"\s+to(?:\s+do\s+is)?"
+    r"|what\s+I(?:'d|\s+would)\s+like\s+you" + _GROUP + r"\s+to\s+do\s+is"
+    r"|^(?:(?:so|and|okay|then)\s+)*you(?=\s+do\s+(?:the|some)\b))\s+(?P<verb>" + _WORK + ")",
+    re.IGNORECASE,
+)
+_DONE = re.compile(
+    r"\bI(?:'ve|\s+have)?\s+(?:already\s+|just\s+|finally\s+)?(?P<verb>sent|e-?mailed|mailed|forwarded|circulated|"
+    r"shared|uploaded|posted|put|saved|written|wrote|typed\s+up|drafted|prepared|finished|completed|done|did|made|"
+    r"built|looked\s+into|checked|found\s+out|followed\s+up|set\s+up|booked|scheduled|organi[sz]ed|arranged|"
+    r"updated|fixed|contacted|called|researched|investigated|sorted\s+out|ordered|bought|tested|reviewed|"
+    r"compiled|summari[sz]ed|distributed|printed)\b",
+    re.IGNORECASE,
+)
+_ASKING = re.compile(r"^\W*(?:\w+\W+){0,2}(?:shall|should|will|can|do|did|what|how|when|why|where)\b",
+                     re.IGNORECASE)
+_EMBEDDED = re.compile(r"\b(?:what|how|where|which|whether|who|why)\s*$", re.IGNORECASE)  # "what I'm gonna write"
+_GOT_DONE = re.compile(r"get\s+(?:\w+\s+){0,5}?(?:done|ready|sorted|finished|out|up|back|together|printed|sent|"
+                       r"fixed|over)\b", re.IGNORECASE)
+_HEDGED = re.compile(r"\b(?:if|maybe|probably|perhaps|might|could|would|'d|unless|whether)\b", re.IGNORECASE)
+_REPORTED = re.compile(r"\b(?:said|says|told|tells|mentioned|promised|asked)\b", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not|never|n't|haven't|hasn't|didn't|forgot|forgotten|yet)\b", re.IGNORECASE)
+_IN_MEETING = re.compile(
+    r"\b(?:on|onto|up\s+on)\s+(?:the\s+|this\s+|that\s+)?(?:screen|board|whiteboard|slide|projector)\b"
+    r"|\bmake\s+(?:this|it|that)\s+(?:quick|short|brief)\b|\bwrite\s+(?:that|this|it)\s+down\b"
+    r"|\bpresentation\s+(?:running|up|going|on)\b|\b(?:microphones?|mics?|laptops?|cables?|powerpoint|the\s+pen)\b|\bhere\b\s*[.?!]*$|\bnow\b\s*[.?!]*$",
+    re.IGNORECASE,
+)
+_FORGOT = re.compile(r"\bforg(?:o|ot|otten)\s+to\s+(?P<what>.+?)\s*,?\s*but\s+I\s+will\b", re.IGNORECASE)
+_PROPOSAL = re.compile(r"\b(?:we\s+can|we\s+could|you\s+could|can\s+you|could\s+you|should|let's|someone|somebody)\b",
+                       re.IGNORECASE)
+_END = re.compile(
+    r"\s*(?:[,;]\s*(?:and|but|so|please|okay|right|yeah|then)\b|\s+(?:and|but|so)\s+(?:you|I|we|he|she|they)\b"
+    r"|,\s*I\s+(?:guess|think)\b|,\s*(?:I|we|you)(?:'ll|\s+will)\b|\s+so\s+(?:that|you)\b|\s+and\s+then\b|[.?!]|$)",
+    re.IGNORECASE,
+)
+_FILLER_WORDS = re.compile(r"\b(?:you\s+know|sort\s+of|kind\s+of|I\s+guess|basically|like)\b\s*", re.IGNORECASE)
+MAX_WORDS = 18
+REPLY_TURNS = 3  # how far on an unnamed request's addressee may answer
+GROUP_REPLY_TURNS = 8
+RUN_TURNS = 4  # "I will send new. I'll put it in shared documents, again.": one item
+ACCEPT_TURNS = 8  # "can you send that again, Raj?" ... "I will send new.": one item
+_VERB_WORDS = frozenset(
+    w for v in [*_VERBS, *re.findall(r"[a-z]+", _PHRASAL)] for w in (v, _gerund(v), stem(v))
+) | {"sent", "done", "did", "made", "wrote", "written", "put", "thinking", "think", "about", "bit", "thing", "things"}
+
+
+def extract_actions(meeting: MeetingInput, spoken: Sequence[SpokenTurn]) -> tuple[list[ActionAssertion], list[DoneClaim]]:
+    names = sorted({n for n in [*meeting.participants, *(t.speaker for t in meeting.turns)] if n.strip()},
+                   key=len, reverse=True)
+    reader = _Reader(meeting, list(spoken), names)
+    for position in range(len(reader.spoken)):
+        reader.read(position)
+    return _runs(reader.items), reader.claims
+
+
+class _Reader:
+    def __init__(self, meeting: MeetingInput, spoken: list[SpokenTurn], names: list[str]) -> None:
+        self.meeting, self.spoken, self.names = meeting, spoken, names
+        self.name_pattern = (re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])",
+                                        re.IGNORECASE) if names else None)
+        self.items: list[ActionAssertion] = []
+        self.claims: list[DoneClaim] = []
+
+    def read(self, position: int) -> None:
+        said = self.spoken[position]
+        text = said.spoken.text
+        sentences = [(text[start:end], _own_quote(said, start, end)) for start, end in sentence_spans(text)]
+        found: list[ActionAssertion] = []
+        for sentence, quote in sentences:
+            here = self._commitments(position, sentence, quote) + self._requests(position, sentence, quote)
+            here += self._third_person(position, sentence, quote)
+            found += here
+            if not here and (done := _DONE.search(sentence)) and not _NEGATED.search(sentence) \
+                    and not sentence.endswith("?"):
+                self.claims.append(DoneClaim(owner=said.turn.speaker, text=_clause(sentence, done.start("verb")),
+                                             turn=said.turn.index, quote=quote))
+        if any(a.speaker != a.owner for a in found):  # a turn handing out work
+            for sentence, quote in sentences:
+                found += self._for_role(position, sentence, quote, found)
+        for item in found:
+            if not any(k.owner == item.owner and k.turn == item.turn and k.text == item.text for k in self.items):
+                self.items.append(item)
+
+    def _item(self, position: int, owner: str, what: str, sentence: str, quote: str) -> ActionAssertion | None:
+        said = self.spoken[position]
+        due = find_due(sentence)
+        text = re.sub(r"^(?:be\s+)?(?:just\s+)?", "", _FILLER_WORDS.sub("", what), flags=re.IGNORECASE)
+        if due:
+            text = text.replace(due.group(), "")
+        text = " ".join(text.split()).strip(" ,.;-")
+        if len(text.split()) < 2 or not content_words(text) or re.match(r"get\s+to\b", text, re.IGNORECASE):
+            return None
+        return ActionAssertion(
+            owner=owner, text=text, turn=said.turn.index, quote=quote, speaker=said.turn.speaker,
+            due_text=due.group() if due else None,
+            due=resolve_due(due.group(), self.meeting.date) if due else None,
+        )
+
+    def _commitments(self, position: int, sentence: str, quote: str) -> list[ActionAssertion]:
+        found = []
+        for m in _SELF.finditer(sentence):
+            before = sentence[: m.start()]
+            asks = sentence.rstrip().endswith("?") and _ASKING.search(before) and "want me" not in m.group()
+            if asks or _REPORTED.search(before) or _HEDGED.search(before[-40:]) or _EMBEDDED.search(before):
+                continue
+            verb = m.group("verb").lower()
+            if re.match(r"just\b", verb) or _IN_MEETING.search(sentence[m.start():]):
+                continue
+            if re.match(_ANTECEDENT + "|do\\s*(?:[.,]|$)", verb):
+                what = self._antecedent(position, sentence)
+            else:
+                what = _clause(sentence, m.start("verb"))
+            if what and (item := self._item(position, self.spoken[position].turn.speaker, what, sentence, quote)):
+                found.append(item)
+        return found
+
+    def _antecedent(self, position: int, sentence: str) -> str | None:
+        """What "I'll do that" takes on: the task it forgot, else the latest proposal of the last few turns."""
+        if forgot := _FORGOT.search(sentence):
+            return forgot.group("what")
+        if not re.search(_ANTECEDENT, sentence, re.IGNORECASE):
+            return None  # a bare "I will do" takes on only what it said it forgot
+        for earlier in reversed(self.spoken[max(0, position - 6) : position]):
+            for start, end in reversed(sentence_spans(earlier.spoken.text)):
+                proposal = earlier.spoken.text[start:end]
+                if (m := _PROPOSAL.search(proposal)) and len(proposal.split()) >= 5:
+                    return _clause(proposal, m.end()).strip()
+        return None
+
+    def _requests(self, position: int, sentence: str, quote: str) -> list[ActionAssertion]:
+        found, previous = [], 0
+        speaker = self.spoken[position].turn.speaker
+        for m in _REQUEST.finditer(sentence):
+            lead = sentence[previous : m.start()]
+            previous = m.end()
+            if re.search(r"\b(?:if|when|whether)\s*$|\b(?:if|when)\s+you\b", sentence[max(0, m.start() - 12) : m.start()]
+                         ) and not m.group().lower().startswith("if you"):
+                continue
+            if _REPORTED.search(lead) or _IN_MEETING.search(sentence[m.start():]):
+                continue
+            what = _clause(sentence, m.start("verb"))
+            if re.match(r"get\b", what, re.IGNORECASE) and not _GOT_DONE.match(what):
+                continue  # "you'll get instructions": receiving, not doing
+            named = [n for n in self._named(lead) if n != speaker] or [
+                n for n in self._named(sentence[m.end() + len(what) :]) if n != speaker]
+            group = bool(_TO_GROUP.search(m.group()))
+            owners = named[-1:] or self._repliers(position, GROUP_REPLY_TURNS if group else REPLY_TURNS, every=group)
+            found += [item for owner in owners if (item := self._item(position, owner, what, sentence, quote))]
+        return found
+
+    def _for_role(self, position: int, sentence: str, quote: str, found: list[ActionAssertion]) -> list[ActionAssertion]:
+        """In a turn handing out work, "for user interface, technical functions" assigns too."""
+        items = []
+        for m in re.finditer(r"\bfor\s+(?:the\s+|our\s+)?(?P<name>[\w' -]+?)\s*,\s*(?P<what>[^,.?!]+)", sentence):
+            named = self._named(m.group("name"))
+            if named and not _REQUEST.search(m.group("what")) and not any(a.owner == named[0] for a in found):
+                if item := self._item(position, named[0], m.group("what"), sentence, quote):
+                    items.append(item)
+        return items
+
+    def _third_person(self, position: int, sentence: str, quote: str) -> list[ActionAssertion]:
+        if self.name_pattern is None:
+            return []
+        found = []
+        names = "|".join(re.escape(n) for n in self.names)
+        pattern = re.compile(
+            rf"(?:\blet's\s+(?:have|get)\s+(?P<who1>{names})\s+(?:to\s+)?(?P<verb1>{_WORK})"
+            rf"|(?<![\w-])(?:(?P<who>{names})(?:\s+(?!you\b|we\b|they\b|I\b)\w+)?|the\s+(?P<plural>\w+)s)(?:\s+is|'s|\s+are|'re)?\s+(?:gonna|going\s+to|will|'ll|needs?\s+to|has\s+to|"
+            rf"to)\s+(?:hopefully\s+)?(?P<verb2>{_WORK}))",
+            re.IGNORECASE,
+        )
+        action = re.search(r"\baction\s+(?:items?|points?)\b\s*(?:for\s+(?P<for>[\w ]+?))?\s*[:,-]\s*(?P<what>.+)",
+                           sentence, re.IGNORECASE)
+        for m in pattern.finditer(sentence):
+            if sentence.rstrip().endswith("?") or _HEDGED.search(sentence[max(0, m.start() - 30) : m.start()]):
+                continue
+            start = m.start("verb1") if m.group("verb1") else m.start("verb2")
+            lead = sentence[: m.start()]
+            if re.search(r"\sto\s+(?:hopefully\s+)?$", sentence[:start]) and lead.strip(" ,-") and not re.search(
+                    r"\b(?:like|want|need|ask|asking|get|have|expect)\s+(?:the\s+|our\s+)?$", lead, re.IGNORECASE):
+                continue  # "Ravi to send the notes" is a note only at the start: "a lot of marketing to get"
+            who = m.group("who1") or m.group("who")
+            owners = self._named(who) if who else [
+                n for n in self.names if n.lower().split()[-1] == m.group("plural").lower()]
+            what = _clause(sentence, start)
+            found += [item for owner in owners if (item := self._item(position, owner, what, sentence, quote))]
+        if action and not found:
+            owner = (self._named(action.group("for") or "") or [self.spoken[position].turn.speaker])[0]
+            if item := self._item(position, owner, _clause(action.group("what"), 0), sentence, quote):
+                found.append(item)
+        return found
+
+    def _named(self, text: str) -> list[str]:
+        """The speakers or participants named in `text`, in order (a role said in lower case counts)."""
+        if self.name_pattern is None:
+            return []
+        by_key = {n.lower(): n for n in self.names}
+        return [by_key[m.group().lower()] for m in self.name_pattern.finditer(text) if m.group().lower() in by_key]
+
+    def _repliers(self, position: int, reach: int, every: bool) -> list[str]:
+        """Who answers a request: the first other speaker to talk within `reach` turns (all of them for a group)."""
+        asked = self.spoken[position].turn
+        repliers: list[str] = []
+        for later in self.spoken[position + 1 :]:
+            if later.turn.index - asked.index > reach:
+                break
+            if later.turn.speaker != asked.speaker and later.turn.speaker not in repliers:
+                repliers.append(later.turn.speaker)
+                if not every:
+                    break
+        return repliers
+
+
+def _own_quote(said: SpokenTurn, start: int, end: int) -> str:
+    """The original words of a sentence, within its own turn (a sentence may go on in the speaker's next turn)."""
+    spoken, own = said.spoken, len(said.turn.text)
+    if start >= end or not spoken.origin or spoken.origin[start] >= own:
+        return spoken.quote(start, end)
+    return spoken.source[spoken.origin[start] : min(spoken.origin[end - 1] + 1, own)].strip()
+
+
+def _clause(sentence: str, start: int) -> str:
+    """The words from `start` to the end of their clause, at most MAX_WORDS."""
+    rest = sentence[start:]
+    end = _END.search(rest, 1)
+    words = rest[: end.start() if end else len(rest)].split()
+    return " ".join(words[:MAX_WORDS])
+
+
+def _runs(items: list[ActionAssertion]) -> list[ActionAssertion]:
+    """A commitment restated a turn or two later ("I will send new. I'll put it in shared documents") is one
+    item: the same owner, soon after, about "it" or the same things."""
+    kept: list[ActionAssertion] = []
+    last: dict[int, int] = {}  # kept item -> the turn it was last restated in
+    for item in items:
+        same = next((k for k in reversed(kept) if k.owner == item.owner and _restates(k, item, last[id(k)])), None)
+        if same is None:
+            kept.append(item)
+            last[id(item)] = item.turn
+            continue
+        last[id(same)] = item.turn
+        if not same.due_text and item.due_text:
+            same.due_text, same.due = item.due_text, item.due
+    return kept
+
+
+def _restates(earlier: ActionAssertion, later: ActionAssertion, restated: int) -> bool:
+    said, again = content_words(earlier.text), content_words(later.text)
+    if said and len(said & again) * 5 >= 4 * len(said | again):
+        return True  # the same work said again later in the meeting
+    gap = later.turn - restated
+    if gap <= 0 or gap > (ACCEPT_TURNS if earlier.speaker != earlier.owner == later.speaker else RUN_TURNS):
+        return False
+    verbs = {w for w in tokens(earlier.text) if w in _VERB_WORDS} & {w for w in tokens(later.text) if w in _VERB_WORDS}
+    return bool(re.search(r"\b(?:it|that|them|this|one|new)\b", later.text, re.IGNORECASE) or verbs - {"about"}
+                or content_words(later.text) & content_words(earlier.text))
+
+
+def content_words(text: str) -> set[str]:
+    """The words that say what the work is: no function words, no work verbs."""
+    return {stem(w) for w in tokens(text) if len(w) > 2 and w not in STOPWORDS and w not in _VERB_WORDS}
+
+
+def closes(claim: str, item_text: str) -> bool:
+    """Whether what a claim says is done is this item: at least half of the item's content words."""
+    wanted = content_words(item_text)
+    return bool(wanted) and len(content_words(claim) & wanted) * 2 >= len(wanted)
