@@ -115,8 +115,10 @@ _VERB_WORDS = frozenset(
 
 
 def extract_actions(meeting: MeetingInput, spoken: Sequence[SpokenTurn]) -> tuple[list[ActionAssertion], list[DoneClaim]]:
-    names = sorted({n for n in [*meeting.participants, *(t.speaker for t in meeting.turns)] if n.strip()},
-                   key=len, reverse=True)
+    speakers = {t.speaker for t in meeting.turns}
+    # "lena, can you ...": first names of participants who speak under another name ("Lena Fischer" as "Lena")
+    first = {p.split()[0] for p in meeting.participants if p not in speakers and len(p.split()) > 1}
+    names = sorted({n for n in [*meeting.participants, *speakers, *first] if n.strip()}, key=len, reverse=True)
     reader = _Reader(meeting, list(spoken), names)
     for position in range(len(reader.spoken)):
         reader.read(position)
@@ -140,10 +142,12 @@ class _Reader:
             here = self._commitments(position, sentence, quote) + self._requests(position, sentence, quote)
             here += self._third_person(position, sentence, quote)
             found += here
-            if not here and (done := _DONE.search(sentence)) and not _NEGATED.search(sentence) \
-                    and not sentence.endswith("?"):
-                self.claims.append(DoneClaim(owner=said.turn.speaker, text=_clause(sentence, done.start("verb")),
-                                             turn=said.turn.index, quote=quote))
+            if not here and not sentence.endswith("?"):
+                for done in _DONE.finditer(sentence):
+                    what = _clause(sentence, done.start("verb"))
+                    if not _NEGATED.search(sentence[max(0, done.start() - 20) : done.start()] + " " + what):
+                        self.claims.append(DoneClaim(owner=said.turn.speaker, text=what, turn=said.turn.index,
+                                                     quote=quote))
         if any(a.speaker != a.owner for a in found):  # a turn handing out work
             for sentence, quote in sentences:
                 found += self._for_role(position, sentence, quote, found)
@@ -193,8 +197,9 @@ class _Reader:
         for earlier in reversed(self.spoken[max(0, position - 6) : position]):
             for start, end in reversed(sentence_spans(earlier.spoken.text)):
                 proposal = earlier.spoken.text[start:end]
-                if (m := _PROPOSAL.search(proposal)) and len(proposal.split()) >= 5:
-                    return _clause(proposal, m.end()).strip()
+                proposed = list(_PROPOSAL.finditer(proposal))
+                if proposed and len(proposal.split()) >= 5:
+                    return _clause(proposal, proposed[-1].end()).strip()
         return None
 
     def _requests(self, position: int, sentence: str, quote: str) -> list[ActionAssertion]:
@@ -212,7 +217,7 @@ class _Reader:
             if re.match(r"get\b", what, re.IGNORECASE) and not _GOT_DONE.match(what):
                 continue  # "you'll get instructions": receiving, not doing
             named = [n for n in self._named(lead) if n != speaker] or [
-                n for n in self._named(sentence[m.end() + len(what) :]) if n != speaker]
+                n for n in self._named(sentence[m.start("verb") + len(what) :]) if n != speaker]
             group = bool(_TO_GROUP.search(m.group()))
             owners = named[-1:] or self._repliers(position, GROUP_REPLY_TURNS if group else REPLY_TURNS, every=group)
             found += [item for owner in owners if (item := self._item(position, owner, what, sentence, quote))]
