@@ -10,7 +10,8 @@ import anyio
 from fastapi import FastAPI
 
 from app import __version__
-from app.api import action_items, admin, analysis, board, browser, entities, health, ingest, jobs, meetings, metrics, query, sources
+from app.api import (action_items, admin, analysis, board, browser, entities, health, ingest, jobs, meetings, metrics,
+                     query, sources)
 from app.api.availability import Neo4jGateMiddleware
 from app.api.errors import install_error_handlers
 from app.api.limits import BodySizeLimitMiddleware, RequestTimeoutMiddleware

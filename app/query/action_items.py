@@ -11,7 +11,10 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from app.graph.driver import Graph
+from app.graph.lucene import lucene_query
+from app.ingest.extract.actions import closes
 from app.ingest.names import normalize_name
+from app.query.linking import link_person
 
 ActionStatus = Literal["open", "done"]
 
@@ -81,3 +84,33 @@ async def list_action_items(graph: Graph, where: ActionFilter, limit: int = 50, 
     items = [ActionItemView(**row) for row in rows[:limit]]
     return ActionItemPage(items=items, next_cursor=encode_cursor(rows[limit - 1]["order_key"]) if len(rows) > limit
                           else None)
+
+
+async def find_person(graph: Graph, span: str) -> dict[str, str] | None:
+    """The stored person a spoken name means ("Ravi", "ravi patel", "Project Manager"), or None."""
+    lucene = lucene_query(span, fuzzy=True) or ""
+    people = await graph.read("queries/person_candidates", lucene=lucene, limit=50) if lucene else []
+    full = link_person(span, [p["name"] for p in people])
+    return next((p for p in people if p["name"] == full), None)
+
+
+class ActionQuestion(BaseModel):
+    """What an action-item question asks for, once its person and meeting are found."""
+
+    where: ActionFilter
+    about: str | None = None  # "who is doing the market research": the work the items must name
+    owner_name: str | None = None
+    meeting_title: str | None = None
+
+
+def about_matches(about: str, item: ActionItemView) -> bool:
+    """Whether an item is about what was asked: most of the asked words in its text or the items it names."""
+    return closes(" ".join([item.text, *item.about]), about)
+
+
+async def ask_action_items(graph: Graph, question: ActionQuestion, limit: int = 50) -> list[ActionItemView]:
+    page = await list_action_items(graph, question.where, limit=1000 if question.about else limit)
+    items = page.items
+    if question.about:
+        items = [i for i in items if about_matches(question.about, i)]
+    return items[:limit]

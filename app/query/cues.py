@@ -210,6 +210,30 @@ OWNER = (
 )
 OWNER_FILLER = _cue(rf"\b(?:{_OWN_VERB}|{_OWNER_WORDS})\b")
 
+_ACTION_NOUNS = (r"action items?|action points?|actions|to-?dos?|to do list|next steps?|follow-?ups?|follow ups?"
+                 r"|commitments?|promises")
+OVERDUE = _cue(r"\b(?P<c>overdue|past due|past (?:its|their) due dates?|late on|behind on (?:their|his|her|my)"
+               r"|missed (?:its|their|the) (?:due date|deadline)s?)\b")
+ACTION_ITEMS = (
+    _cue(rf"\b(?P<c>{_ACTION_NOUNS})\b"),
+    OVERDUE,
+    _cue(r"\b(?P<c>(?:did|do|have|had) (?:we|you|they|the team|everyone|people) (?:agree|agreed|promise|promised"
+         r"|commit|committed|sign up|signed up|say we would|said we would) to (?:do|take on|deliver|get done))\b"),
+    _cue(r"\b(?P<c>(?:what|which) (?:tasks|work|things) (?:were|got|have been) (?:handed out|given out|assigned))\b"),
+    _cue(r"^(?P<c>who (?:is|are|was|will be|has been) (?:doing|going to do|taking on|looking into|taking care of"
+         r"|supposed to do|meant to do|on the hook to do)|who will do|who is going to do|who agreed to do"
+         r"|who promised to do|who said they would do|who volunteered (?:to do|for))\b"),
+    _cue(r"\bwhat (?P<c1>does|do|did|is|are|was|were) (?P<p>(?!we\b|you\b|they\b|i\b|the team\b)\w+(?: \w+)?) "
+         r"(?P<c2>(?:have|need|got|supposed|meant|expected|promised|committed|agreed|going|signed up|volunteered|say"
+         r"|said) to do|have left to do|still have to do)\b"),
+    _cue(r"\b(?P<p>\w+(?: \w+)?) 's (?P<c>action items?|action points?|to-?dos?|to do list|next steps?|follow-?ups?"
+         r"|commitments?|promises)\b"),
+    _cue(rf"\b(?P<c>(?:{_ACTION_NOUNS}) (?:for|of|assigned to|owned by)) (?P<p>(?!the\b|a\b|an\b)\w+(?: \w+)?)"
+         r"(?: (?:from|in|since|last|this|due)\b.*)?$"),
+)
+ACTION_FILLER = _cue(r"\b(?:open|outstanding|pending|remaining|left|are|is|what|which|the|our|any|all|list|show)\b")
+ACTION_DONE = _cue(r"\b(?:done|finished|completed|closed|delivered|ticked off)\b")
+
 CHANGES_SINCE_DATE = (_cue(r"\b(?P<c>since|ever since)\b"),)
 CHANGE_WORDS = (
     _cue(r"\b(?P<c>changed|changes|change|(?:what is|anything|something) new|happened|different|moved|shifted"
@@ -276,5 +300,5 @@ summarise summarize summary recap minutes overview highlights rundown debrief ta
 discussions talked mentioned mention conversation conversations brought raised search between where which whose
 planned started upcoming pending queued scheduled dropped killed scrapped abandoned shelved behind risk delivered
 launched underway ongoing active meeting meetings projects features tasks items things many number count
-project feature task item thing delay delays
+project feature task item thing delay delays action actions overdue commitments commitment steps
 """.split())))

@@ -23,7 +23,7 @@ from tests.conftest import load_seed, running_api
 pytestmark = [pytest.mark.slow, pytest.mark.anyio]
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = {"ask", "search", "entity_status", "timeline", "dependencies", "critical_path", "changes_since",
-         "meeting_summary", "ingest_meeting"}
+         "meeting_summary", "ingest_meeting", "action_items"}
 QUESTION = "Who owns the checkout redesign?"
 
 
