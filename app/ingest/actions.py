@@ -7,13 +7,15 @@ raised an item keeps the closures later meetings made, on the new version of the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel
 
 from app.graph.driver import Tx
-from app.ingest.extract.actions import closes
-from app.ingest.models import DoneClaim
+from app.ingest.extract.action_cues import closes
+from app.ingest.models import ActionAssertion, DoneClaim
+from app.ingest.names import action_item_id, action_item_order_key
 from app.ingest.write import ActionItemRow, ClosureRow
 
 
@@ -21,6 +23,24 @@ class OwnedClaim(BaseModel):
     owner_id: str
     claim: DoneClaim
     memory_id: str | None
+
+
+def action_rows(
+    actions: list[ActionAssertion], owner_ids: list[str], meeting_id: str, meeting_key: str,
+    memory_of: Callable[[int], str | None], named: list[tuple[str, int, str]],
+) -> list[ActionItemRow]:
+    """One row per action item; `named` is (surface, turn, entity id) of the items the meeting names, so an action
+    item is ABOUT the items its own words name."""
+    rows = []
+    for i, (a, owner_id) in enumerate(zip(actions, owner_ids, strict=True)):
+        aid = action_item_id(meeting_id, i)
+        rows.append(ActionItemRow(
+            id=aid, text=a.text, owner_id=owner_id, quote=a.quote, speaker=a.speaker, turn=a.turn,
+            due=a.due.isoformat() if a.due else None, due_text=a.due_text, memory_id=memory_of(a.turn),
+            about_ids=sorted({eid for surface, turn, eid in named if turn == a.turn and surface.lower() in a.text.lower()}),
+            order_key=action_item_order_key(meeting_key, a.turn, aid),
+        ))
+    return rows
 
 
 async def closures(

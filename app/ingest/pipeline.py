@@ -24,11 +24,10 @@ from app.ingest.chains import remove_meeting, replay_chains
 from app.ingest.diff import ChainPlan, Delta, Snapshot, StateVersion, merge_assertions
 from app.ingest.extract import Extractor
 from app.ingest.models import Chunk, EntityMention, EntityType, Extraction, MeetingInput
-from app.ingest.names import (action_item_id, action_item_order_key, entity_id, meeting_sort_key, normalize_name,
-                              search_keys)
+from app.ingest.names import entity_id, meeting_sort_key, normalize_name, search_keys
 from app.ingest.resolve import KnownEntity, acronyms, initials, resolve_entities, resolve_person
-from app.ingest.actions import OwnedClaim, closures
-from app.ingest.write import ActionItemRow, EntityRow, MeetingRow, MeetingWrite, MemoryRow, write_meeting
+from app.ingest.actions import OwnedClaim, action_rows, closures
+from app.ingest.write import EntityRow, MeetingRow, MeetingWrite, MemoryRow, write_meeting
 
 if TYPE_CHECKING:  # the LLM path is optional; its modules load only when configured
     from app.ingest.compare import StateComparer
@@ -292,17 +291,8 @@ class IngestPipeline:
                 for d in extraction.dependencies
                 if item(d.dependent) != item(d.dependency)
             ],
-            action_items=[
-                ActionItemRow(
-                    id=aid, text=a.text, owner_id=owner, quote=a.quote, speaker=a.speaker, turn=a.turn,
-                    due=a.due.isoformat() if a.due else None, due_text=a.due_text, memory_id=memory_of(a.turn),
-                    about_ids=sorted({item(m.surface) for m in _mentions(extraction)
-                                      if m.turn == a.turn and m.surface.lower() in a.text.lower()}),
-                    order_key=action_item_order_key(sort_key(meeting, meeting_id), a.turn, aid),
-                )
-                for i, (a, owner) in enumerate(zip(extraction.action_items, owners))
-                if (aid := action_item_id(meeting_id, i))
-            ],
+            action_items=action_rows(extraction.action_items, owners, meeting_id, sort_key(meeting, meeting_id),
+                                     memory_of, [(m.surface, m.turn, item(m.surface)) for m in _mentions(extraction)]),
             decisions=[
                 {"id": f"{meeting_id}-d{i}", "entity_id": item(d.entity) if d.entity else None,
                  "summary": d.summary, "quote": d.quote, "memory_id": memory_of(d.turn)}

@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 
 from app.graph.driver import Graph
 from app.graph.lucene import lucene_query
-from app.ingest.extract.actions import closes
+from app.ingest.extract.action_cues import closes
 from app.ingest.names import normalize_name
 from app.query.linking import link_person
 

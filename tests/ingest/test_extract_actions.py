@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from app.ingest.extract.actions import closes
+from app.ingest.extract.action_cues import closes
 from app.ingest.extract.due import resolve_due
 from app.ingest.extract.rules import extract_meeting
 from app.ingest.models import ActionAssertion, MeetingInput, Turn

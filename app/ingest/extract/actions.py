@@ -20,98 +20,38 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from app.ingest.extract.action_cues import (
+    ANTECEDENT,
+    ASKING,
+    CLAUSE_END,
+    DONE,
+    EMBEDDED,
+    FILLER_WORDS,
+    FORGOT,
+    GOT_DONE,
+    HEDGED,
+    IN_MEETING,
+    NEGATED,
+    PROPOSAL,
+    REPORTED,
+    REQUEST,
+    SELF,
+    TO_GROUP,
+    VERB_WORDS,
+    WORK,
+    content_words,
+)
 from app.ingest.extract.due import find_due, resolve_due
 from app.ingest.extract.speech import SpokenTurn
 from app.ingest.extract.text import sentence_spans
 from app.ingest.models import ActionAssertion, DoneClaim, MeetingInput
-from app.ingest.names import STOPWORDS, stem, tokens
+from app.ingest.names import tokens
 
-_VERBS = (
-    "send email e-mail mail forward circulate share upload post put save get write type draft prepare finish "
-    "complete do make build check book schedule organise organize arrange update fix contact call ask argue "
-    "research investigate design sketch compile summarise summarize distribute print produce create collect "
-    "gather deliver order buy test review handle chase confirm"
-).split()
-_PHRASAL = (
-    r"look\s+(?:into|at|around|for)|find\s+out|follow\s+up|set\s+up|work\s+(?:on|with|out)|come\s+up\s+with"
-    r"|take\s+care\s+of|sort\s+out|figure\s+out|try\s+out|report\s+back|talk\s+to|speak\s+to|get\s+back\s+to"
-)
-_DOUBLED = {"put": "putting", "get": "getting", "set": "setting", "run": "running", "chat": "chatting"}
-
-
-def _gerund(verb: str) -> str:
-    if verb in _DOUBLED:
-        return _DOUBLED[verb]
-    return verb[:-1] + "ing" if verb.endswith("e") and not verb.endswith("ee") else verb + "ing"
-
-
-def _forms(gerund: bool) -> str:
-    words = [_gerund(v) if gerund else v for v in _VERBS]
-    phrasal = re.sub(r"\b(look|find|follow|set|work|come|take|sort|figure|try|report|talk|speak|get)\b",
-                     lambda m: _gerund(m.group()), _PHRASAL) if gerund else _PHRASAL
-    return rf"(?:{phrasal}|{'|'.join(words)})\b"
-
-
-# "be working on", "be thinking about" (future progressive: the way a chair hands out work)
-_WORK = rf"(?:(?:be\s+)?(?:just\s+)?(?:{_forms(True)}|thinking\s+about)|{_forms(False)})"
-_ANTECEDENT = r"(?:do|take|handle)\s+(?:that|this)(?:\s+on)?\b"
-_SELF = re.compile(
-    r"\b(?:I(?:'ll|\s+will|\s+shall|'m\s+gonna|'m\s+going\s+to|\s+am\s+going\s+to"
-    r"|(?:\s+will|'ll|'d|\s+would|'m|\s+am)\s+be\s+happy\s+to)|you\s+want\s+me\s+to)"
-    r"\s+(?:also\s+|then\s+|definitely\s+|certainly\s+|now\s+|try\s+(?:and|to)\s+|see\s+if\s+I\s+can\s+)*"
-    r"(?P<verb>" + _ANTECEDENT + r"|do\s*[.,]|do\s*$|" + _WORK + ")",
-    re.IGNORECASE,
-)
-_GROUP = r"(?:\s+(?:guys|all|two|both|people))?"
-_TO_GROUP = re.compile(r"\byou\s+(?:guys|all|two|both|people)\b", re.IGNORECASE)
-_REQUEST = re.compile(
-    r"\b(?:(?:can|could|would|will)\s+you" + _GROUP + r"(?:\s+please|\s+maybe|\s+also)*"
-    r"|if\s+you" + _GROUP + r"\s+could(?:\s+maybe|\s+just|\s+please|\s+also)*"
-    r"|you" + _GROUP + r"(?:'re|\s+are)?\s+(?:gonna|going\s+to)|you" + _GROUP + r"(?:'ll|\s+will)"
-    r"|I(?:'d|\s+would)?\s+(?:like|want|need)\s+you" + _GROUP + r"\s+to(?:\s+do\s+is)?"
-    r"|what\s+I(?:'d|\s+would)\s+like\s+you" + _GROUP + r"\s+to\s+do\s+is"
-    r"|^(?:(?:so|and|okay|then)\s+)*you(?=\s+do\s+(?:the|some)\b))\s+(?P<verb>" + _WORK + ")",
-    re.IGNORECASE,
-)
-_DONE = re.compile(
-    r"\bI(?:'ve|\s+have)?\s+(?:already\s+|just\s+|finally\s+)?(?P<verb>sent|e-?mailed|mailed|forwarded|circulated|"
-    r"shared|uploaded|posted|put|saved|written|wrote|typed\s+up|drafted|prepared|finished|completed|done|did|made|"
-    r"built|looked\s+into|checked|found\s+out|followed\s+up|set\s+up|booked|scheduled|organi[sz]ed|arranged|"
-    r"updated|fixed|contacted|called|researched|investigated|sorted\s+out|ordered|bought|tested|reviewed|"
-    r"compiled|summari[sz]ed|distributed|printed)\b",
-    re.IGNORECASE,
-)
-_ASKING = re.compile(r"^\W*(?:\w+\W+){0,2}(?:shall|should|will|can|do|did|what|how|when|why|where)\b",
-                     re.IGNORECASE)
-_EMBEDDED = re.compile(r"\b(?:what|how|where|which|whether|who|why)\s*$", re.IGNORECASE)  # "what I'm gonna write"
-_GOT_DONE = re.compile(r"get\s+(?:\w+\s+){0,5}?(?:done|ready|sorted|finished|out|up|back|together|printed|sent|"
-                       r"fixed|over)\b", re.IGNORECASE)
-_HEDGED = re.compile(r"\b(?:if|maybe|probably|perhaps|might|could|would|'d|unless|whether)\b", re.IGNORECASE)
-_REPORTED = re.compile(r"\b(?:said|says|told|tells|mentioned|promised|asked)\b", re.IGNORECASE)
-_NEGATED = re.compile(r"\b(?:not|never|n't|haven't|hasn't|didn't|forgot|forgotten|yet)\b", re.IGNORECASE)
-_IN_MEETING = re.compile(
-    r"\b(?:on|onto|up\s+on)\s+(?:the\s+|this\s+|that\s+)?(?:screen|board|whiteboard|slide|projector)\b"
-    r"|\bmake\s+(?:this|it|that)\s+(?:quick|short|brief)\b|\bwrite\s+(?:that|this|it)\s+down\b"
-    r"|\bpresentation\s+(?:running|up|going|on)\b|\b(?:microphones?|mics?|laptops?|cables?|powerpoint|the\s+pen)\b|\bhere\b\s*[.?!]*$|\bnow\b\s*[.?!]*$",
-    re.IGNORECASE,
-)
-_FORGOT = re.compile(r"\bforg(?:o|ot|otten)\s+to\s+(?P<what>.+?)\s*,?\s*but\s+I\s+will\b", re.IGNORECASE)
-_PROPOSAL = re.compile(r"\b(?:we\s+can|we\s+could|you\s+could|can\s+you|could\s+you|should|let's|someone|somebody)\b",
-                       re.IGNORECASE)
-_END = re.compile(
-    r"\s*(?:[,;]\s*(?:and|but|so|please|okay|right|yeah|then)\b|\s+(?:and|but|so)\s+(?:you|I|we|he|she|they)\b"
-    r"|,\s*I\s+(?:guess|think)\b|,\s*(?:I|we|you)(?:'ll|\s+will)\b|\s+so\s+(?:that|you)\b|\s+and\s+then\b|[.?!]|$)",
-    re.IGNORECASE,
-)
-_FILLER_WORDS = re.compile(r"\b(?:you\s+know|sort\s+of|kind\s+of|I\s+guess|basically|like)\b\s*", re.IGNORECASE)
 MAX_WORDS = 18
 REPLY_TURNS = 3  # how far on an unnamed request's addressee may answer
 GROUP_REPLY_TURNS = 8
 RUN_TURNS = 4  # "I will send new. I'll put it in shared documents, again.": one item
 ACCEPT_TURNS = 8  # "can you send that again, Raj?" ... "I will send new.": one item
-_VERB_WORDS = frozenset(
-    w for v in [*_VERBS, *re.findall(r"[a-z]+", _PHRASAL)] for w in (v, _gerund(v), stem(v))
-) | {"sent", "done", "did", "made", "wrote", "written", "put", "thinking", "think", "about", "bit", "thing", "things"}
 
 
 def extract_actions(meeting: MeetingInput, spoken: Sequence[SpokenTurn]) -> tuple[list[ActionAssertion], list[DoneClaim]]:
@@ -143,9 +83,9 @@ class _Reader:
             here += self._third_person(position, sentence, quote)
             found += here
             if not here and not sentence.endswith("?"):
-                for done in _DONE.finditer(sentence):
+                for done in DONE.finditer(sentence):
                     what = _clause(sentence, done.start("verb"))
-                    if not _NEGATED.search(sentence[max(0, done.start() - 20) : done.start()] + " " + what):
+                    if not NEGATED.search(sentence[max(0, done.start() - 20) : done.start()] + " " + what):
                         self.claims.append(DoneClaim(owner=said.turn.speaker, text=what, turn=said.turn.index,
                                                      quote=quote))
         if any(a.speaker != a.owner for a in found):  # a turn handing out work
@@ -158,7 +98,7 @@ class _Reader:
     def _item(self, position: int, owner: str, what: str, sentence: str, quote: str) -> ActionAssertion | None:
         said = self.spoken[position]
         due = find_due(sentence)
-        text = re.sub(r"^(?:be\s+)?(?:just\s+)?", "", _FILLER_WORDS.sub("", what), flags=re.IGNORECASE)
+        text = re.sub(r"^(?:be\s+)?(?:just\s+)?", "", FILLER_WORDS.sub("", what), flags=re.IGNORECASE)
         if due:
             text = text.replace(due.group(), "")
         text = " ".join(text.split()).strip(" ,.;-")
@@ -172,15 +112,15 @@ class _Reader:
 
     def _commitments(self, position: int, sentence: str, quote: str) -> list[ActionAssertion]:
         found = []
-        for m in _SELF.finditer(sentence):
+        for m in SELF.finditer(sentence):
             before = sentence[: m.start()]
-            asks = sentence.rstrip().endswith("?") and _ASKING.search(before) and "want me" not in m.group()
-            if asks or _REPORTED.search(before) or _HEDGED.search(before[-40:]) or _EMBEDDED.search(before):
+            asks = sentence.rstrip().endswith("?") and ASKING.search(before) and "want me" not in m.group()
+            if asks or REPORTED.search(before) or HEDGED.search(before[-40:]) or EMBEDDED.search(before):
                 continue
             verb = m.group("verb").lower()
-            if re.match(r"just\b", verb) or _IN_MEETING.search(sentence[m.start():]):
+            if re.match(r"just\b", verb) or IN_MEETING.search(sentence[m.start():]):
                 continue
-            if re.match(_ANTECEDENT + "|do\\s*(?:[.,]|$)", verb):
+            if re.match(ANTECEDENT + "|do\\s*(?:[.,]|$)", verb):
                 what = self._antecedent(position, sentence)
             else:
                 what = _clause(sentence, m.start("verb"))
@@ -190,14 +130,14 @@ class _Reader:
 
     def _antecedent(self, position: int, sentence: str) -> str | None:
         """What "I'll do that" takes on: the task it forgot, else the latest proposal of the last few turns."""
-        if forgot := _FORGOT.search(sentence):
+        if forgot := FORGOT.search(sentence):
             return forgot.group("what")
-        if not re.search(_ANTECEDENT, sentence, re.IGNORECASE):
+        if not re.search(ANTECEDENT, sentence, re.IGNORECASE):
             return None  # a bare "I will do" takes on only what it said it forgot
         for earlier in reversed(self.spoken[max(0, position - 6) : position]):
             for start, end in reversed(sentence_spans(earlier.spoken.text)):
                 proposal = earlier.spoken.text[start:end]
-                proposed = list(_PROPOSAL.finditer(proposal))
+                proposed = list(PROPOSAL.finditer(proposal))
                 if proposed and len(proposal.split()) >= 5:
                     return _clause(proposal, proposed[-1].end()).strip()
         return None
@@ -205,20 +145,20 @@ class _Reader:
     def _requests(self, position: int, sentence: str, quote: str) -> list[ActionAssertion]:
         found, previous = [], 0
         speaker = self.spoken[position].turn.speaker
-        for m in _REQUEST.finditer(sentence):
+        for m in REQUEST.finditer(sentence):
             lead = sentence[previous : m.start()]
             previous = m.end()
             if re.search(r"\b(?:if|when|whether)\s*$|\b(?:if|when)\s+you\b", sentence[max(0, m.start() - 12) : m.start()]
                          ) and not m.group().lower().startswith("if you"):
                 continue
-            if _REPORTED.search(lead) or _IN_MEETING.search(sentence[m.start():]):
+            if REPORTED.search(lead) or IN_MEETING.search(sentence[m.start():]):
                 continue
             what = _clause(sentence, m.start("verb"))
-            if re.match(r"get\b", what, re.IGNORECASE) and not _GOT_DONE.match(what):
+            if re.match(r"get\b", what, re.IGNORECASE) and not GOT_DONE.match(what):
                 continue  # "you'll get instructions": receiving, not doing
             named = [n for n in self._named(lead) if n != speaker] or [
                 n for n in self._named(sentence[m.start("verb") + len(what) :]) if n != speaker]
-            group = bool(_TO_GROUP.search(m.group()))
+            group = bool(TO_GROUP.search(m.group()))
             owners = named[-1:] or self._repliers(position, GROUP_REPLY_TURNS if group else REPLY_TURNS, every=group)
             found += [item for owner in owners if (item := self._item(position, owner, what, sentence, quote))]
         return found
@@ -228,7 +168,7 @@ class _Reader:
         items = []
         for m in re.finditer(r"\bfor\s+(?:the\s+|our\s+)?(?P<name>[\w' -]+?)\s*,\s*(?P<what>[^,.?!]+)", sentence):
             named = self._named(m.group("name"))
-            if named and not _REQUEST.search(m.group("what")) and not any(a.owner == named[0] for a in found):
+            if named and not REQUEST.search(m.group("what")) and not any(a.owner == named[0] for a in found):
                 if item := self._item(position, named[0], m.group("what"), sentence, quote):
                     items.append(item)
         return items
@@ -239,15 +179,15 @@ class _Reader:
         found = []
         names = "|".join(re.escape(n) for n in self.names)
         pattern = re.compile(
-            rf"(?:\blet's\s+(?:have|get)\s+(?P<who1>{names})\s+(?:to\s+)?(?P<verb1>{_WORK})"
+            rf"(?:\blet's\s+(?:have|get)\s+(?P<who1>{names})\s+(?:to\s+)?(?P<verb1>{WORK})"
             rf"|(?<![\w-])(?:(?P<who>{names})(?:\s+(?!you\b|we\b|they\b|I\b)\w+)?|the\s+(?P<plural>\w+)s)(?:\s+is|'s|\s+are|'re)?\s+(?:gonna|going\s+to|will|'ll|needs?\s+to|has\s+to|"
-            rf"to)\s+(?:hopefully\s+)?(?P<verb2>{_WORK}))",
+            rf"to)\s+(?:hopefully\s+)?(?P<verb2>{WORK}))",
             re.IGNORECASE,
         )
         action = re.search(r"\baction\s+(?:items?|points?)\b\s*(?:for\s+(?P<for>[\w ]+?))?\s*[:,-]\s*(?P<what>.+)",
                            sentence, re.IGNORECASE)
         for m in pattern.finditer(sentence):
-            if sentence.rstrip().endswith("?") or _HEDGED.search(sentence[max(0, m.start() - 30) : m.start()]):
+            if sentence.rstrip().endswith("?") or HEDGED.search(sentence[max(0, m.start() - 30) : m.start()]):
                 continue
             start = m.start("verb1") if m.group("verb1") else m.start("verb2")
             lead = sentence[: m.start()]
@@ -297,7 +237,7 @@ def _own_quote(said: SpokenTurn, start: int, end: int) -> str:
 def _clause(sentence: str, start: int) -> str:
     """The words from `start` to the end of their clause, at most MAX_WORDS."""
     rest = sentence[start:]
-    end = _END.search(rest, 1)
+    end = CLAUSE_END.search(rest, 1)
     words = rest[: end.start() if end else len(rest)].split()
     return " ".join(words[:MAX_WORDS])
 
@@ -326,17 +266,6 @@ def _restates(earlier: ActionAssertion, later: ActionAssertion, restated: int) -
     gap = later.turn - restated
     if gap <= 0 or gap > (ACCEPT_TURNS if earlier.speaker != earlier.owner == later.speaker else RUN_TURNS):
         return False
-    verbs = {w for w in tokens(earlier.text) if w in _VERB_WORDS} & {w for w in tokens(later.text) if w in _VERB_WORDS}
+    verbs = {w for w in tokens(earlier.text) if w in VERB_WORDS} & {w for w in tokens(later.text) if w in VERB_WORDS}
     return bool(re.search(r"\b(?:it|that|them|this|one|new)\b", later.text, re.IGNORECASE) or verbs - {"about"}
                 or content_words(later.text) & content_words(earlier.text))
-
-
-def content_words(text: str) -> set[str]:
-    """The words that say what the work is: no function words, no work verbs."""
-    return {stem(w) for w in tokens(text) if len(w) > 2 and w not in STOPWORDS and w not in _VERB_WORDS}
-
-
-def closes(claim: str, item_text: str) -> bool:
-    """Whether what a claim says is done is this item: at least half of the item's content words."""
-    wanted = content_words(item_text)
-    return bool(wanted) and len(content_words(claim) & wanted) * 2 >= len(wanted)
