@@ -147,3 +147,16 @@ def test_done_claims_close_matching_items() -> None:
 ])
 def test_due_days_resolve_against_the_meeting_date(said: str, due: date | None) -> None:
     assert resolve_due(said, MONDAY) == due
+
+
+def test_a_hand_out_turn_assigns_in_other_words_too() -> None:
+    found = actions([
+        ("Project Manager", "okay so marketing you're gonna do the product evaluation , the look and feel design is "
+                            "for industrial designer , and user interface gets the interface design ."),
+        ("Marketing", "Okay ."), ("Industrial Designer", "Yep ."), ("User Interface", "Mm-hmm ."),
+    ])
+    assert {(a.owner, a.text) for a in found} == {
+        ("Marketing", "do the product evaluation"),
+        ("Industrial Designer", "the look and feel design"),
+        ("User Interface", "the interface design"),
+    }

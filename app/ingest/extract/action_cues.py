@@ -39,7 +39,8 @@ WORK = rf"(?:(?:be\s+)?(?:just\s+)?(?:{_forms(True)}|thinking\s+about)|{_forms(F
 ANTECEDENT = r"(?:do|take|handle)\s+(?:that|this)(?:\s+on)?\b"
 SELF = re.compile(
     r"\b(?:I(?:'ll|\s+will|\s+shall|'m\s+gonna|'m\s+going\s+to|\s+am\s+going\s+to"
-    r"|(?:\s+will|'ll|'d|\s+would|'m|\s+am)\s+be\s+happy\s+to)|you\s+want\s+me\s+to)"
+    r"|(?:\s+will|'ll|'d|\s+would|'m|\s+am)\s+be\s+happy\s+to)"
+    r"|you\s+want\s+me\s+to|let\s+me)"
     r"\s+(?:also\s+|then\s+|definitely\s+|certainly\s+|now\s+|try\s+(?:and|to)\s+|see\s+if\s+I\s+can\s+)*"
     r"(?P<verb>" + ANTECEDENT + r"|do\s*[.,]|do\s*$|" + WORK + ")",
     re.IGNORECASE,
@@ -52,6 +53,7 @@ REQUEST = re.compile(
     r"|you" + _GROUP + r"(?:'re|\s+are)?\s+(?:gonna|going\s+to)|you" + _GROUP + r"(?:'ll|\s+will)"
     r"|I(?:'d|\s+would)?\s+(?:like|want|need)\s+you" + _GROUP + r"\s+to(?:\s+do\s+is)?"
     r"|what\s+I(?:'d|\s+would)\s+like\s+you" + _GROUP + r"\s+to\s+do\s+is"
+    r"|your\s+(?:job|task|role|homework)\s+(?:is|will\s+be)(?:\s+to)?"
     r"|^(?:(?:so|and|okay|then)\s+)*you(?=\s+do\s+(?:the|some)\b))\s+(?P<verb>" + WORK + ")",
     re.IGNORECASE,
 )
@@ -82,7 +84,7 @@ PROPOSAL = re.compile(r"\b(?:we\s+can|we\s+could|you\s+could|can\s+you|could\s+y
                        re.IGNORECASE)
 CLAUSE_END = re.compile(
     r"\s*(?:[,;]\s*(?:and|but|so|please|okay|right|yeah|then)\b|\s+(?:and|but|so)\s+(?:you|I|we|he|she|they)\b"
-    r"|,\s*I\s+(?:guess|think)\b|,\s*(?:I|we|you)(?:'ll|\s+will)\b|\s+so\s+(?:that|you)\b|\s+and\s+then\b|[.?!]|$)",
+    r"|,\s*I\s+(?:guess|think)\b|,\s*(?:I|we|you)(?:'ll|\s+will)\b|,\s*(?=the\b)|\s+so\s+(?:that|you)\b|\s+and\s+then\b|[.?!]|$)",
     re.IGNORECASE,
 )
 FILLER_WORDS = re.compile(r"\b(?:you\s+know|sort\s+of|kind\s+of|I\s+guess|basically|like)\b\s*", re.IGNORECASE)

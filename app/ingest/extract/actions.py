@@ -47,6 +47,13 @@ from app.ingest.extract.text import sentence_spans
 from app.ingest.models import ActionAssertion, DoneClaim, MeetingInput
 from app.ingest.names import tokens
 
+# what hands work out within a turn that already assigns some
+_HANDED = (
+    re.compile(r"\bfor\s+(?:the\s+|our\s+)?(?P<name>[\w' -]+?)\s*,\s*(?P<what>(?!\s*(?:and|or|but)\b)[^,.?!]+)",
+               re.IGNORECASE),
+    re.compile(r"(?P<what>\b(?:the\s+)?\w+(?:[\s-]+\w+){0,4}?)\s+is\s+for\s+(?P<name>\w+(?:\s+\w+)?)", re.IGNORECASE),
+    re.compile(r"\b(?P<name>\w+(?:\s+\w+)?)\s+gets?\s+(?P<what>(?:the\s+)?[^,.?!]+)", re.IGNORECASE),
+)
 MAX_WORDS = 18
 REPLY_TURNS = 3  # how far on an unnamed request's addressee may answer
 GROUP_REPLY_TURNS = 8
@@ -164,12 +171,15 @@ class _Reader:
         return found
 
     def _for_role(self, position: int, sentence: str, quote: str, found: list[ActionAssertion]) -> list[ActionAssertion]:
-        """In a turn handing out work, "for user interface, technical functions" assigns too."""
-        items = []
-        for m in re.finditer(r"\bfor\s+(?:the\s+|our\s+)?(?P<name>[\w' -]+?)\s*,\s*(?P<what>[^,.?!]+)", sentence):
-            named = self._named(m.group("name"))
-            if named and not REQUEST.search(m.group("what")) and not any(a.owner == named[0] for a in found):
-                if item := self._item(position, named[0], m.group("what"), sentence, quote):
+        """In a turn handing out work, "for user interface, technical functions", "Ravi gets the survey", "the
+        survey is for Ravi" and "you get the evaluation" assign too."""
+        handed = [(m.group("name"), m.group("what")) for pattern in _HANDED for m in pattern.finditer(sentence)]
+        items: list[ActionAssertion] = []
+        for name, what in handed:
+            you = re.search(r"\byou$", name, re.IGNORECASE)
+            named = self._repliers(position, REPLY_TURNS, every=False) if you else self._named(name)
+            if named and not REQUEST.search(what) and not any(a.owner == named[-1] for a in found + items):
+                if item := self._item(position, named[-1], what, sentence, quote):
                     items.append(item)
         return items
 
