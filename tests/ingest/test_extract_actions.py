@@ -126,6 +126,10 @@ def test_a_request_and_its_acceptance_are_one_item() -> None:
     "when the planet of the apes becomes real I'm gonna be up there with them",  # chit-chat
     "can you go back a slide ?",
     "you'll all get instructions emailed to you by the coach .",
+    "and you'll be getting specific instructions from your coach",
+    "what else can you do with a television ?",
+    "could you put my slides up on the projector ?",
+    "I think that's what you guys are gonna do next",
 ])
 def test_not_action_items(line: str) -> None:
     assert actions([("Maya", line), ("Ravi", "Mm-hmm ."), ("Lena", "Okay .")], TEAM) == []
@@ -160,3 +164,26 @@ def test_a_hand_out_turn_assigns_in_other_words_too() -> None:
         ("Industrial Designer", "the look and feel design"),
         ("User Interface", "the interface design"),
     }
+
+
+ROLES = ["Project Manager", "Marketing", "User Interface", "Industrial Designer"]
+
+
+def test_roles_named_in_the_third_person_or_by_initials() -> None:
+    found = actions([
+        *[(r, "Okay .") for r in ROLES],
+        ("Project Manager", "the I_D_ is supposed to come up with the look and feel design , and the marketing expert "
+                            "is working on the product evaluation . the two designers are going to build the prototype"),
+    ])
+    assert sorted((a.owner, a.text) for a in found) == [
+        ("Industrial Designer", "build the prototype"),
+        ("Industrial Designer", "come up with the look and feel design"),
+        ("Marketing", "working on the product evaluation"),
+    ]
+
+
+def test_a_commitment_that_goes_on_in_the_next_turn_is_quoted_from_there() -> None:
+    found = actions([("Maya", "okay so thanks for the suggestion"), ("Ravi", "Mm ."),
+                     ("Maya", "and I will write a summary of this meeting and put it in the shared folder")], TEAM)
+    assert [(a.turn, a.quote) for a in found] == [
+        (2, "and I will write a summary of this meeting and put it in the shared folder")]

@@ -35,7 +35,8 @@ def _forms(gerund: bool) -> str:
 
 
 # "be working on", "be thinking about" (future progressive: the way a chair hands out work)
-WORK = rf"(?:(?:be\s+)?(?:just\s+)?(?:{_forms(True)}|thinking\s+about)|{_forms(False)})"
+GERUND = rf"(?:{_forms(True)})"  # "the marketing expert is coming up with the requirements"
+WORK = rf"(?:(?:be\s+)?(?:just\s+)?(?:{GERUND}|thinking\s+about)|{_forms(False)})"
 ANTECEDENT = r"(?:do|take|handle)\s+(?:that|this)(?:\s+on)?\b"
 SELF = re.compile(
     r"\b(?:I(?:'ll|\s+will|\s+shall|'m\s+gonna|'m\s+going\s+to|\s+am\s+going\s+to"
@@ -67,7 +68,7 @@ DONE = re.compile(
 )
 ASKING = re.compile(r"^\W*(?:\w+\W+){0,2}(?:shall|should|will|can|do|did|what|how|when|why|where)\b",
                      re.IGNORECASE)
-EMBEDDED = re.compile(r"\b(?:what|how|where|which|whether|who|why)\s*$", re.IGNORECASE)  # "what I'm gonna write"
+EMBEDDED = re.compile(r"\b(?:what|how|where|which|whether|who|why)(?:\s+else)?\s*$", re.IGNORECASE)  # "what I'm gonna write"
 GOT_DONE = re.compile(r"get\s+(?:\w+\s+){0,5}?(?:done|ready|sorted|finished|out|up|back|together|printed|sent|"
                        r"fixed|over)\b", re.IGNORECASE)
 HEDGED = re.compile(r"\b(?:if|maybe|probably|perhaps|might|could|would|'d|unless|whether)\b", re.IGNORECASE)
@@ -76,7 +77,8 @@ NEGATED = re.compile(r"\b(?:not|never|n't|haven't|hasn't|didn't|forgot|forgotten
 IN_MEETING = re.compile(
     r"\b(?:on|onto|up\s+on)\s+(?:the\s+|this\s+|that\s+)?(?:screen|board|whiteboard|slide|projector)\b"
     r"|\bmake\s+(?:this|it|that)\s+(?:quick|short|brief)\b|\bwrite\s+(?:that|this|it)\s+down\b"
-    r"|\bpresentation\s+(?:running|up|going|on)\b|\b(?:microphones?|mics?|laptops?|cables?|powerpoint|the\s+pen)\b|\bhere\b\s*[.?!]*$|\bnow\b\s*[.?!]*$",
+    r"|\b(?:presentation|slides?|slide\s+show)\s+(?:running|up|going|on)\b|\bfull\s+screen\b|\btalking\b"
+    r"|\b(?:microphones?|mics?|laptops?|cables?|powerpoint|the\s+pen)\b|\bhere\b\s*[.?!]*$|\bnow\b\s*[.?!]*$",
     re.IGNORECASE,
 )
 FORGOT = re.compile(r"\bforg(?:o|ot|otten)\s+to\s+(?P<what>.+?)\s*,?\s*but\s+I\s+will\b", re.IGNORECASE)
@@ -84,7 +86,7 @@ PROPOSAL = re.compile(r"\b(?:we\s+can|we\s+could|you\s+could|can\s+you|could\s+y
                        re.IGNORECASE)
 CLAUSE_END = re.compile(
     r"\s*(?:[,;]\s*(?:and|but|so|please|okay|right|yeah|then)\b|\s+(?:and|but|so)\s+(?:you|I|we|he|she|they)\b"
-    r"|,\s*I\s+(?:guess|think)\b|,\s*(?:I|we|you)(?:'ll|\s+will)\b|,\s*(?=the\b)|\s+so\s+(?:that|you)\b|\s+and\s+then\b|[.?!]|$)",
+    r"|\s+and\s+(?=(?:the\s+)?\w+(?:\s+\w+){0,2}\s+(?:is|are|will|'s|gets?)\s)|,\s*I\s+(?:guess|think)\b|,\s*(?:I|we|you)(?:'ll|\s+will)\b|,\s*(?=the\b)|\s+so\s+(?:that|you)\b|\s+and\s+then\b|[.?!]|$)",
     re.IGNORECASE,
 )
 FILLER_WORDS = re.compile(r"\b(?:you\s+know|sort\s+of|kind\s+of|I\s+guess|basically|like)\b\s*", re.IGNORECASE)
@@ -93,9 +95,13 @@ VERB_WORDS = frozenset(
 ) | {"sent", "done", "did", "made", "wrote", "written", "put", "thinking", "think", "about", "bit", "thing", "things"}
 
 
+_WHEN_WORDS = frozenset("next now then later again also first soon today tomorrow time week".split())
+
+
 def content_words(text: str) -> set[str]:
     """The words that say what the work is: no function words, no work verbs."""
-    return {stem(w) for w in tokens(text) if len(w) > 2 and w not in STOPWORDS and w not in VERB_WORDS}
+    return {stem(w) for w in tokens(text) if len(w) > 2 and w not in STOPWORDS and w not in VERB_WORDS
+            and w not in _WHEN_WORDS}
 
 
 def closes(claim: str, item_text: str) -> bool:

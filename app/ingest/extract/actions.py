@@ -28,6 +28,7 @@ from app.ingest.extract.action_cues import (
     EMBEDDED,
     FILLER_WORDS,
     FORGOT,
+    GERUND,
     GOT_DONE,
     HEDGED,
     IN_MEETING,
@@ -75,19 +76,33 @@ def extract_actions(meeting: MeetingInput, spoken: Sequence[SpokenTurn]) -> tupl
 class _Reader:
     def __init__(self, meeting: MeetingInput, spoken: list[SpokenTurn], names: list[str]) -> None:
         self.meeting, self.spoken, self.names = meeting, spoken, names
-        self.name_pattern = (re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])",
-                                        re.IGNORECASE) if names else None)
+        # roles are also said by their initials ("the ID is to ...", AMI's "I_D_"), in capitals
+        self.initials = {"".join(w[0] for w in n.split()).upper(): n for n in names if len(n.split()) > 1}
+        said = "|".join([*(re.escape(n) for n in names), *(f"(?-i:{i})" for i in self.initials)])
+        self.name_pattern = re.compile(rf"(?<![\w-])(?:{said})(?![\w-])", re.IGNORECASE) if names else None
+        self.third_person = re.compile(
+            rf"(?:\blet's\s+(?:have|get)\s+(?P<who1>{said})\s+(?:to\s+)?(?P<verb1>{WORK})"
+            rf"|(?<![\w-])(?:(?P<who>{said})(?:\s+(?!(?:you|we|they|I|is|are|will|gonna|going|supposed|expected|needs?|has|to|also)\b)\w+){{0,2}}"
+            rf"|the\s+(?:two\s+|three\s+)?(?P<plural>\w+)s)(?:\s+is|'s|\s+are|'re)?\s+(?:(?:also\s+)?(?P<modal>gonna|going\s+to"
+            rf"|will|'ll|needs?\s+to|has\s+to|supposed\s+to|expected\s+to|to)\s+(?:hopefully\s+)?(?P<verb2>{WORK})"
+            rf"|(?:also\s+)?(?P<verb3>{GERUND})))",
+            re.IGNORECASE,
+        ) if names else None
         self.items: list[ActionAssertion] = []
         self.claims: list[DoneClaim] = []
 
     def read(self, position: int) -> None:
         said = self.spoken[position]
         text = said.spoken.text
-        sentences = [(text[start:end], _own_quote(said, start, end)) for start, end in sentence_spans(text)]
+        sentences = [(text[start:end], *_quotes(said, start, end)) for start, end in sentence_spans(text)]
         found: list[ActionAssertion] = []
-        for sentence, quote in sentences:
+        for sentence, quote, went_on in sentences:
             here = self._commitments(position, sentence, quote) + self._requests(position, sentence, quote)
             here += self._third_person(position, sentence, quote)
+            for item in here if went_on else []:  # said in the speaker's next turn, which this one runs into
+                head = _squash(" ".join(item.text.split()[:3]))
+                if head in _squash(went_on) and head not in _squash(quote):
+                    item.quote, item.turn = went_on, self._next_turn(said)
             found += here
             if not here and not sentence.endswith("?"):
                 for done in DONE.finditer(sentence):
@@ -96,7 +111,7 @@ class _Reader:
                         self.claims.append(DoneClaim(owner=said.turn.speaker, text=what, turn=said.turn.index,
                                                      quote=quote))
         if any(a.speaker != a.owner for a in found):  # a turn handing out work
-            for sentence, quote in sentences:
+            for sentence, quote, _ in sentences:
                 found += self._for_role(position, sentence, quote, found)
         for item in found:
             if not any(k.owner == item.owner and k.turn == item.turn and k.text == item.text for k in self.items):
@@ -118,8 +133,10 @@ class _Reader:
         )
 
     def _commitments(self, position: int, sentence: str, quote: str) -> list[ActionAssertion]:
-        found = []
+        found, covered = [], 0
         for m in SELF.finditer(sentence):
+            if m.start() < covered:
+                continue  # "I'll make a summary that I will put in the folder": one item
             before = sentence[: m.start()]
             asks = sentence.rstrip().endswith("?") and ASKING.search(before) and "want me" not in m.group()
             if asks or REPORTED.search(before) or HEDGED.search(before[-40:]) or EMBEDDED.search(before):
@@ -131,6 +148,7 @@ class _Reader:
                 what = self._antecedent(position, sentence)
             else:
                 what = _clause(sentence, m.start("verb"))
+                covered = m.start("verb") + len(what)
             if what and (item := self._item(position, self.spoken[position].turn.speaker, what, sentence, quote)):
                 found.append(item)
         return found
@@ -158,10 +176,10 @@ class _Reader:
             if re.search(r"\b(?:if|when|whether)\s*$|\b(?:if|when)\s+you\b", sentence[max(0, m.start() - 12) : m.start()]
                          ) and not m.group().lower().startswith("if you"):
                 continue
-            if REPORTED.search(lead) or IN_MEETING.search(sentence[m.start():]):
-                continue
+            if REPORTED.search(lead) or IN_MEETING.search(sentence[m.start():]) or EMBEDDED.search(lead):
+                continue  # "what else can you do with it?"
             what = _clause(sentence, m.start("verb"))
-            if re.match(r"get\b", what, re.IGNORECASE) and not GOT_DONE.match(what):
+            if re.match(r"(?:be\s+)?get(?:ting)?\b", what, re.IGNORECASE) and not GOT_DONE.search(what):
                 continue  # "you'll get instructions": receiving, not doing
             named = [n for n in self._named(lead) if n != speaker] or [
                 n for n in self._named(sentence[m.start("verb") + len(what) :]) if n != speaker]
@@ -184,24 +202,17 @@ class _Reader:
         return items
 
     def _third_person(self, position: int, sentence: str, quote: str) -> list[ActionAssertion]:
-        if self.name_pattern is None:
+        if self.third_person is None:
             return []
         found = []
-        names = "|".join(re.escape(n) for n in self.names)
-        pattern = re.compile(
-            rf"(?:\blet's\s+(?:have|get)\s+(?P<who1>{names})\s+(?:to\s+)?(?P<verb1>{WORK})"
-            rf"|(?<![\w-])(?:(?P<who>{names})(?:\s+(?!you\b|we\b|they\b|I\b)\w+)?|the\s+(?P<plural>\w+)s)(?:\s+is|'s|\s+are|'re)?\s+(?:gonna|going\s+to|will|'ll|needs?\s+to|has\s+to|"
-            rf"to)\s+(?:hopefully\s+)?(?P<verb2>{WORK}))",
-            re.IGNORECASE,
-        )
         action = re.search(r"\baction\s+(?:items?|points?)\b\s*(?:for\s+(?P<for>[\w ]+?))?\s*[:,-]\s*(?P<what>.+)",
                            sentence, re.IGNORECASE)
-        for m in pattern.finditer(sentence):
+        for m in self.third_person.finditer(sentence):
             if sentence.rstrip().endswith("?") or HEDGED.search(sentence[max(0, m.start() - 30) : m.start()]):
                 continue
-            start = m.start("verb1") if m.group("verb1") else m.start("verb2")
+            start = next(m.start(v) for v in ("verb1", "verb2", "verb3") if m.group(v))
             lead = sentence[: m.start()]
-            if re.search(r"\sto\s+(?:hopefully\s+)?$", sentence[:start]) and lead.strip(" ,-") and not re.search(
+            if (m.group("modal") or "").lower() == "to" and lead.strip(" ,-") and not re.search(
                     r"\b(?:like|want|need|ask|asking|get|have|expect)\s+(?:the\s+|our\s+)?$", lead, re.IGNORECASE):
                 continue  # "Ravi to send the notes" is a note only at the start: "a lot of marketing to get"
             who = m.group("who1") or m.group("who")
@@ -215,12 +226,18 @@ class _Reader:
                 found.append(item)
         return found
 
+    def _next_turn(self, said: SpokenTurn) -> int:
+        turns = self.meeting.turns
+        return next((t.index for t in turns if t.index > said.turn.index and t.speaker == said.turn.speaker),
+                    said.turn.index)
+
     def _named(self, text: str) -> list[str]:
         """The speakers or participants named in `text`, in order (a role said in lower case counts)."""
         if self.name_pattern is None:
             return []
         by_key = {n.lower(): n for n in self.names}
-        return [by_key[m.group().lower()] for m in self.name_pattern.finditer(text) if m.group().lower() in by_key]
+        found = [by_key.get(m.group().lower()) or self.initials.get(m.group()) for m in self.name_pattern.finditer(text)]
+        return [n for n in found if n]
 
     def _repliers(self, position: int, reach: int, every: bool) -> list[str]:
         """Who answers a request: the first other speaker to talk within `reach` turns (all of them for a group)."""
@@ -236,12 +253,19 @@ class _Reader:
         return repliers
 
 
-def _own_quote(said: SpokenTurn, start: int, end: int) -> str:
-    """The original words of a sentence, within its own turn (a sentence may go on in the speaker's next turn)."""
+def _quotes(said: SpokenTurn, start: int, end: int) -> tuple[str, str | None]:
+    """The original words of a sentence within its own turn, and those in the speaker's next turn when the
+    sentence goes on there (normalisation joins a sentence cut off at a turn's end with its continuation)."""
     spoken, own = said.spoken, len(said.turn.text)
     if start >= end or not spoken.origin or spoken.origin[start] >= own:
-        return spoken.quote(start, end)
-    return spoken.source[spoken.origin[start] : min(spoken.origin[end - 1] + 1, own)].strip()
+        return spoken.quote(start, end), None
+    last = spoken.origin[end - 1] + 1
+    went_on = spoken.source[own + 1 : last].strip() if last > own + 1 else None
+    return spoken.source[spoken.origin[start] : min(last, own)].strip(), went_on or None
+
+
+def _squash(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9']+", text.lower()))
 
 
 def _clause(sentence: str, start: int) -> str:
