@@ -54,6 +54,7 @@ REQUEST = re.compile(
     r"|you" + _GROUP + r"(?:'re|\s+are)?\s+(?:gonna|going\s+to)|you" + _GROUP + r"(?:'ll|\s+will)"
     r"|I(?:'d|\s+would)?\s+(?:like|want|need)\s+you" + _GROUP + r"\s+to(?:\s+do\s+is)?"
     r"|what\s+I(?:'d|\s+would)\s+like\s+you" + _GROUP + r"\s+to\s+do\s+is"
+    r"|I(?:'ll|\s+will|'m\s+going\s+to|'m\s+gonna)?\s+ask\s+you" + _GROUP + r"\s+to"
     r"|your\s+(?:job|task|role|homework)\s+(?:is|will\s+be)(?:\s+to)?"
     r"|^(?:(?:so|and|okay|then)\s+)*you(?=\s+do\s+(?:the|some)\b))\s+(?P<verb>" + WORK + ")",
     re.IGNORECASE,
@@ -76,7 +77,8 @@ REPORTED = re.compile(r"\b(?:said|says|told|tells|mentioned|promised|asked)\b", 
 NEGATED = re.compile(r"\b(?:not|never|n't|haven't|hasn't|didn't|forgot|forgotten|yet)\b", re.IGNORECASE)
 IN_MEETING = re.compile(
     r"\b(?:on|onto|up\s+on)\s+(?:the\s+|this\s+|that\s+)?(?:screen|board|whiteboard|slide|projector)\b"
-    r"|\bmake\s+(?:this|it|that)\s+(?:quick|short|brief)\b|\bwrite\s+(?:that|this|it)\s+down\b"
+    r"|\bmake\s+(?:this|it|that)\s+(?:quick|short|brief)\b|\bmake\s+(?:a\s+)?notes?\b"
+    r"|\bfor\s+(?:about\s+)?(?:a|one|two|a\s+few|\d+)\s+(?:seconds?|minutes?|moments?)\b|\bask\s+you\b|\bwrite\s+(?:\w+\s+){0,3}?down\b"
     r"|\b(?:presentation|slides?|slide\s+show)\s+(?:running|up|going|on)\b|\bfull\s+screen\b|\btalking\b"
     r"|\b(?:microphones?|mics?|laptops?|cables?|powerpoint|the\s+pen)\b|\bhere\b\s*[.?!]*$|\bnow\b\s*[.?!]*$",
     re.IGNORECASE,
@@ -95,13 +97,15 @@ VERB_WORDS = frozenset(
 ) | {"sent", "done", "did", "made", "wrote", "written", "put", "thinking", "think", "about", "bit", "thing", "things"}
 
 
-_WHEN_WORDS = frozenset("next now then later again also first soon today tomorrow time week".split())
+# words that say when, or nothing in particular: "do next", "do the same", "do some stuff"
+_VAGUE_WORDS = frozenset("next now then later again also first soon today tomorrow time week same some something "
+                         "stuff anything everything lot lots".split())
 
 
 def content_words(text: str) -> set[str]:
     """The words that say what the work is: no function words, no work verbs."""
     return {stem(w) for w in tokens(text) if len(w) > 2 and w not in STOPWORDS and w not in VERB_WORDS
-            and w not in _WHEN_WORDS}
+            and w not in _VAGUE_WORDS}
 
 
 def closes(claim: str, item_text: str) -> bool:

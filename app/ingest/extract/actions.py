@@ -176,7 +176,9 @@ class _Reader:
             if re.search(r"\b(?:if|when|whether)\s*$|\b(?:if|when)\s+you\b", sentence[max(0, m.start() - 12) : m.start()]
                          ) and not m.group().lower().startswith("if you"):
                 continue
-            if REPORTED.search(lead) or IN_MEETING.search(sentence[m.start():]) or EMBEDDED.search(lead):
+            inverted = re.search(r"\b(?:are|were|will|do|did)\s*$", lead, re.IGNORECASE) and re.match(
+                r"you\b", m.group(), re.IGNORECASE)  # "are you gonna come up with ideas?"
+            if REPORTED.search(lead) or IN_MEETING.search(sentence[m.end():]) or EMBEDDED.search(lead) or inverted:
                 continue  # "what else can you do with it?"
             what = _clause(sentence, m.start("verb"))
             if re.match(r"(?:be\s+)?get(?:ting)?\b", what, re.IGNORECASE) and not GOT_DONE.search(what):
