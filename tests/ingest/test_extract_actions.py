@@ -130,6 +130,8 @@ def test_a_request_and_its_acceptance_are_one_item() -> None:
     "what else can you do with a television ?",
     "could you put my slides up on the projector ?",
     "I think that's what you guys are gonna do next",
+    "Let me share my screen.",
+    "okay I'll share my screen in a sec",
 ])
 def test_not_action_items(line: str) -> None:
     assert actions([("Maya", line), ("Ravi", "Mm-hmm ."), ("Lena", "Okay .")], TEAM) == []

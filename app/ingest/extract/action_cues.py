@@ -41,7 +41,7 @@ ANTECEDENT = r"(?:do|take|handle)\s+(?:that|this)(?:\s+on)?\b"
 SELF = re.compile(
     r"\b(?:I(?:'ll|\s+will|\s+shall|'m\s+gonna|'m\s+going\s+to|\s+am\s+going\s+to"
     r"|(?:\s+will|'ll|'d|\s+would|'m|\s+am)\s+be\s+happy\s+to)"
-    r"|you\s+want\s+me\s+to|let\s+me)"
+    r"|you\s+want\s+me\s+to)"
     r"\s+(?:also\s+|then\s+|definitely\s+|certainly\s+|now\s+|try\s+(?:and|to)\s+|see\s+if\s+I\s+can\s+)*"
     r"(?P<verb>" + ANTECEDENT + r"|do\s*[.,]|do\s*$|" + WORK + ")",
     re.IGNORECASE,
@@ -79,7 +79,7 @@ IN_MEETING = re.compile(
     r"\b(?:on|onto|up\s+on)\s+(?:the\s+|this\s+|that\s+)?(?:screen|board|whiteboard|slide|projector)\b"
     r"|\bmake\s+(?:this|it|that)\s+(?:quick|short|brief)\b|\bmake\s+(?:a\s+)?notes?\b"
     r"|\bfor\s+(?:about\s+)?(?:a|one|two|a\s+few|\d+)\s+(?:seconds?|minutes?|moments?)\b|\bask\s+you\b|\bwrite\s+(?:\w+\s+){0,3}?down\b"
-    r"|\b(?:presentation|slides?|slide\s+show)\s+(?:running|up|going|on)\b|\bfull\s+screen\b|\btalking\b"
+    r"|\b(?:presentation|slides?|slide\s+show)\s+(?:running|up|going|on)\b|\bfull\s+screen\b|\bshar(?:e|ing)\s+(?:my|the|your|our)\s+screen\b|\btalking\b"
     r"|\b(?:microphones?|mics?|laptops?|cables?|powerpoint|the\s+pen)\b|\bhere\b\s*[.?!]*$|\bnow\b\s*[.?!]*$",
     re.IGNORECASE,
 )
