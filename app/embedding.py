@@ -8,12 +8,15 @@ vectors. PyTorch stays the fallback when the export or ONNX Runtime is unavailab
 
 from __future__ import annotations
 
+import contextlib
+import heapq
+import itertools
 import logging
 import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
@@ -67,24 +70,55 @@ def onnx_model_dir(cache_dir: Path) -> Path:
     return target
 
 
+class ShortestFirst:
+    """One holder at a time; when it lets go, the waiter with the least work left goes next.
+
+    The model runs one batch at a time for everyone. Taking turns per batch, smallest request first, keeps a
+    question's one vector or a short meeting from waiting behind a huge transcript's thousands."""
+
+    def __init__(self) -> None:
+        self._free = threading.Condition()
+        self._busy = False
+        self._waiting: list[tuple[int, int]] = []
+        self._tickets = itertools.count()
+
+    @contextlib.contextmanager
+    def turn(self, work_left: int) -> Iterator[None]:
+        ticket = (work_left, next(self._tickets))
+        with self._free:
+            heapq.heappush(self._waiting, ticket)
+            self._free.wait_for(lambda: not self._busy and self._waiting[0] == ticket)
+            heapq.heappop(self._waiting)
+            self._busy = True
+        try:
+            yield
+        finally:
+            with self._free:
+                self._busy = False
+                self._free.notify_all()
+
+
 class SentenceTransformerEmbedder:
-    """Encodes in batches; safe to share between threads."""
+    """Encodes in batches; safe to share between threads, which take turns batch by batch (ShortestFirst)."""
 
     def __init__(self, batch_size: int = 64, backend: Backend = "onnx", cache_dir: Path | None = None) -> None:
         self._model = _load(backend, cache_dir or default_cache_dir())
         self.backend: Backend = "onnx" if self._model.backend == "onnx" else "torch"
         self.dimensions = int(self._model.get_embedding_dimension() or 384)
         self._batch_size = batch_size
-        self._lock = threading.Lock()
+        self._turns = ShortestFirst()
 
     def encode(self, texts: Sequence[str]) -> list[list[float]]:
-        if not texts:
-            return []
-        with self._lock:
-            vectors = self._model.encode(
-                list(texts), batch_size=self._batch_size, normalize_embeddings=True, show_progress_bar=False
-            )
-        return vectors.tolist()
+        texts = list(texts)
+        vectors: list[list[float]] = []
+        for start in range(0, len(texts), self._batch_size):
+            batch = texts[start:start + self._batch_size]
+            with self._turns.turn(len(texts) - start):
+                encoded = self._model.encode(
+                    batch, batch_size=self._batch_size, normalize_embeddings=True, show_progress_bar=False
+                )
+            vectors.extend(encoded.tolist())
+        return vectors
 
 
 def default_cache_dir() -> Path:

@@ -171,7 +171,8 @@ async function ask(event) {
       ? new Map((await api(`/api/sources?${ids.map(i => `memory_id=${encodeURIComponent(i)}`).join("&")}`))
           .sources.map(d => [d.memory_id, d]))
       : new Map();
-    const sources = answer.sources.map(s => ({...(details.get(s.memory_id) || {}), ...s}));
+    const known = s => Object.fromEntries(Object.entries(s).filter(([, v]) => v != null));  // a null must not hide a detail
+    const sources = answer.sources.map(s => ({...(details.get(s.memory_id) || {}), ...known(s)}));
     box.replaceChildren(el("p", {class: "text", text: answer.answer}), sources.length ? sourceList(sources) : null);
   } catch (error) {
     box.replaceChildren(el("p", {class: "failed", text: error.message}));

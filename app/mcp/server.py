@@ -24,8 +24,9 @@ from app.query import entities, structured
 from app.query.action_items import (ActionFilter, ActionItemPage, ActionStatus, InvalidCursor, find_person,
                                     list_action_items)
 from app.query.critical_path import CriticalPath
-from app.query.engine import Clarify
 from app.query.entities import EntityNotFound
+from app.query.linking import link
+from app.query.models import Clarify
 from app.query.search import SearchHit, search_memories
 from app.query.sourced import SourcedAnswer, with_details
 from app.query.structured import MeetingNotFound
@@ -54,7 +55,8 @@ def build_server(services: Callable[[], Services]) -> MCPServer:
         except EntityNotFound:
             pass
         try:
-            return (await services().engine.link(ref)).id
+            s = services()
+            return (await link(s.graph, s.embedder, ref)).id
         except Clarify as exc:
             raise ToolError(exc.answer) from exc
 

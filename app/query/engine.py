@@ -13,19 +13,17 @@ from app.query import answers, structured
 from app.query.action_items import ActionFilter, ActionItemView, ActionQuestion, ask_action_items, find_person
 from app.query.cues import ACTION_DONE
 from app.query.dates import MeetingRef
-from app.query.intents import Intent, ParsedQuestion, parse_question
+from app.query.intents import Intent, ParsedQuestion
 from app.query.linking import KnownNames, LinkCandidate, link, worded_as
 from app.query.models import Clarify, CypherUsed, QueryAnswer, Source
-from app.query.routing import IntentRouter, named_spans
+from app.query.routing import IntentRouter, place
 from app.query.search import find
 
 if TYPE_CHECKING:  # the LLM path is optional; its modules load only when configured
     from app.llm.wording import AnswerWriter
     from app.query.text_to_cypher import TextToCypher
 
-# "who owned X on March 2" or "what blocked X as of m03" ask for a past state
 CHANGES_PAGE = 200  # changes listed in an answer; the rest page through /api/changes
-_STATE_INTENTS = (Intent.CURRENT_STATUS, Intent.OWNER, Intent.BLOCKERS)
 _NOBODY_IN_PARTICULAR = frozenset("we us i me you everyone everybody the team team people".split())
 
 
@@ -91,27 +89,21 @@ class QueryEngine:
             return await self._ask(question)
 
     async def _ask(self, question: str) -> QueryAnswer:
-        names = await self.names.get()
-        parsed = parse_question(question, known_names=names)
-        routed = parsed.intent is Intent.UNKNOWN
-        if routed and (intent := await self.router.route(question, names)) is not None:
-            spans = named_spans(question, names) or parsed.entity_spans
-            person = spans[0] if intent is Intent.OWNED_BY and spans else parsed.person_span
-            parsed = parsed.model_copy(update={"intent": intent, "entity_spans": spans, "person_span": person})
-        if parsed.intent in _STATE_INTENTS and parsed.date_ref is not None:
-            parsed = parsed.model_copy(update={"intent": Intent.STATUS_AS_OF})
+        parsed, routed = await place(question, await self.names.get(), self.router)
         handler = self._handlers.get(parsed.intent)
-        if handler is None:
+        answer = None
+        if handler is not None:
+            try:
+                answer = await handler(parsed)
+            except Clarify as clarify:
+                if not routed:
+                    return QueryAnswer(intent=parsed.intent, answer=clarify.answer, data=clarify.data)
+                # a guessed intent that does not fit: a generated query if a model can write one, else the passages
+        if answer is None:
             generated = await self.text_to_cypher.answer(question) if self.text_to_cypher else None
             if generated:
                 return generated
-            handler = self._search
-        try:
-            answer = await handler(parsed)
-        except Clarify as clarify:
-            if not routed:
-                return QueryAnswer(intent=parsed.intent, answer=clarify.answer, data=clarify.data)
-            answer = await self._search(parsed)  # a guessed intent that does not fit: the passages, not a dead end
+            answer = await self._search(parsed)
         return await self.writer.word(question, answer) if self.writer else answer
 
     async def _entity(self, parsed: ParsedQuestion, index: int = 0) -> LinkCandidate:

@@ -174,8 +174,9 @@ class KnownNames:
         return self._names
 
     async def _load(self) -> None:
-        row = (await self._graph.read("queries/entity_names"))[0]
-        self._names, self._at = NameIndex(row["names"]), time.monotonic()
+        items = (await self._graph.read("queries/entity_names"))[0]["names"]
+        people = (await self._graph.read("queries/person_names"))[0]["names"]
+        self._names, self._at = NameIndex(items, people), time.monotonic()
 
     def _loaded(self, task: asyncio.Task[None]) -> None:
         self._reload = None

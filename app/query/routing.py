@@ -1,11 +1,12 @@
 """Route by meaning the questions the rules do not place: the nearest example questions, per intent.
 
 Examples name items "X" and people "Sam"; the question's known names are replaced the same way before it is
-compared, so the comparison is about what is asked, not about which item.
+compared, so the comparison is about what is asked, not about which item or person.
 """
 
 from __future__ import annotations
 
+import re
 import threading
 
 import anyio
@@ -13,9 +14,10 @@ import numpy as np
 
 from app.embedding import Embedder
 from app.query import cues
-from app.query.intents import Intent
+from app.query.intents import Intent, ParsedQuestion, parse_question
 from app.query.text import NAME_PLACEHOLDER, NameIndex, canonicalize
 
+PERSON_STAND_IN = "Sam"
 # the best example must be close, and closer than any other intent's; a clear lead allows a looser match
 MIN_SIMILARITY, MIN_MARGIN = 0.54, 0.005
 LOOSE_SIMILARITY, LOOSE_MARGIN = 0.5, 0.12
@@ -82,7 +84,11 @@ EXAMPLES: dict[Intent, tuple[str, ...]] = {
     Intent.MEETING_SUMMARY: (
         "recap the meeting", "give me the highlights of the last meeting", "what did we cover in the meeting",
         "brief me on the meeting", "what were the main points of the meeting", "meeting minutes please",
-        "overview of what was discussed at the meeting",
+        "overview of what was discussed at the meeting", "notes from the call", "write-up of the sync",
+    ),
+    Intent.DEPENDENCY_PATH: (
+        "how is X connected to X", "what lies between X and X in the dependencies", "how does X feed into X",
+        "the dependency chain linking X with X", "does X reach X through other work", "how X and X are related",
     ),
     Intent.COUNT: (
         "how many items are finished", "number of tasks that are stuck", "count the blocked work",
@@ -100,8 +106,55 @@ EXAMPLES: dict[Intent, tuple[str, ...]] = {
         "what were the views on X", "what came up regarding X", "what was the next step on X",
         "what were the concerns about X", "what did they say about X", "what opinions were shared on X",
         "why did the group talk about X", "what was the reasoning behind X", "how did the team feel about X",
+        "what are the next steps for the design", "what is the plan for the interface", "what was said on pricing",
     ),
 }
+
+
+# "who owned X on March 2" or "what blocked X as of m03" ask for a past state
+_STATE_INTENTS = (Intent.CURRENT_STATUS, Intent.OWNER, Intent.BLOCKERS)
+_ITEM_INTENTS = (*_STATE_INTENTS, Intent.TIMELINE, Intent.DEPENDENCIES, Intent.DEPENDENTS, Intent.DECISIONS,
+                 Intent.STATUS_AS_OF)
+_LINK_INTENTS = (Intent.BLOCKERS, Intent.DEPENDENCIES, Intent.DEPENDENTS)
+_COORDINATION = re.compile(r"[\s,]*(?:(?:and|or|&)\s+)?(?:the\s+)?", re.I)
+_ENDS = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
+
+
+async def place(question: str, names: NameIndex | None, router: IntentRouter) -> tuple[ParsedQuestion, bool]:
+    """The question's intent and spans: by the rules, else by meaning; and whether it was placed by meaning (a
+    guess, so a handler that finds it does not fit falls back instead of asking back). Intent UNKNOWN when
+    neither places it.
+
+    A rule that needs an item but names none that is stored ("changes in the past two weeks" read as the
+    timeline of "the past two") defers to the meaning when that points elsewhere."""
+    parsed = parse_question(question, known_names=names)
+    known = named_spans(question, names) if names else []
+    routed = parsed.intent is Intent.UNKNOWN
+    if routed or (parsed.intent in _ITEM_INTENTS and not known):
+        intent = await router.route(question, names)
+        if intent is not None and intent is not parsed.intent:
+            routed = True
+            person = next(iter(names.people_in(question) if names else []), parsed.person_span)
+            parsed = parsed.model_copy(update={"intent": intent, "entity_spans": known or parsed.entity_spans,
+                                               "person_span": person})
+    if parsed.intent in _LINK_INTENTS and _two_items_linked(question, known):
+        parsed = parsed.model_copy(update={"intent": Intent.DEPENDENCY_PATH, "entity_spans": known[:2]})
+    if parsed.intent in _STATE_INTENTS and parsed.date_ref is not None:
+        parsed = parsed.model_copy(update={"intent": Intent.STATUS_AS_OF})
+    return parsed, routed
+
+
+def _two_items_linked(question: str, known: list[str]) -> bool:
+    """Two stored items with words between them other than "and"/"or" ("is A downstream of B", not "A and B"),
+    or named as the two ends ("between A and B")."""
+    if len({k.lower() for k in known}) < 2:
+        return False
+    first = question.find(known[0])
+    second = question.find(known[1], first + len(known[0]))
+    if first < 0 or second < 0:
+        return False
+    gap = question[first + len(known[0]):second]
+    return not _COORDINATION.fullmatch(gap) or bool(_ENDS.search(question[:first]))
 
 
 class IntentRouter:
@@ -138,8 +191,8 @@ class IntentRouter:
 
 
 def masked(question: str, names: NameIndex | None) -> str:
-    """The question with each known name replaced by X."""
-    canon = canonicalize(question, cues.VOCABULARY, names)
+    """The question with each known item name replaced by X and each person's by Sam, as in the examples."""
+    canon = canonicalize(names.without_people(question, PERSON_STAND_IN) if names else question, cues.VOCABULARY, names)
     out: list[str] = []
     for word in canon.words:
         if word.text == NAME_PLACEHOLDER:

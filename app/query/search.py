@@ -8,10 +8,13 @@ from pydantic import BaseModel, Field
 
 from app.embedding import Embedder
 from app.graph.driver import Graph
-from app.graph.lucene import lucene_query
+from app.graph.lucene import NOTHING, lucene_query
 
 RRF_K = 60
-MIN_SIMILARITY = 0.3  # below this, with no word in common, a passage is not about the question
+# Below this cosine, with no word in common, a passage is not about the question. Neo4j reports cosine
+# similarity as (1 + cos) / 2, so the floor is compared on that scale.
+MIN_COSINE = 0.25
+MIN_SCORE = (1 + MIN_COSINE) / 2
 
 
 class SearchHit(BaseModel):
@@ -44,10 +47,10 @@ async def find(graph: Graph, embedder: Embedder, text: str, k: int = 10, meeting
         rows = await graph.read("queries/search_meeting_memories", vector=vector, meeting_id=meeting_id, k=k)
     else:
         rows = await graph.read(
-            "queries/search_memories", vector=vector, lucene=lucene_query(text) or "*:*", fetch=max(50, k * 5),
+            "queries/search_memories", vector=vector, lucene=lucene_query(text) or NOTHING, fetch=max(50, k * 5),
             meeting_id=None,
         )
-    relevant = any(r["via"] == "fulltext" or r["score"] >= MIN_SIMILARITY for r in rows)
+    relevant = any(r["via"] == "fulltext" or r["score"] >= MIN_SCORE for r in rows)
     return Found(hits=fuse(rows, k), relevant=relevant)
 
 

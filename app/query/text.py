@@ -125,15 +125,27 @@ class NameIndex:
     """Stored names and aliases as token sequences, looked up by their first token (built once per reload,
     not per question)."""
 
-    def __init__(self, names: Iterable[str]) -> None:
+    def __init__(self, names: Iterable[str], people: Iterable[str] = ()) -> None:
         spelled = {tuple(m.group().lower() for m in _TOKEN.finditer(name)) for name in names}
         self._by_first: dict[str, list[tuple[str, ...]]] = {}
         for name in spelled:
             if name and not all(word in _FUNCTION_WORDS for word in name):
                 self._by_first.setdefault(name[0], []).append(name)
+        # people's names, longest first, as whole words in any case
+        spoken = sorted({p.strip() for p in people if p.strip()}, key=lambda p: (-len(p), p))
+        alternatives = "|".join(map(re.escape, spoken))
+        self._people = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I) if spoken else None
 
     def __len__(self) -> int:
         return sum(len(names) for names in self._by_first.values())
+
+    def people_in(self, question: str) -> list[str]:
+        """The stored people a question names, as typed, in order."""
+        return [m.group() for m in self._people.finditer(question)] if self._people else []
+
+    def without_people(self, question: str, stand_in: str) -> str:
+        """The question with each stored person's name replaced by `stand_in`."""
+        return self._people.sub(stand_in, question) if self._people else question
 
     def tokens_naming(self, tokens: list[tuple[str, int]]) -> set[int]:
         """Indices of the tokens that spell out a known name; overlapping names go to the longer one."""

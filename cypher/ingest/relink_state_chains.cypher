@@ -15,8 +15,10 @@ CALL (chain) {
   MATCH (b:State {id: link.to_id})
   CREATE (a)-[:TRANSITIONED_TO {changed: link.changed}]->(b)
 }
+// The current status is also kept on the entity, so that counts and boards need not walk every chain.
 CALL (e, chain) {
-  MATCH (s:State {id: chain.current_id})
-  CREATE (e)-[:CURRENT_STATE]->(s)
+  OPTIONAL MATCH (s:State {id: chain.current_id})
+  FOREACH (_ IN CASE WHEN s IS NULL THEN [] ELSE [1] END | CREATE (e)-[:CURRENT_STATE]->(s))
+  SET e.status = s.status
 }
 RETURN count(e) AS chains

@@ -68,7 +68,6 @@ def test_decisions_and_search_find_the_quote(seeded: httpx.Client) -> None:
     assert search["data"]["results"][0]["external_id"] == "seed-03"
 
 
-@pytest.mark.xfail(reason="issue 12: the search fallback answers a question with nothing relevant stored; its relevance floor needs work", strict=False)
 def test_unknown_ambiguous_and_unknown_entities_never_fail(seeded: httpx.Client) -> None:
     unknown = ask(seeded, "purple monkey dishwasher")
     assert unknown["intent"] == "unknown" and unknown["data"]["examples"]

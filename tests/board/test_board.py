@@ -41,7 +41,6 @@ def test_the_board_is_served_without_a_build_step(api: httpx.Client) -> None:
     assert config["browser_url"].endswith("/browser/") and "$name" in config["item_query"]
 
 
-@pytest.mark.xfail(reason="issue 14: answer sources on the board lack the meeting date since the routing change", strict=False)
 async def test_the_board_renders_items_and_answers_questions(chromium: str, seeded_api: str) -> None:
     async with chromium_page(chromium) as page:
         await page.send("Page.navigate", url=f"{seeded_api}/")

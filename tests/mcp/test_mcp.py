@@ -71,7 +71,6 @@ async def check_session(session: ClientSession) -> None:
     assert answer["sources"] and all(s["date"] and s["quote"] and s["speakers"] for s in answer["sources"])
 
 
-@pytest.mark.xfail(reason="issue 14: entity_status errors over stdio since the resolver/routing changes", strict=False)
 async def test_stdio_lists_tools_and_answers_with_sources(seeded: Settings) -> None:
     env = {**os.environ, "NEO4J_URI": seeded.neo4j_uri, "NEO4J_USER": seeded.neo4j_user,
            "NEO4J_PASSWORD": seeded.neo4j_password.get_secret_value(), "PYTHONPATH": str(ROOT)}
@@ -112,7 +111,6 @@ async def test_http_with_a_read_key_answers_and_cannot_ingest(secured: str, read
         assert refused.is_error and "write" in refused.content[0].text
 
 
-@pytest.mark.xfail(reason="issue 14: timeline tool errors after ingest since the resolver/routing changes", strict=False)
 async def test_http_with_a_write_key_ingests(secured: str, write_key: str) -> None:
     headers = {"X-API-Key": write_key}
     async with (httpx2.AsyncClient(headers=headers, timeout=60) as http,

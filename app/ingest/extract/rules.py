@@ -17,6 +17,7 @@ from collections.abc import Collection
 
 from app.ingest.extract.actions import extract_actions
 from app.ingest.extract.clauses import Clause
+from app.ingest.extract.decisions import spoken_decisions
 from app.ingest.extract.evidence import Evidence, keep_evidenced
 from app.ingest.extract.frames import Frame, Kind, Slot
 from app.ingest.extract.values import choice_after, percent_value
@@ -55,9 +56,13 @@ def extract_meeting(meeting: MeetingInput, known_names: Collection[str] = ()) ->
     for said in spoken:
         reader.read_turn(said.turn, said.spoken)
     evidence = Evidence(dict.fromkeys(speakers), known_names, [said.spoken.text for said in spoken])
+    read = reader.out.build()
+    decided = {d.turn for d in read.decisions}
+    settled = [d for d in spoken_decisions(spoken, read.mentions) if d.turn not in decided]
     actions, claims = extract_actions(meeting, spoken)
-    found = reader.out.build().model_copy(update={"action_items": actions, "done_claims": claims})
-    return keep_evidenced(found, evidence)
+    read = read.model_copy(update={"decisions": sorted([*read.decisions, *settled], key=lambda d: d.turn),
+                                   "action_items": actions, "done_claims": claims})
+    return keep_evidenced(read, evidence)
 
 
 def _person_words(meeting: MeetingInput) -> frozenset[str]:

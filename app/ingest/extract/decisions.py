@@ -1,0 +1,93 @@
+"""Decisions as people say them in meetings: the group settling on something ("let's go with the rubber case",
+"we've decided on yellow", "so that's agreed"), or a requirement handed down ("the company wants the corporate
+colour on it", "no teletext").
+
+The frames in `relation_cues.py` read a choice made *for an item* ("we're going with Stripe for payments"). Real
+meetings mostly settle things without naming a choice and an item that neatly: this reads the sentence that
+settles it, and keeps it in the speaker's words. Questions, hypotheticals, hedges and negated agreement ("we
+haven't decided") settle nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from app.ingest.extract.speech import SpokenTurn
+from app.ingest.extract.text import sentence_spans
+from app.ingest.models import DecisionAssertion, EntityMention
+
+MIN_WORDS, MAX_SUMMARY = 4, 200
+
+_SETTLES = re.compile(
+    r"""
+    \b(?:we|we've|we\s+have|we've\s+all|everyone|everybody|the\s+group|the\s+team)\s+(?:all\s+)?
+        (?:decided|agreed|settled|concluded|chose|picked|opted)\b
+  | \b(?:it's|it\s+is|that's|that\s+is|this\s+is)\s+(?:been\s+)?(?:decided|settled|agreed|final)\b
+  | \b(?:the\s+)?decision\s+(?:is|was|has\s+been)\b
+  | \bwe\s+(?:all\s+)?agree\s+(?:on|that|with\s+(?:that|this))\b
+  | \b(?:let's|let\s+us)\s+(?:go\s+(?:for|with)|stick\s+(?:to|with)|keep|use|make\s+it|do\s+it\s+with|settle\s+on)\b
+  | \b(?:we'll|we\s+will|we're\s+going\s+to|we\s+are\s+going\s+to|we're\s+gonna|we\s+are\s+gonna)\s+
+        (?:go\s+(?:for|with)|stick\s+(?:to|with)|use|keep|have(?!\s+to\b)|include|make\s+it|put|drop|leave\s+out|
+           forget\s+about|skip)\b
+  | \b(?:we're|we\s+are)\s+going\s+(?:for|with)\b
+  | \b(?:so|okay|ok|right|alright)\s+(?:we\s+)?go\s+(?:for|with)\b
+  | \b(?:the\s+company|management|the\s+management|the\s+board|the\s+client|head\s+office)\s+
+        (?:wants?|requires?|insists?|has\s+decided|have\s+decided|decided)\s+(?:that\s+|us\s+to\s+|it\s+to\s+)?\w
+  | \b(?:we|you)\s+(?:must|have\s+to|need\s+to)\s+(?:use|include|stick\s+to|keep\s+to)\b
+    """,
+    re.I | re.X,
+)
+_UNSETTLED = re.compile(
+    r"""
+    \b(?:if|whether|unless|maybe|perhaps|might|could|would|probably|not\s+sure|don't\s+know|dunno|
+        not\s+yet|haven't|have\s+not|hasn't|didn't|did\s+not|won't|can't|never|suppose|supposing|wonder|
+        should\s+we|shall\s+we|do\s+we|did\s+we|are\s+we|can\s+we|what\s+if|why\s+don't)\b
+    """,
+    re.I | re.X,
+)
+# how the meeting itself runs is not a decision about the work
+_LOGISTICS = re.compile(
+    r"\b(?:wrap\s+up|meetings?|minutes|half\s+an\s+hour|break|lunch|agenda|presentations?|powerpoint|slides?|"
+    r"whiteboard|individual\s+work|next\s+stage|discuss\s+it|time)\b",
+    re.I,
+)
+_CONDITIONAL = re.compile(r"\W*(?:\w+\W+){0,2}(?:if|when|whether|unless|suppose)\b", re.I)
+_REPORTED = re.compile(r"\b(?:last\s+(?:time|meeting|week)|previously|before|used\s+to)\b", re.I)
+
+
+def spoken_decisions(spoken: Iterable[SpokenTurn], mentions: list[EntityMention]) -> list[DecisionAssertion]:
+    """One decision per settling sentence, about the item it names (the longest of `mentions` in it), if any."""
+    surfaces = sorted({m.surface for m in mentions}, key=len, reverse=True)
+    found = []
+    for said in spoken:
+        text = said.spoken.text
+        for start, end in sentence_spans(text):
+            sentence = text[start:end].strip()
+            if not _settles(sentence):
+                continue
+            entity = next((name for name in surfaces if _names(sentence, name)), None)
+            found.append(DecisionAssertion(entity=entity, summary=_summary(sentence), turn=said.turn.index,
+                                           quote=said.spoken.quote(start, end)))
+    return found
+
+
+def _names(sentence: str, name: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", sentence, re.I) is not None
+
+
+def _settles(sentence: str) -> bool:
+    if sentence.rstrip().endswith("?") or len(sentence.split()) < MIN_WORDS:
+        return False
+    cue = _SETTLES.search(sentence)
+    if cue is None:
+        return False
+    clause = sentence[max(0, cue.start() - 40):cue.end() + 20]  # a hedge or negation close to the cue
+    return not (_UNSETTLED.search(clause) or _CONDITIONAL.match(sentence) or _REPORTED.search(sentence)
+                or _LOGISTICS.search(sentence))
+
+
+def _summary(sentence: str) -> str:
+    text = re.sub(r"^(?:(?:so|okay|ok|right|alright|well|and|but|yeah|yes)\b[\s,]*)+", "", sentence, flags=re.I)
+    text = text[:1].upper() + text[1:]
+    return text if len(text) <= MAX_SUMMARY else text[: MAX_SUMMARY - 1].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,2 @@
+MATCH (p:Person)
+RETURN collect(DISTINCT p.name) AS names

@@ -1,0 +1,1 @@
+CREATE INDEX entity_status IF NOT EXISTS FOR (e:Entity) ON (e.status)

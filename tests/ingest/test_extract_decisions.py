@@ -1,0 +1,70 @@
+"""Decisions as real meetings make them: the group settling something in its own words, or a requirement handed
+down, kept as said; questions, hedges, conditionals, recollections and the meeting's own logistics are not.
+
+The speech is written in the style of the AMI design meetings (QMSum, MIT licence): roles as speakers,
+markers, fillers, lowercase, no final punctuation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from app.ingest.extract.rules import extract_meeting
+from app.ingest.models import MeetingInput, Turn
+
+ROLES = ["Project Manager", "Marketing", "Industrial Designer", "User Interface"]
+
+
+def meeting(*lines: str) -> MeetingInput:
+    turns = [Turn(index=i, speaker=s, text=t) for i, (s, t) in enumerate(line.split(": ", 1) for line in lines)]
+    return MeetingInput(title="design", date=dt.date(2026, 3, 2), participants=ROLES, turns=turns)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Okay , so we've decided on the yellow case then .",
+        "um so let's go with the rubber buttons {vocalsound}",
+        "I think we'll go for the kinetic battery , it's cheaper",
+        "So that's decided , the remote only works with one television",
+        "we all agree on the single curved shape",
+        "The company wants the corporate colour and slogan on the new design .",
+        "uh management has decided that teletext is out",
+        "Alright we're going with the jog dial for the channels",
+        "So we'll drop the L_C_D_ screen , it's too expensive .",
+    ],
+)
+def test_a_settled_choice_is_a_decision_in_the_speakers_words(said: str) -> None:
+    extraction = extract_meeting(meeting("Marketing: Right .", f"Project Manager: {said}", "Marketing: Mm-hmm ."))
+    assert [d.turn for d in extraction.decisions] == [1]
+    decision = extraction.decisions[0]
+    assert "{" not in decision.summary and decision.summary[0].isupper() and decision.quote in said
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Should we go with the rubber buttons ?",
+        "maybe we'll go for the kinetic battery , I'm not sure",
+        "If the company wants it yellow we'll use yellow .",
+        "We haven't decided on the case material yet",
+        "We could go with a jog dial I suppose",
+        "last meeting we decided on the yellow case",
+        "Okay we're gonna have to wrap up in five minutes",
+        "We'll have another meeting in half an hour about it",
+        "Let's go with the presentation first .",
+        "um I dunno whether we agree on that",
+    ],
+)
+def test_questions_hedges_recollections_and_logistics_decide_nothing(said: str) -> None:
+    extraction = extract_meeting(meeting("Marketing: Right .", f"Project Manager: {said}"))
+    assert extraction.decisions == []
+
+
+def test_a_decision_is_about_the_item_its_sentence_names() -> None:
+    extraction = extract_meeting(meeting(
+        "Industrial Designer: The Battery Pack is at fifty percent .",
+        "Project Manager: Okay so we'll go for the Battery Pack with the kinetic charger .",
+    ))
+    assert [(d.turn, d.entity) for d in extraction.decisions] == [(1, "Battery Pack")]
