@@ -95,7 +95,7 @@ EXAMPLES: dict[Intent, tuple[str, ...]] = {
         "total number of projects", "how many things are still open", "how many features are done",
     ),
     Intent.ACTION_ITEMS: (
-        "what does Sam still have to do", "what tasks did people take away from the meeting", "who agreed to do what",
+        "what did Sam promise to get done", "what tasks did people take away from the meeting", "who agreed to do what",
         "what did everyone commit to", "what is left for Sam to deliver", "which promises are still outstanding",
         "what work was handed out at the end", "what was everyone asked to do", "what is past its deadline",
         "who has to get something done before the next meeting", "what should Sam get done by Friday",
