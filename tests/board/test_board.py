@@ -44,7 +44,7 @@ def test_the_board_is_served_without_a_build_step(api: httpx.Client) -> None:
 async def test_the_board_renders_items_and_answers_questions(chromium: str, seeded_api: str) -> None:
     async with chromium_page(chromium) as page:
         await page.send("Page.navigate", url=f"{seeded_api}/")
-        assert await page.wait_for("document.body.dataset.loaded") == "true", await page.evaluate(
+        assert await page.wait_for("document.body?.dataset.loaded") == "true", await page.evaluate(
             "document.getElementById('error').textContent")
         names = await page.evaluate("[...document.querySelectorAll('.card h3')].map(h => h.firstChild.textContent)")
         assert {"Ledger Service", "Checkout Redesign"} <= set(names)
