@@ -37,7 +37,8 @@ def action_rows(
         rows.append(ActionItemRow(
             id=aid, text=a.text, owner_id=owner_id, quote=a.quote, speaker=a.speaker, turn=a.turn,
             due=a.due.isoformat() if a.due else None, due_text=a.due_text, memory_id=memory_of(a.turn),
-            about_ids=sorted({eid for surface, turn, eid in named if turn == a.turn and surface.lower() in a.text.lower()}),
+            about_ids=sorted({eid for surface, turn, eid in named
+                              if turn == a.turn and surface.lower() in a.text.lower()}),
             order_key=action_item_order_key(meeting_key, a.turn, aid),
         ))
     return rows

@@ -77,8 +77,8 @@ async def remove_meeting(tx: Tx, meeting_id: str) -> Removal | None:
     removed = (await tx.run("ingest/remove_meeting_contribution", meeting_id=meeting_id))[0]
     plan, referenced = await replay_chains(tx, touched, removed["sort_key"], relink=True)
     await write_chains(tx, plan)
-    candidates = {*touched, *removed["mentioned_entities"], *footprint["attendees"], *footprint["referenced"], *referenced,
-                  *actions["referenced"]}
+    candidates = {*touched, *removed["mentioned_entities"], *footprint["attendees"], *footprint["referenced"],
+                  *referenced, *actions["referenced"]}
     return Removal(
         replayed=touched,
         deleted=await sweep_orphans(tx, candidates),

@@ -35,7 +35,8 @@ from app.services import Services
 
 INSTRUCTIONS = (
     "Smart-Meet Graph holds what meetings said about projects, features and tasks: status, progress, owner, "
-    "blockers, dependencies, decisions and action items, each with the meeting and quote it came from. Start with `ask` for a "
+    "blockers, dependencies, decisions and action items, each with the meeting and quote it came from. Start with "
+    "`ask` for a "
     "question in plain English; use the other tools for exact reads by item name or meeting."
 )
 READ_ONLY = ToolAnnotations(readOnlyHint=True, openWorldHint=False)

@@ -114,7 +114,8 @@ def action_items(items: list[ActionItemView], owner: str | None = None, meeting:
         return f"No{scope} action items{whose}{what}{where}."
     listed = [f"{'' if owner else i.owner + ': '}{i.text} ({_action_notes(i)})" for i in items[:10]]
     more = f" and {len(items) - 10} more" if len(items) > 10 else ""
-    return f"{len(items)}{scope} action item{'s' if len(items) != 1 else ''}{whose}{what}{where}: {'; '.join(listed)}{more}."
+    noun = "action item" if len(items) == 1 else "action items"
+    return f"{len(items)}{scope} {noun}{whose}{what}{where}: {'; '.join(listed)}{more}."
 
 
 def _action_notes(item: ActionItemView) -> str:

@@ -221,15 +221,18 @@ ACTION_ITEMS = (
     _cue(rf"\b(?P<c>{_ACTION_NOUNS})\b"),
     OVERDUE,
     _cue(rf"\b(?P<c>(?:(?:did|do|have|had) )?{_PEOPLE} (?:agree|agreed|promise|promised|commit|committed|offer|offered"
-         rf"|volunteer|volunteered|say we would|said we would|said i would) to {_TAKE_ON}|(?:(?:did|do|have) )?{_PEOPLE}"
+         rf"|volunteer|volunteered|say we would|said we would|said i would) to {_TAKE_ON}"
+         rf"|(?:(?:did|do|have) )?{_PEOPLE}"
          r" (?:sign|signed) up for)\b"),
     _cue(r"\b(?P<c>(?:what|which) (?:tasks|work|things|jobs|actions) (?:were|got|have been) (?:handed out|given out"
          r"|assigned|shared out|divided up|split up))\b"),
-    _cue(r"^(?P<c>who(?: else)? (?:(?:is|are|was|were|will be|has been) )?(?:(?:going|supposed|meant|expected|on the hook"
+    _cue(r"^(?P<c>who(?: else)? (?:(?:is|are|was|were|will be|has been) )?"
+         r"(?:(?:going|supposed|meant|expected|on the hook"
          r"|volunteered|agreed|promised|offered|committed|signed up|said (?:they|he|she) would) to(?: be)?"
          r"(?! (?:own|lead|run|drive|manage)\b)|(?:is|are|will be) (?:doing|taking on|looking into|taking care of)"
          r"|will(?! (?:own|lead|run)\b)|said (?:they|he|she) would|owes?)\b)"),
-    _cue(r"\bwhat (?P<c1>does|do|did|is|are|was|were|should|must) (?P<p>(?!we\b|you\b|they\b|i\b|the team\b)\w+(?: \w+)?)"
+    _cue(r"\bwhat (?P<c1>does|do|did|is|are|was|were|should|must) "
+         r"(?P<p>(?!we\b|you\b|they\b|i\b|the team\b)\w+(?: \w+)?)"
          r" (?P<c2>(?:have|need|got|supposed|meant|expected|promised|committed|agreed|going|signed up|volunteered|say"
          r"|said) to (?:do|deliver|get done)|have left to do|still have to do|get done|deliver|owe us|owe)\b"),
     _cue(r"\b(?P<p>\w+(?: \w+)?) 's (?P<c>action items?|action points?|to-?dos?|to do list|next steps?|follow-?ups?"

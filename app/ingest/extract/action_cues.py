@@ -69,7 +69,8 @@ DONE = re.compile(
 )
 ASKING = re.compile(r"^\W*(?:\w+\W+){0,2}(?:shall|should|will|can|do|did|what|how|when|why|where)\b",
                      re.IGNORECASE)
-EMBEDDED = re.compile(r"\b(?:what|how|where|which|whether|who|why)(?:\s+else)?\s*$", re.IGNORECASE)  # "what I'm gonna write"
+# "what I'm gonna write", "what else can you do"
+EMBEDDED = re.compile(r"\b(?:what|how|where|which|whether|who|why)(?:\s+else)?\s*$", re.IGNORECASE)
 GOT_DONE = re.compile(r"get\s+(?:\w+\s+){0,5}?(?:done|ready|sorted|finished|out|up|back|together|printed|sent|"
                        r"fixed|over)\b", re.IGNORECASE)
 HEDGED = re.compile(r"\b(?:if|maybe|probably|perhaps|might|could|would|'d|unless|whether)\b", re.IGNORECASE)
@@ -78,8 +79,9 @@ NEGATED = re.compile(r"\b(?:not|never|n't|haven't|hasn't|didn't|forgot|forgotten
 IN_MEETING = re.compile(
     r"\b(?:on|onto|up\s+on)\s+(?:the\s+|this\s+|that\s+)?(?:screen|board|whiteboard|slide|projector)\b"
     r"|\bmake\s+(?:this|it|that)\s+(?:quick|short|brief)\b|\bmake\s+(?:a\s+)?notes?\b"
-    r"|\bfor\s+(?:about\s+)?(?:a|one|two|a\s+few|\d+)\s+(?:seconds?|minutes?|moments?)\b|\bask\s+you\b|\bwrite\s+(?:\w+\s+){0,3}?down\b"
-    r"|\b(?:presentation|slides?|slide\s+show)\s+(?:running|up|going|on)\b|\bfull\s+screen\b|\bshar(?:e|ing)\s+(?:my|the|your|our)\s+screen\b|\btalking\b"
+    r"|\bfor\s+(?:about\s+)?(?:a|one|two|a\s+few|\d+)\s+(?:seconds?|minutes?|moments?)\b|\bask\s+you\b"
+    r"|\bwrite\s+(?:\w+\s+){0,3}?down\b|\b(?:presentation|slides?|slide\s+show)\s+(?:running|up|going|on)\b"
+    r"|\bfull\s+screen\b|\bshar(?:e|ing)\s+(?:my|the|your|our)\s+screen\b|\btalking\b"
     r"|\b(?:microphones?|mics?|laptops?|cables?|powerpoint|the\s+pen)\b|\bhere\b\s*[.?!]*$|\bnow\b\s*[.?!]*$",
     re.IGNORECASE,
 )
@@ -88,7 +90,8 @@ PROPOSAL = re.compile(r"\b(?:we\s+can|we\s+could|you\s+could|can\s+you|could\s+y
                        re.IGNORECASE)
 CLAUSE_END = re.compile(
     r"\s*(?:[,;]\s*(?:and|but|so|please|okay|right|yeah|then)\b|\s+(?:and|but|so)\s+(?:you|I|we|he|she|they)\b"
-    r"|\s+and\s+(?=(?:the\s+)?\w+(?:\s+\w+){0,2}\s+(?:is|are|will|'s|gets?)\s)|,\s*I\s+(?:guess|think)\b|,\s*(?:I|we|you)(?:'ll|\s+will)\b|,\s*(?=the\b)|\s+so\s+(?:that|you)\b|\s+and\s+then\b|[.?!]|$)",
+    r"|\s+and\s+(?=(?:the\s+)?\w+(?:\s+\w+){0,2}\s+(?:is|are|will|'s|gets?)\s)|,\s*I\s+(?:guess|think)\b"
+    r"|,\s*(?:I|we|you)(?:'ll|\s+will)\b|,\s*(?=the\b)|\s+so\s+(?:that|you)\b|\s+and\s+then\b|[.?!]|$)",
     re.IGNORECASE,
 )
 FILLER_WORDS = re.compile(r"\b(?:you\s+know|sort\s+of|kind\s+of|I\s+guess|basically|like)\b\s*", re.IGNORECASE)

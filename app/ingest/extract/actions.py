@@ -55,6 +55,8 @@ _HANDED = (
     re.compile(r"(?P<what>\b(?:the\s+)?\w+(?:[\s-]+\w+){0,4}?)\s+is\s+for\s+(?P<name>\w+(?:\s+\w+)?)", re.IGNORECASE),
     re.compile(r"\b(?P<name>\w+(?:\s+\w+)?)\s+gets?\s+(?P<what>(?:the\s+)?[^,.?!]+)", re.IGNORECASE),
 )
+# what may follow a name without being part of it ("the Marketing Expert is going to", not "Marketing is going")
+_NOT_A_NAME_WORD = r"(?:you|we|they|I|is|are|will|gonna|going|supposed|expected|needs?|has|to|also)"
 MAX_WORDS = 18
 REPLY_TURNS = 3  # how far on an unnamed request's addressee may answer
 GROUP_REPLY_TURNS = 8
@@ -62,7 +64,9 @@ RUN_TURNS = 4  # "I will send new. I'll put it in shared documents, again.": one
 ACCEPT_TURNS = 8  # "can you send that again, Raj?" ... "I will send new.": one item
 
 
-def extract_actions(meeting: MeetingInput, spoken: Sequence[SpokenTurn]) -> tuple[list[ActionAssertion], list[DoneClaim]]:
+def extract_actions(
+    meeting: MeetingInput, spoken: Sequence[SpokenTurn]
+) -> tuple[list[ActionAssertion], list[DoneClaim]]:
     speakers = {t.speaker for t in meeting.turns}
     # "lena, can you ...": first names of participants who speak under another name ("Lena Fischer" as "Lena")
     first = {p.split()[0] for p in meeting.participants if p not in speakers and len(p.split()) > 1}
@@ -82,8 +86,9 @@ class _Reader:
         self.name_pattern = re.compile(rf"(?<![\w-])(?:{said})(?![\w-])", re.IGNORECASE) if names else None
         self.third_person = re.compile(
             rf"(?:\blet's\s+(?:have|get)\s+(?P<who1>{said})\s+(?:to\s+)?(?P<verb1>{WORK})"
-            rf"|(?<![\w-])(?:(?P<who>{said})(?:\s+(?!(?:you|we|they|I|is|are|will|gonna|going|supposed|expected|needs?|has|to|also)\b)\w+){{0,2}}"
-            rf"|the\s+(?:two\s+|three\s+)?(?P<plural>\w+)s)(?:\s+is|'s|\s+are|'re)?\s+(?:(?:also\s+)?(?P<modal>gonna|going\s+to"
+            rf"|(?<![\w-])(?:(?P<who>{said})(?:\s+(?!{_NOT_A_NAME_WORD}\b)\w+){{0,2}}"
+            rf"|the\s+(?:two\s+|three\s+)?(?P<plural>\w+)s)(?:\s+is|'s|\s+are|'re)?\s+"
+            rf"(?:(?:also\s+)?(?P<modal>gonna|going\s+to"
             rf"|will|'ll|needs?\s+to|has\s+to|supposed\s+to|expected\s+to|to)\s+(?:hopefully\s+)?(?P<verb2>{WORK})"
             rf"|(?:also\s+)?(?P<verb3>{GERUND})))",
             re.IGNORECASE,
@@ -173,8 +178,9 @@ class _Reader:
         for m in REQUEST.finditer(sentence):
             lead = sentence[previous : m.start()]
             previous = m.end()
-            if re.search(r"\b(?:if|when|whether)\s*$|\b(?:if|when)\s+you\b", sentence[max(0, m.start() - 12) : m.start()]
-                         ) and not m.group().lower().startswith("if you"):
+            conditional = re.search(r"\b(?:if|when|whether)\s*$|\b(?:if|when)\s+you\b",
+                                    sentence[max(0, m.start() - 12) : m.start()])
+            if conditional and not m.group().lower().startswith("if you"):
                 continue
             inverted = re.search(r"\b(?:are|were|will|do|did)\s*$", lead, re.IGNORECASE) and re.match(
                 r"you\b", m.group(), re.IGNORECASE)  # "are you gonna come up with ideas?"
@@ -190,7 +196,9 @@ class _Reader:
             found += [item for owner in owners if (item := self._item(position, owner, what, sentence, quote))]
         return found
 
-    def _for_role(self, position: int, sentence: str, quote: str, found: list[ActionAssertion]) -> list[ActionAssertion]:
+    def _for_role(
+        self, position: int, sentence: str, quote: str, found: list[ActionAssertion]
+    ) -> list[ActionAssertion]:
         """In a turn handing out work, "for user interface, technical functions", "Ravi gets the survey", "the
         survey is for Ravi" and "you get the evaluation" assign too."""
         handed = [(m.group("name"), m.group("what")) for pattern in _HANDED for m in pattern.finditer(sentence)]
@@ -238,7 +246,8 @@ class _Reader:
         if self.name_pattern is None:
             return []
         by_key = {n.lower(): n for n in self.names}
-        found = [by_key.get(m.group().lower()) or self.initials.get(m.group()) for m in self.name_pattern.finditer(text)]
+        found = [by_key.get(m.group().lower()) or self.initials.get(m.group())
+                 for m in self.name_pattern.finditer(text)]
         return [n for n in found if n]
 
     def _repliers(self, position: int, reach: int, every: bool) -> list[str]:

@@ -49,6 +49,7 @@ def resolve_due(phrase: str, meeting_day: date) -> date | None:
     if day in _WEEKDAYS:
         ahead = (_WEEKDAYS.index(day) - meeting_day.weekday()) % 7 or 7
         return meeting_day + timedelta(days=ahead + (7 if said.startswith("next ") and ahead < 3 else 0))
-    parsed = dateparser.parse(said, settings={"PREFER_DATES_FROM": "future", "RELATIVE_BASE": datetime(meeting_day.year, meeting_day.month, meeting_day.day)})
+    base = datetime(meeting_day.year, meeting_day.month, meeting_day.day)
+    parsed = dateparser.parse(said, settings={"PREFER_DATES_FROM": "future", "RELATIVE_BASE": base})
     return parsed.date() if parsed else None
 
