@@ -15,7 +15,7 @@ class RemoteError(RuntimeError):
 
 
 async def ask_local(settings: Settings, question: str) -> SourcedAnswer:
-    from app.main import build_services
+    from app.services import build_services
     from app.query.sourced import with_details
 
     services = build_services(settings)

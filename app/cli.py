@@ -113,7 +113,7 @@ def ingest(
 
     from app.ingest.backfill import backfill
     from app.ingest.requests import IngestRequest
-    from app.main import build_services
+    from app.services import build_services
 
     files = sorted({f for p in paths for f in (sorted(p.glob("*.json")) if p.is_dir() else [p])})
     meetings = []

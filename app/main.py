@@ -15,43 +15,13 @@ from app.api import (action_items, admin, analysis, board, browser, entities, he
 from app.api.availability import Neo4jGateMiddleware
 from app.api.errors import install_error_handlers
 from app.api.limits import BodySizeLimitMiddleware, RequestTimeoutMiddleware
-from app.api.security import admin_scope, read_scope, write_scope
 from app.config import DEFAULT_NEO4J_PASSWORD, Settings, get_settings
-from app.embedding import embedder_for
-from app.graph.driver import Graph
-from app.ingest.extract import Extractor
-from app.ingest.extract.rules import RuleBasedExtractor
-from app.ingest.jobs import JobRunner
-from app.ingest.pipeline import IngestPipeline
+from app.graph.driver import is_unavailable
 from app.mcp.http import mcp_sessions, mount_mcp
 from app.observability.logging import RequestContextMiddleware, configure_logging
-from app.query.engine import QueryEngine
-from app.security.keys import KeyStore
-from app.security.ratelimit import RateLimiter
-from app.services import Services, is_unavailable
+from app.services import build_services
 
 log = logging.getLogger(__name__)
-
-
-def build_services(settings: Settings) -> Services:
-    graph = Graph(settings)
-    embedder = embedder_for(settings)
-    extractor: Extractor = RuleBasedExtractor()
-    llm = None
-    if settings.llm_base_url:  # imported here so the rule-based default never loads the LLM stack
-        from app.llm.assembly import LLMParts
-
-        llm = LLMParts.build(settings, graph, rules=extractor)
-        extractor = llm.extractor
-    pipeline = IngestPipeline(graph, embedder, extractor, llm.comparer if llm else None)
-    return Services(
-        settings=settings, graph=graph, embedder=embedder, extractor=extractor, pipeline=pipeline,
-        jobs=JobRunner(graph, pipeline, settings),
-        engine=QueryEngine(graph, embedder, llm.text_to_cypher if llm else None, llm.writer if llm else None),
-        keys=KeyStore(graph, settings.api_key_cache_s),
-        rate_limiter=RateLimiter(settings.rate_limit_per_s, settings.rate_limit_burst),
-        llm=llm.client if llm else None,
-    )
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -92,15 +62,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(RequestContextMiddleware)
     app.include_router(health.router)
     app.include_router(metrics.router)
-    app.include_router(ingest.router, dependencies=[write_scope])
+    app.include_router(ingest.router)
     app.include_router(jobs.router)
-    app.include_router(entities.router, dependencies=[read_scope])
-    app.include_router(query.router, dependencies=[read_scope])
-    app.include_router(meetings.router, dependencies=[read_scope])
-    app.include_router(action_items.router, dependencies=[read_scope])
-    app.include_router(analysis.router, dependencies=[read_scope])
-    app.include_router(admin.router, dependencies=[admin_scope])
-    app.include_router(sources.router, dependencies=[read_scope])
+    app.include_router(entities.router)
+    app.include_router(query.router)
+    app.include_router(meetings.router)
+    app.include_router(action_items.router)
+    app.include_router(analysis.router)
+    app.include_router(admin.router)
+    app.include_router(sources.router)
     app.include_router(browser.router)
     app.include_router(board.router)
     mount_mcp(app, settings.auth_disabled)

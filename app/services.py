@@ -1,17 +1,17 @@
-"""The long-lived objects one API process shares: the driver, the embedder, the pipeline, the engines."""
+"""The long-lived objects one API process shares (the driver, the embedder, the pipeline, the engines) and their
+wiring: `build_services` is what the API, the CLI, the MCP server and the benches start from."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
-
 from app.config import Settings
-from app.embedding import Embedder
-from app.graph.driver import Graph, is_conflict
+from app.embedding import Embedder, embedder_for
+from app.graph.driver import Graph
 from app.graph.migrations import migrate
 from app.ingest.extract import Extractor
+from app.ingest.extract.rules import RuleBasedExtractor
 from app.ingest.jobs import JobRunner
 from app.ingest.pipeline import IngestPipeline
 from app.query.engine import QueryEngine
@@ -19,10 +19,10 @@ from app.security.keys import KeyStore
 from app.security.ratelimit import RateLimiter
 
 if TYPE_CHECKING:  # the LLM stack loads only when llm_base_url is set
+    from app.ingest.compare import StateComparer
     from app.llm.client import LLMClient
-
-UNAVAILABLE = (ServiceUnavailable, SessionExpired, OSError)
-
+    from app.llm.wording import AnswerWriter
+    from app.query.text_to_cypher import TextToCypher
 
 @dataclass
 class Services:
@@ -51,8 +51,51 @@ class Services:
         await self.graph.close()
 
 
-def is_unavailable(exc: BaseException) -> bool:
-    """Neo4j cannot be reached or has no database to serve; a deadlock or a race (a conflict) is not that."""
-    return isinstance(exc, UNAVAILABLE) or (
-        isinstance(exc, Neo4jError) and exc.is_retryable() and not is_conflict(exc)
+@dataclass
+class LLMParts:
+    """The LLM-backed parts, all sharing one client; built only when llm_base_url is set."""
+
+    client: LLMClient
+    extractor: Extractor
+    comparer: StateComparer | None
+    text_to_cypher: TextToCypher | None
+    writer: AnswerWriter | None
+
+
+def build_llm_parts(settings: Settings, graph: Graph, rules: Extractor) -> LLMParts:
+    # imported here so the rule-based default never loads the LLM stack
+    from app.ingest.compare import StateComparer
+    from app.ingest.extract.llm import LLMExtractor
+    from app.llm.client import LLMClient
+    from app.llm.wording import AnswerWriter
+    from app.query.text_to_cypher import TextToCypher
+
+    client = LLMClient(settings)
+    return LLMParts(
+        client=client,
+        extractor=LLMExtractor(client, rules, settings.llm_chunk_tokens, settings.llm_chunk_overlap_tokens),
+        comparer=StateComparer(graph, client) if settings.llm_compare_states else None,
+        text_to_cypher=(
+            TextToCypher(graph, client, settings.llm_cypher_row_limit, settings.llm_cypher_timeout_s)
+            if settings.llm_text_to_cypher else None
+        ),
+        writer=AnswerWriter(client) if settings.llm_word_answers else None,
+    )
+
+
+def build_services(settings: Settings) -> Services:
+    graph = Graph(settings)
+    embedder = embedder_for(settings)
+    extractor: Extractor = RuleBasedExtractor()
+    llm = build_llm_parts(settings, graph, rules=extractor) if settings.llm_base_url else None
+    if llm is not None:
+        extractor = llm.extractor
+    pipeline = IngestPipeline(graph, embedder, extractor, llm.comparer if llm else None)
+    return Services(
+        settings=settings, graph=graph, embedder=embedder, extractor=extractor, pipeline=pipeline,
+        jobs=JobRunner(graph, pipeline, settings),
+        engine=QueryEngine(graph, embedder, llm.text_to_cypher if llm else None, llm.writer if llm else None),
+        keys=KeyStore(graph, settings.api_key_cache_s),
+        rate_limiter=RateLimiter(settings.rate_limit_per_s, settings.rate_limit_burst),
+        llm=llm.client if llm else None,
     )

@@ -1,13 +1,16 @@
-"""The base of every request body: text that cannot be stored (a lone UTF-16 surrogate) is refused by field."""
+"""The base of every request body: text that cannot be stored (a lone UTF-16 surrogate) is refused by field;
+and dates as the schema says them."""
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from datetime import date
+from typing import Annotated, Any
 
-from pydantic import BaseModel, field_validator
+from pydantic import BaseModel, BeforeValidator, field_validator
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _has_surrogate(value: Any) -> bool:
@@ -18,6 +21,18 @@ def _has_surrogate(value: Any) -> bool:
     if isinstance(value, dict):
         return any(_has_surrogate(k) or _has_surrogate(v) for k, v in value.items())
     return False
+
+
+def _iso_date(value: Any) -> Any:
+    """Pydantic would also take a number (Unix time) or a datetime string; the schema promises YYYY-MM-DD."""
+    if isinstance(value, date):
+        return value
+    if not (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
+        raise ValueError("a date as YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 
 
 class RequestModel(BaseModel):

@@ -60,7 +60,7 @@ def compare_runtimes(texts: list[str], rounds: int) -> None:
 
 
 async def ingest_real(meeting: MeetingInput) -> None:
-    from app.main import build_services
+    from app.services import build_services
 
     with bench_neo4j() as neo4j:
         services = build_services(Settings(_env_file=None, **_connection(neo4j.settings)))

@@ -32,7 +32,7 @@ from app.ingest.diff import ChainPlan, Delta
 from app.ingest.extract import Extractor
 from app.ingest.pipeline import IngestPipeline, Prepared
 from app.ingest.write import MeetingWrite, write_meeting
-from app.main import build_services
+from app.services import build_services
 
 STAGES = ("chunk", "extract", "embed", "resolve", "diff", "write")
 BASELINE_STATEMENTS = (

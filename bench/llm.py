@@ -40,12 +40,12 @@ from harness import bench_neo4j, percentile, table
 from pydantic import SecretStr
 
 from app.config import PROJECT_ROOT, Settings
-from app.graph.driver import Graph
-from app.graph.migrations import migrate
+from app.graph.migrations import empty_graph
 from app.graph.server import free_port
 from app.ingest.requests import IngestRequest
 from app.llm.metrics import LLM_METRICS
-from app.main import build_services, create_app
+from app.main import create_app
+from app.services import build_services
 
 SHARED_EVAL = PROJECT_ROOT.parent / "shared" / "eval"
 METRIC_LINE = re.compile(r"^\s*([a-z_0-9]+)\s*[:=]\s*([0-9.]+)\s*$")
@@ -73,10 +73,7 @@ def start_llama(python: str, port: int, ctx: int) -> subprocess.Popen[bytes]:
 
 
 async def ingest_all(settings: Settings, meetings: list[Path], deadline: float) -> list[dict[str, Any]]:
-    graph = Graph(settings)
-    await migrate(graph)
-    await graph.run_auto_commit("system/delete_all_data")
-    await graph.close()
+    await empty_graph(settings)
     services = build_services(settings)
     rows = []
     try:

@@ -127,7 +127,10 @@ def rewrite_corpus(source: Path, target: Path, seed: int, rate: float = 1.0) -> 
 
 def score_both(scorer: Path, clean: Path, noisy: Path) -> dict[str, dict[str, Any]]:
     import anyio
-    from harness import bench_neo4j, machine, running_api, wipe
+    from harness import bench_neo4j, machine
+
+    from app.graph.migrations import empty_graph
+    from app.live import running_api
 
     results: dict[str, dict[str, Any]] = {}
     with bench_neo4j() as neo:
@@ -136,7 +139,7 @@ def score_both(scorer: Path, clean: Path, noisy: Path) -> dict[str, dict[str, An
         settings = neo.settings.model_copy(update={"auth_disabled": True, "log_level": "WARNING"})
         with running_api(settings) as base:
             for name, corpus in (("clean", clean), ("noisy", noisy)):
-                anyio.run(wipe, settings)
+                anyio.run(empty_graph, settings)
                 report = noisy.parent / f"{noisy.name}-{name}-report.json"
                 start = time.perf_counter()
                 subprocess.run([sys.executable, str(scorer), "--api", base, "--corpus", str(corpus),

@@ -35,7 +35,7 @@ from harness import bench_neo4j, machine, percentile, table
 from app.config import Settings
 from app.graph.server import free_port
 from app.ingest.names import entity_id, normalize_name
-from app.main import build_services
+from app.services import build_services
 from app.query.critical_path import WorkItem, critical_path
 from app.services import Services
 

@@ -27,7 +27,9 @@ from typing import Any
 import anyio
 import httpx
 from graphview import Decision, Entity, GraphView, read_graph
-from harness import bench_neo4j, machine, percentile, running_api, table, wipe
+from app.graph.migrations import empty_graph
+from app.live import running_api
+from harness import bench_neo4j, machine, percentile, table
 from qmsum import (DEFAULT_SERIES, MATCH_RULES, Labels, QMeeting, item_matches, label_key, load_labels, overlaps,
                    sample_others, series_meetings, text_similar)
 
@@ -279,7 +281,7 @@ def main() -> None:
             bench = Bench(client)
             rng = random.Random(args.seed)
             for name, meetings in series.items():
-                anyio.run(wipe, settings)
+                anyio.run(empty_graph, settings)
                 run_series(bench, name, meetings, labels, rng)
                 print(machine())
             # re-ingesting the earlier series costs minutes on this machine: the last series' graph takes the others

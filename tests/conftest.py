@@ -4,20 +4,17 @@ else a throwaway instance from the project's own launcher on free ports, started
 from __future__ import annotations
 
 import os
-import threading
-import time
 from collections.abc import AsyncIterator, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 
 from app.config import Settings
 from app.graph.driver import Graph
-from app.graph.migrations import migrate
-from app.graph.server import free_port, throwaway_neo4j
+from app.graph.migrations import empty_graph, migrate
+from app.graph.server import throwaway_neo4j
+from app.live import running_api
 
 TEST_PASSWORD = "smartmeet-test-password"
 SEED = sorted((Path(__file__).resolve().parents[1] / "seed").glob("*.json"))  # the sample meetings
@@ -72,27 +69,6 @@ class LiveServer:
         return httpx.Client(base_url=self.base_url, timeout=60)
 
 
-@contextmanager
-def running_api(settings: Settings) -> Iterator[str]:
-    """The real API over HTTP on a free loopback port, in a thread; yields its base URL."""
-    from app.main import create_app
-
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 300  # loading the embedder takes minutes on a busy 2-core machine
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the API server did not start")
-        time.sleep(0.1)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=30)
-
-
 @pytest.fixture(scope="session")
 def live_server(neo4j_settings: Settings) -> Iterator[LiveServer]:
     """The real API with auth disabled; tests/api/test_security.py runs one with auth on.
@@ -109,13 +85,7 @@ def api(live_server: LiveServer, neo4j_settings: Settings) -> Iterator[httpx.Cli
     """An HTTP client for the live API over an emptied graph."""
     import anyio
 
-    async def wipe() -> None:
-        graph = Graph(neo4j_settings)
-        await migrate(graph)
-        await graph.run_auto_commit("system/delete_all_data")
-        await graph.close()
-
-    anyio.run(wipe)
+    anyio.run(empty_graph, neo4j_settings)
     with live_server.client() as client:
         yield client
 
@@ -126,7 +96,7 @@ def load_seed(settings: Settings) -> None:
     import anyio
 
     from app.ingest.requests import IngestRequest
-    from app.main import build_services
+    from app.services import build_services
 
     async def load() -> None:
         services = build_services(settings)

@@ -21,7 +21,7 @@ from app.admin.errors import Conflict, Invalid, NotFound
 from app.admin.models import MergeEventSummary, MergeRequest, MergeResult, Subgraph, UndoResult
 from app.admin.snapshot import fingerprint, read_subgraph, restore
 from app.graph.driver import Graph, Tx
-from app.ingest.chains import combine
+from app.ingest.chains import combine, lock_existing
 from app.ingest.models import EntityType
 from app.ingest.names import distinct_aliases, search_keys
 from app.ingest.resolve import initials
@@ -44,6 +44,7 @@ async def merge_in_transaction(tx: Tx, request: MergeRequest) -> MergeResult:
     """Also used by ingestion when a meeting shows two stored entities are one; it stays undoable."""
     target_id, source_ids = request.target, request.sources
     ids = [target_id, *source_ids]
+    await lock_existing(tx, ids)
     entities = await _read_entities(tx, ids)
     target = entities[target_id]
     persons = {eid for eid, e in entities.items() if e["type"] == EntityType.PERSON}
@@ -51,6 +52,7 @@ async def merge_in_transaction(tx: Tx, request: MergeRequest) -> MergeResult:
         raise Invalid(f"people and work items cannot be merged: {sorted(persons)} are people, the others are not")
 
     affected = [row["id"] for row in await tx.run("admin/state_referrers", entity_ids=source_ids, exclude_ids=ids)]
+    affected = sorted(await lock_existing(tx, affected))
     before = await read_subgraph(tx, ids, ids + affected)
     states = await read_states(tx, ids + affected)
 
@@ -100,6 +102,7 @@ async def _undo(tx: Tx, merge_id: str) -> UndoResult:
         raise NotFound(f"no merge {merge_id!r} (it may have been undone already)")
     event = rows[0]["event"]
     target_id, source_ids, affected = event["target"], event["sources"], event["affected"]
+    await lock_existing(tx, [target_id, *affected])
     involved = [target_id, *source_ids, *affected]
     later = [r["id"] for r in await tx.run("admin/later_merge_events", id=merge_id, at=event["at"], entity_ids=involved)]
     if later:

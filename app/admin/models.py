@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from app.ingest.models import EntityType
 from app.validation import RequestModel
 
 EntityId = Field(min_length=1, max_length=200)
 AliasText = Field(min_length=1, max_length=200)
+# The validators' rules, in the schema too: text is more than white space (\S as Python's re and str.strip see it).
+TEXT_ITEMS: dict[str, Any] = {"items": {"type": "string", "pattern": r"\S"}}
 
 
 class NodeRecord(BaseModel):
@@ -50,7 +52,8 @@ class GraphExport(Subgraph):
 
 class MergeRequest(RequestModel):
     target: str = EntityId
-    sources: list[str] = Field(min_length=1, max_length=50, description="Entities folded into the target")
+    sources: list[str] = Field(min_length=1, max_length=50, description="Entities folded into the target",
+                               json_schema_extra=TEXT_ITEMS | {"uniqueItems": True})
 
     @field_validator("sources")
     @classmethod
@@ -95,9 +98,17 @@ class UndoResult(BaseModel):
 
 
 class EntityPatch(RequestModel):
-    name: str | None = Field(default=None, min_length=1, max_length=200, description="The old name becomes an alias")
-    add_aliases: list[str] = Field(default_factory=list, max_length=100)
-    remove_aliases: list[str] = Field(default_factory=list, max_length=100)
+    model_config = ConfigDict(json_schema_extra={"anyOf": [  # something to change
+        {"required": ["name"], "properties": {"name": {"type": "string"}}},
+        {"required": ["add_aliases"], "properties": {"add_aliases": {"minItems": 1}}},
+        {"required": ["remove_aliases"], "properties": {"remove_aliases": {"minItems": 1}}},
+        {"required": ["type"], "properties": {"type": {"type": "string"}}},
+    ]})
+
+    name: str | None = Field(default=None, min_length=1, max_length=200, description="The old name becomes an alias",
+                             json_schema_extra={"pattern": r"\S"})
+    add_aliases: list[str] = Field(default_factory=list, max_length=100, json_schema_extra=TEXT_ITEMS)
+    remove_aliases: list[str] = Field(default_factory=list, max_length=100, json_schema_extra=TEXT_ITEMS)
     type: EntityType | None = None
 
     @field_validator("name")

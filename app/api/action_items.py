@@ -6,9 +6,12 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query
 
 from app.api.deps import ServicesDep
+from app.api.errors import API_PROBLEMS
+from app.api.security import read_scope
 from app.query.action_items import ActionFilter, ActionItemPage, ActionStatus, InvalidCursor, list_action_items
 
-router = APIRouter(prefix="/api/action-items", tags=["action items"])
+router = APIRouter(prefix="/api/action-items", tags=["action items"], dependencies=[read_scope],
+                   responses=API_PROBLEMS)
 
 
 @router.get("", summary="Action items (who does what by when), in meeting order; `next_cursor` pages on")

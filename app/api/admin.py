@@ -21,11 +21,12 @@ from app.admin.models import (
     UndoResult,
 )
 from app.api.deps import ServicesDep
+from app.api.errors import API_PROBLEMS, problems
+from app.api.security import admin_scope
 
-router = APIRouter(prefix="/api/admin", tags=["admin"])
+router = APIRouter(prefix="/api/admin", tags=["admin"], dependencies=[admin_scope], responses=API_PROBLEMS)
 T = TypeVar("T")
-PROBLEMS = {404: {"description": "No such entity, meeting or merge"},
-            409: {"description": "Refused: the graph is not in a state where this is safe"}}
+PROBLEMS = problems(404, 409)
 
 
 async def _run(work: Awaitable[T]) -> T:

@@ -2,36 +2,45 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query
 
 from app.api.deps import ServicesDep
+from app.api.errors import API_PROBLEMS, problems
+from app.api.security import read_scope
 from app.query import structured
 from app.query.critical_path import CriticalPath
 from app.query.entities import get_entity
 from app.query.search import SearchHit, search_memories
+from app.query.views import Changes, DependencyPaths
 
-router = APIRouter(prefix="/api", tags=["analysis"])
+router = APIRouter(prefix="/api", tags=["analysis"], dependencies=[read_scope], responses=API_PROBLEMS)
 
 
-@router.get("/paths", summary="The shortest dependency path from a dependent to a dependency")
+@router.get("/paths", responses=problems(404), summary="The shortest dependency path from a dependent to a dependency")
 async def paths(
     services: ServicesDep,
     from_: Annotated[str, Query(alias="from", description="Entity id of the dependent")],
     to: Annotated[str, Query(description="Entity id of the dependency")],
     all: Annotated[bool, Query(description="Every shortest path, not just one")] = False,
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
-) -> dict[str, Any]:
+) -> DependencyPaths:
     start, end = await get_entity(services.graph, from_), await get_entity(services.graph, to)
     rows = await structured.dependency_paths(services.graph, start.id, end.id, limit if all else 1)
     found = [{"path": [n["name"] for n in r["nodes"]], "ids": [n["id"] for n in r["nodes"]], "sources": r["edges"]}
              for r in rows]
-    return {"from": start.name, "to": end.name, "path": found[0]["path"] if found else [],
-            "hops": len(found[0]["path"]) - 1 if found else None, "paths": found}
+    first = found[0]["path"] if found else []
+    return DependencyPaths.model_validate(
+        {"from": start.name, "to": end.name, "path": first, "hops": len(first) - 1 if found else None, "paths": found}
+    )
 
 
-@router.get("/critical-path", summary="The unfinished dependency chain with the most remaining work")
+@router.get(
+    "/critical-path",
+    responses=problems(404),
+    summary="The unfinished dependency chain with the most remaining work",
+)
 async def critical_path(
     services: ServicesDep,
     from_: Annotated[str | None, Query(alias="from", description="Only chains starting at this entity id")] = None,
@@ -41,18 +50,20 @@ async def critical_path(
     return await structured.critical(services.graph, from_)
 
 
-@router.get("/changes", summary="State changes recorded after a meeting")
+@router.get("/changes", responses=problems(404), summary="State changes recorded after a meeting")
 async def changes(
     services: ServicesDep,
     since: Annotated[str, Query(max_length=100, description="A date, an external id or a meeting id")],
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-) -> dict[str, Any]:
+) -> Changes:
     meeting = await structured.find_meeting(services.graph, since)
     rows = await structured.changes_since(services.graph, meeting, limit + 1, offset)
-    return {"since": meeting.external_id or meeting.date.isoformat(), "since_date": meeting.date.isoformat(),
-            "changes": rows[:limit], "limit": limit, "offset": offset,
-            "next_offset": offset + limit if len(rows) > limit else None}
+    return Changes.model_validate(
+        {"since": meeting.external_id or meeting.date.isoformat(), "since_date": meeting.date.isoformat(),
+         "changes": rows[:limit], "limit": limit, "offset": offset,
+         "next_offset": offset + limit if len(rows) > limit else None}
+    )
 
 
 @router.get("/search", summary="Semantic search over memories (vector index) combined with fulltext")

@@ -3,21 +3,54 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from neo4j.exceptions import DriverError, Neo4jError
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app.graph.driver import WriteConflict, is_conflict
+from app.api.security import authenticate_first
+from app.graph.driver import WriteConflict, is_conflict, is_unavailable
 from app.observability import metrics
 from app.query.entities import EntityNotFound
 from app.query.structured import MeetingNotFound
-from app.services import is_unavailable
 
 log = logging.getLogger(__name__)
 PROBLEM = "application/problem+json"
+
+
+class Problem(BaseModel):
+    """Every error the API answers (RFC 9457)."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str | list[dict[str, Any]] = Field(
+        description="What is wrong; for 422 one {loc, msg, type} per invalid field"
+    )
+
+
+# Inlined into each response (no $ref), so the schema needs no shared component.
+PROBLEM_SCHEMA = Problem.model_json_schema()
+WHEN = {
+    400: "The body could not be read", 401: "No API key, or an unknown or revoked one",
+    403: "The API key lacks the scope", 404: "No such item", 409: "A conflicting change; retry shortly",
+    413: "The body or transcript is over the limit", 422: "The request is invalid; `detail` names each field",
+    429: "Rate limit exceeded; see Retry-After", 503: "The graph database is unreachable; see Retry-After",
+    504: "The request took longer than the request timeout",
+}
+
+
+def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """`responses=` for routes and routers: these statuses, answered as application/problem+json."""
+    return {s: {"description": WHEN[s], "content": {PROBLEM: {"schema": PROBLEM_SCHEMA}}} for s in statuses}
+
+
+# What any route under /api may answer, whatever it does: authentication, limits, validation, an outage.
+API_PROBLEMS = problems(400, 401, 403, 413, 422, 429, 503, 504)
 
 
 def problem(status: int, title: str, detail: object, headers: dict[str, str] | None = None) -> JSONResponse:
@@ -31,11 +64,23 @@ def problem(status: int, title: str, detail: object, headers: dict[str, str] | N
 
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400 and (denied := await _denied(request)) is not None:  # an unreadable body
+            return denied
         return problem(exc.status_code, _title(exc.status_code), exc.detail, getattr(exc, "headers", None))
 
+    async def _denied(request: Request) -> JSONResponse | None:
+        """The answer a key check gives before the body's own error, if the key is missing, bad or short of scope."""
+        try:
+            await authenticate_first(request)
+        except StarletteHTTPException as exc:
+            return await http_error(request, exc)
+        return None
+
     @app.exception_handler(RequestValidationError)
-    async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
+    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        if (denied := await _denied(request)) is not None:
+            return denied
         errors = [
             {"loc": list(e.get("loc", [])), "msg": e.get("msg", ""), "type": e.get("type", "")} for e in exc.errors()
         ]

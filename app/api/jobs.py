@@ -7,11 +7,14 @@ from fastapi import APIRouter, HTTPException
 from sse_starlette import EventSourceResponse
 
 from app.api.deps import ServicesDep
-from app.api.security import read_scope, write_scope
+from app.api.errors import API_PROBLEMS, problems
+from app.api.security import AnyKey, ensure_scope, write_scope
+from app.graph.driver import is_unavailable
 from app.ingest.jobs import FINISHED, Job
-from app.services import Services, is_unavailable
+from app.security.keys import ApiKey, Scope
+from app.services import Services
 
-router = APIRouter(prefix="/api/jobs", tags=["jobs"])
+router = APIRouter(prefix="/api/jobs", tags=["jobs"], responses=API_PROBLEMS)
 EVENT_POLL_S = 0.5
 
 
@@ -22,20 +25,32 @@ async def _job(services: Services, job_id: str) -> Job:
     return job
 
 
-@router.get("/{job_id}", dependencies=[read_scope], summary="A background ingestion job")
-async def get_job(job_id: str, services: ServicesDep) -> Job:
-    return await _job(services, job_id)
+async def _readable_job(services: Services, job_id: str, key: ApiKey | None) -> Job:
+    """The read scope, or the key that queued the job (a write-only key follows its own jobs)."""
+    job = await services.jobs.get(job_id)
+    if not (job and key and job.submitted_by == key.key_id):
+        ensure_scope(key, Scope.READ)
+    return await _job(services, job_id) if job is None else job
+
+
+@router.get(
+    "/{job_id}",
+    responses=problems(404),
+    summary="A background ingestion job (read scope, or the key that queued it)",
+)
+async def get_job(job_id: str, services: ServicesDep, key: AnyKey) -> Job:
+    return await _readable_job(services, job_id, key)
 
 
 @router.get(
     "/{job_id}/events",
-    dependencies=[read_scope],
     response_class=EventSourceResponse,
-    responses={200: {"content": {"text/event-stream": {}}, "description": "`status` events until done or failed"}},
+    responses={200: {"content": {"text/event-stream": {}}, "description": "`status` events until done or failed"}}
+    | problems(404),
     summary="Server-sent events: the job, each time its status or attempt changes, until it is done or failed",
 )
-async def job_events(job_id: str, services: ServicesDep) -> EventSourceResponse:
-    first = await _job(services, job_id)
+async def job_events(job_id: str, services: ServicesDep, key: AnyKey) -> EventSourceResponse:
+    first = await _readable_job(services, job_id, key)
 
     async def events() -> AsyncIterator[dict[str, str]]:
         job, seen = first, None
@@ -55,7 +70,12 @@ async def job_events(job_id: str, services: ServicesDep) -> EventSourceResponse:
     return EventSourceResponse(events(), ping=15)
 
 
-@router.post("/{job_id}/retry", dependencies=[write_scope], summary="Queue a failed job again with fresh attempts")
+@router.post(
+    "/{job_id}/retry",
+    dependencies=[write_scope],
+    responses=problems(404, 409),
+    summary="Queue a failed job again with fresh attempts",
+)
 async def retry_job(job_id: str, services: ServicesDep) -> Job:
     job = await services.jobs.retry_failed(job_id)
     if job is None:

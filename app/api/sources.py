@@ -5,9 +5,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from app.api.deps import ServicesDep
+from app.api.errors import API_PROBLEMS
+from app.api.security import read_scope
 from app.query.sourced import SourceDetail, source_details
 
-router = APIRouter(prefix="/api", tags=["query"])
+router = APIRouter(prefix="/api", tags=["query"], dependencies=[read_scope], responses=API_PROBLEMS)
 
 
 @router.get("/sources", summary="Meeting, date, title and speakers behind quoted memories (an answer's sources)")

@@ -14,7 +14,7 @@ from contextvars import ContextVar
 from typing import Any, NamedTuple, TypeVar
 
 from neo4j import AsyncGraphDatabase, AsyncManagedTransaction, AsyncSession, RoutingControl
-from neo4j.exceptions import Neo4jError, TransientError
+from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired, TransientError
 
 from app.config import Settings
 from app.graph.cypher import cypher
@@ -39,6 +39,13 @@ def is_conflict(exc: BaseException) -> bool:
     if not isinstance(exc, Neo4jError):
         return False
     return exc.code in RACES or (isinstance(exc, TransientError) and not (exc.code or "").endswith("Unavailable"))
+
+
+def is_unavailable(exc: BaseException) -> bool:
+    """Neo4j cannot be reached or has no database to serve; a deadlock or a race (a conflict) is not that."""
+    return isinstance(exc, (ServiceUnavailable, SessionExpired, OSError)) or (
+        isinstance(exc, Neo4jError) and exc.is_retryable() and not is_conflict(exc)
+    )
 
 
 class Executed(NamedTuple):

@@ -6,6 +6,7 @@ import hashlib
 
 from pydantic import BaseModel
 
+from app.config import Settings
 from app.graph.cypher import CYPHER_DIR
 from app.graph.driver import Graph
 
@@ -50,6 +51,16 @@ async def migrate(graph: Graph) -> list[Migration]:
     if done:  # an index created over stored data is populated in the background; queries need it online
         await graph.run_auto_commit("system/await_indexes", timeout_s=INDEX_POPULATION_TIMEOUT_S)
     return done
+
+
+async def empty_graph(settings: Settings) -> None:
+    """Migrated and empty: every node and relationship deleted (for tests and benches, on a graph of their own)."""
+    graph = Graph(settings)
+    try:
+        await migrate(graph)
+        await graph.run_auto_commit("system/delete_all_data")
+    finally:
+        await graph.close()
 
 
 async def schema_version(graph: Graph) -> int | None:

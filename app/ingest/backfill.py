@@ -10,8 +10,8 @@ from collections.abc import AsyncIterator, Iterable
 
 from pydantic import BaseModel
 
-from app.ingest.models import MeetingInput
-from app.ingest.pipeline import IngestPipeline, IngestResult, Prepared, Timer
+from app.ingest.models import IngestResult, MeetingInput
+from app.ingest.pipeline import IngestPipeline, Prepared, Timer
 
 
 class IngestOutcome(BaseModel):
@@ -47,7 +47,7 @@ async def backfill(
             try:
                 prepared = await preparing
                 top_up()
-                yield IngestOutcome(meeting=meeting, result=await pipeline.store(prepared, timer))
+                yield IngestOutcome(meeting=meeting, result=await pipeline.store(prepared, timer, "backfill"))
             except Exception as exc:  # reported per meeting, like the CLI's one-by-one ingest
                 top_up()
                 yield IngestOutcome(meeting=meeting, error=f"{type(exc).__name__}: {exc}")

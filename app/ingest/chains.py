@@ -55,6 +55,16 @@ async def replay_chains(
     return combine(plans), referenced - {""}
 
 
+async def lock_existing(tx: Tx, entity_ids: set[str] | list[str]) -> set[str]:
+    """Write-locks those of `entity_ids` that exist, in id order, and returns them; creates nothing.
+
+    Merges, undos and meeting removals lock what they will change with this before they change it, all in the
+    one (id) order, so that concurrent writers of the same entities queue instead of deadlocking.
+    """
+    rows = await tx.run("ingest/lock_existing_entities", entity_ids=sorted(set(entity_ids) - {""}))
+    return set(rows[0]["locked"]) if rows else set()
+
+
 async def sweep_orphans(tx: Tx, entity_ids: set[str] | list[str]) -> list[str]:
     """Deletes those of `entity_ids` that nothing refers to; returns their ids."""
     rows = await tx.run("ingest/delete_orphan_entities", entity_ids=sorted(set(entity_ids) - {""}))
@@ -71,8 +81,7 @@ async def remove_meeting(tx: Tx, meeting_id: str) -> Removal | None:
     if not found:
         return None
     footprint = found[0]
-    touched = sorted(footprint["state_entities"])
-    await tx.run("ingest/lock_entities", entity_ids=touched)
+    touched = sorted(await lock_existing(tx, footprint["state_entities"]))
     actions = (await tx.run("ingest/delete_action_items", meeting_id=meeting_id))[0]
     removed = (await tx.run("ingest/remove_meeting_contribution", meeting_id=meeting_id))[0]
     plan, referenced = await replay_chains(tx, touched, removed["sort_key"], relink=True)

@@ -15,8 +15,8 @@ from app.graph.driver import Graph
 from app.ingest.models import Extraction, MeetingInput, StateAssertion
 from app.ingest.names import normalize_name
 from app.llm.client import LLMClient, LLMUnavailable
-from app.llm.prompts import compare_states
-from app.llm.prompts.compare_states import StateComparison, StatePair
+from app.llm.prompts import COMPARE_STATES
+from app.llm.prompts.compare_states import StatePair
 
 MAX_PAIRS = 40
 
@@ -61,7 +61,7 @@ class StateComparer:
         if not asked:
             return extraction
         try:
-            reply = await self.client.structured("compare_states", compare_states.build(asked), StateComparison)
+            reply = await self.client.structured(COMPARE_STATES(asked))
         except LLMUnavailable:
             return extraction  # unchecked is better than lost
         reworded = {pairs[v.id] for v in reply.value.verdicts if not v.changed and v.id in pairs}

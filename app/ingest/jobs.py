@@ -16,12 +16,14 @@ import uuid
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel
+from neo4j.exceptions import DriverError, Neo4jError
+from pydantic import BaseModel, Field, ValidationError
 
 from app.config import Settings
-from app.graph.driver import Graph
-from app.ingest.models import MeetingInput
-from app.ingest.pipeline import IngestPipeline, IngestResult
+from app.graph.driver import Graph, WriteConflict, is_unavailable
+from app.ingest.backfill import in_date_order
+from app.ingest.models import IngestResult, MeetingInput
+from app.ingest.pipeline import IngestPipeline
 from app.observability import metrics
 from app.observability.logging import job_id_var, request_id_var
 
@@ -45,6 +47,7 @@ class Job(BaseModel):
     result: IngestResult | None = None
     error: str | None = None
     request_id: str | None = None
+    submitted_by: str | None = Field(default=None, exclude=True)  # a key id; never shown to other readers
 
     @classmethod
     def from_row(cls, row: dict) -> Job:
@@ -56,6 +59,23 @@ class Job(BaseModel):
         )
 
 
+class JobAccepted(BaseModel):
+    """The 202 answer to an ingest queued as a job."""
+
+    job_id: str
+    status: JobStatus
+
+
+class QueuedMeeting(JobAccepted):
+    external_id: str | None = None
+
+
+class BatchAccepted(BaseModel):
+    """The 202 answer to a batch: one job per meeting, in the order they will be ingested (by date)."""
+
+    jobs: list[QueuedMeeting]
+
+
 class Claim(BaseModel):
     id: str
     payload: str | None  # a job without one fails like any bad payload, after its attempts
@@ -64,10 +84,19 @@ class Claim(BaseModel):
     max_attempts: int
 
 
-def _is_unavailable(exc: BaseException) -> bool:
-    from app.services import is_unavailable  # app.services imports this module
-
-    return is_unavailable(exc)
+def public_error(exc: Exception) -> str:
+    """What a job's `error` tells whoever follows it. The exception itself (a driver's message quotes statements,
+    codes and values; a validation error quotes the payload) goes to the server log only."""
+    if isinstance(exc, ValidationError):
+        fields = sorted({".".join(str(part) for part in e["loc"]) or "(the meeting)" for e in exc.errors()})
+        return f"the queued meeting is not valid: {', '.join(fields)}"[:MAX_ERROR_CHARS]
+    if isinstance(exc, WriteConflict):
+        return str(exc)
+    if is_unavailable(exc):
+        return "the graph database was unreachable"
+    if isinstance(exc, (Neo4jError, DriverError)):
+        return "the graph database refused the meeting's write; the server log has the details"
+    return "ingestion failed unexpectedly; the server log has the details"
 
 
 class JobRunner:
@@ -83,8 +112,10 @@ class JobRunner:
     def lease_ms(self) -> int:
         return int(self.settings.job_lease_s * 1000)
 
-    async def submit(self, meeting: MeetingInput) -> Job:
-        """Stores the job (the meeting is its payload) and wakes this process's worker; raises if Neo4j is down."""
+    async def submit(self, meeting: MeetingInput, submitted_by: str | None = None) -> Job:
+        """Stores the job (the meeting is its payload) and wakes this process's worker; raises if Neo4j is down.
+
+        `submitted_by` is the id of the API key that queued it: that key may follow the job without the read scope."""
         job_id = uuid.uuid4().hex
         rows = await self.graph.write(
             "jobs/create_job",
@@ -92,12 +123,29 @@ class JobRunner:
             payload=meeting.model_dump_json(),
             external_id=meeting.external_id,
             request_id=request_id_var.get(),
+            submitted_by=submitted_by,
             max_attempts=self.settings.job_max_attempts,
         )
         metrics.JOBS.labels("submitted").inc()
         log.info("job queued", extra={"queued_job_id": job_id, "external_id": meeting.external_id})
         self._wake.set()
         return Job.from_row(rows[0]["job"])
+
+    async def submit_many(self, meetings: list[MeetingInput], submitted_by: str | None = None) -> list[Job]:
+        """One job per meeting, in one write, claimed in date order (a backfill replays no chain twice)."""
+        ordered = in_date_order(meetings)
+        rows = await self.graph.write(
+            "jobs/create_jobs",
+            jobs=[{"id": uuid.uuid4().hex, "payload": m.model_dump_json(), "external_id": m.external_id, "position": i}
+                  for i, m in enumerate(ordered)],
+            request_id=request_id_var.get(),
+            submitted_by=submitted_by,
+            max_attempts=self.settings.job_max_attempts,
+        )
+        metrics.JOBS.labels("submitted").inc(len(rows))
+        log.info("jobs queued", extra={"jobs": len(rows)})
+        self._wake.set()
+        return [Job.from_row(row["job"]) for row in rows]
 
     async def get(self, job_id: str) -> Job | None:
         rows = await self.graph.read("jobs/get_job", id=job_id)
@@ -129,7 +177,7 @@ class JobRunner:
                 failures = 0
             except Exception as exc:  # the worker must outlive any outage: back off and poll again
                 failures += 1
-                kind = "unavailable" if _is_unavailable(exc) else "other"
+                kind = "unavailable" if is_unavailable(exc) else "other"
                 metrics.NEO4J_ERRORS.labels(kind, "job_worker").inc()
                 delay = min(self.settings.job_backoff_max_s, self.settings.job_poll_interval_s * 2**failures)
                 log.warning("job worker cannot claim jobs (%s); retrying in %.1f s", exc, delay)
@@ -156,14 +204,13 @@ class JobRunner:
         heartbeat = asyncio.create_task(self._renew_lease(claim.id))
         log.info("job started (attempt %d of %d)", claim.attempts, claim.max_attempts)
         try:
-            result = await self.pipeline.ingest(MeetingInput.model_validate_json(claim.payload or ""))
+            result = await self.pipeline.ingest(MeetingInput.model_validate_json(claim.payload or ""), "job")
         except asyncio.CancelledError:
             await asyncio.shield(self._release(claim))
             raise
         except Exception as exc:
             await self._after_failure(claim, exc)
         else:
-            metrics.observe_ingest(result, "job")
             await self._finish(claim, result)
         finally:
             heartbeat.cancel()
@@ -190,8 +237,9 @@ class JobRunner:
         log.info("job done", extra={"meeting_id": result.meeting_id, "outcome": result.status})
 
     async def _after_failure(self, claim: Claim, exc: Exception) -> None:
-        reason = f"{type(exc).__name__}: {exc}"[:MAX_ERROR_CHARS]
-        unavailable = _is_unavailable(exc)
+        detail = f"{type(exc).__name__}: {exc}"  # for the log only
+        reason = public_error(exc)
+        unavailable = is_unavailable(exc)
         if unavailable:
             metrics.NEO4J_ERRORS.labels("unavailable", "job").inc()
         try:
@@ -202,11 +250,11 @@ class JobRunner:
                     error=reason, delay_ms=int(delay * 1000),
                 )
                 metrics.JOBS.labels("retried").inc()
-                log.warning("job attempt %d failed (%s); retrying in %.1f s", claim.attempts, reason, delay)
+                log.warning("job attempt %d failed (%s); retrying in %.1f s", claim.attempts, detail, delay)
             else:
                 await self.graph.write("jobs/fail_job", id=claim.id, worker=self.worker_id, error=reason)
                 metrics.JOBS.labels("failed").inc()
-                log.error("job failed after %d attempts: %s", claim.attempts, reason)
+                log.error("job failed after %d attempts: %s", claim.attempts, detail)
         except Exception as record_exc:  # the lease lapses and the job is claimed again
             log.warning("could not record the job's failure (%s)", record_exc)
 

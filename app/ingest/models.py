@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -122,3 +123,20 @@ class Extraction(BaseModel):
     decisions: list[DecisionAssertion] = Field(default_factory=list)
     action_items: list[ActionAssertion] = Field(default_factory=list)
     done_claims: list[DoneClaim] = Field(default_factory=list)
+
+
+IngestMode = Literal["sync", "job", "backfill"]
+
+
+class IngestResult(BaseModel):
+    meeting_id: str
+    external_id: str | None
+    status: str  # created | replaced | unchanged
+    memories: int = 0
+    entities: int = 0
+    states: int = 0
+    dependencies: int = 0
+    decisions: int = 0
+    extractor: str = ""
+    statements: list[str] = Field(default_factory=list)
+    timings_ms: dict[str, float] = Field(default_factory=dict)

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import anyio
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
 from app.admin.merge import merge_in_transaction
 from app.admin.models import MergeRequest
@@ -23,30 +23,17 @@ from app.ingest.chunk import chunk_turns
 from app.ingest.chains import remove_meeting, replay_chains
 from app.ingest.diff import ChainPlan, Delta, Snapshot, StateVersion, merge_assertions
 from app.ingest.extract import Extractor
-from app.ingest.models import Chunk, EntityMention, EntityType, Extraction, MeetingInput
+from app.ingest.models import Chunk, EntityMention, EntityType, Extraction, IngestMode, IngestResult, MeetingInput
 from app.ingest.names import entity_id, meeting_sort_key, normalize_name, search_keys
 from app.ingest.resolve import KnownEntity, acronyms, initials, resolve_entities, resolve_person
 from app.ingest.actions import OwnedClaim, action_rows, closures
 from app.ingest.write import EntityRow, MeetingRow, MeetingWrite, MemoryRow, write_meeting
+from app.observability.metrics import observe_ingest
 
 if TYPE_CHECKING:  # the LLM path is optional; its modules load only when configured
     from app.ingest.compare import StateComparer
 
 MIN_VECTOR_SCORE = 0.75
-
-
-class IngestResult(BaseModel):
-    meeting_id: str
-    external_id: str | None
-    status: str  # created | replaced | unchanged
-    memories: int = 0
-    entities: int = 0
-    states: int = 0
-    dependencies: int = 0
-    decisions: int = 0
-    extractor: str = ""
-    statements: list[str] = Field(default_factory=list)
-    timings_ms: dict[str, float] = Field(default_factory=dict)
 
 
 class Prepared(BaseModel):
@@ -96,15 +83,18 @@ class IngestPipeline:
         self.extractor = extractor
         self.comparer = comparer
 
-    async def ingest(self, meeting: MeetingInput) -> IngestResult:
+    async def ingest(self, meeting: MeetingInput, mode: IngestMode = "sync") -> IngestResult:
         timer = Timer()
-        return await self.store(await self.prepare(meeting, timer), timer)
+        return await self.store(await self.prepare(meeting, timer), timer, mode)
 
-    async def store(self, prepared: Prepared, timer: Timer) -> IngestResult:
-        """Write a prepared meeting in one transaction; resolution and state diffs read the graph as it is now."""
+    async def store(self, prepared: Prepared, timer: Timer, mode: IngestMode = "sync") -> IngestResult:
+        """Write a prepared meeting in one transaction; resolution and state diffs read the graph as it is now.
+
+        Every ingest, however it came in, is counted here (the metrics' one place)."""
         with timer.stage("write"):
             result = await self.graph.in_write_transaction(lambda tx: self._write(tx, prepared, timer))
         result.timings_ms = {k: round(v, 2) for k, v in timer.ms.items()}
+        observe_ingest(result, mode)
         return result
 
     async def prepare(self, meeting: MeetingInput, timer: Timer) -> Prepared:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from typing import Any
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from app.ingest.models import MeetingInput
-from app.validation import RequestModel
+from app.validation import IsoDate, RequestModel
 from app.ingest.parse import parse_text, parse_turns
 
 
@@ -16,13 +16,46 @@ class TurnIn(RequestModel):
     text: str
 
 
+# What the validator below checks, in the schema too (so clients and schema-driven tests see it): exactly one of
+# `transcript` or `turns`, with some text in it. JSON Schema's \S is Python's here (hypothesis-jsonschema and
+# jsonschema run patterns with `re`), the same whitespace as the validator's str.strip().
+HAS_TEXT = r"\S"
+ONE_TRANSCRIPT = {"oneOf": [{"required": ["transcript"], "not": {"required": ["turns"]}},
+                            {"required": ["turns"], "not": {"required": ["transcript"]}}]}
+
+
+def _sent_or_left_out(schema: dict[str, Any], sent: dict[str, Any]) -> None:
+    """The field's schema as sent (never null: it is left out instead)."""
+    for key in ("anyOf", "default"):
+        schema.pop(key, None)
+    schema.update(sent)
+
+
 class IngestRequest(RequestModel):
+    model_config = ConfigDict(json_schema_extra=ONE_TRANSCRIPT)
+
     title: str = Field(min_length=1, max_length=500)
-    date: date
-    transcript: str | None = Field(default=None, description='Plain text, one "Speaker: words" line per turn')
-    turns: list[TurnIn] | None = Field(default=None, description="Structured turns instead of `transcript`")
+    date: IsoDate
+    transcript: str | None = Field(
+        default=None, description='Plain text, one "Speaker: words" line per turn',
+        json_schema_extra=lambda schema: _sent_or_left_out(schema, {"type": "string", "pattern": HAS_TEXT}),
+    )
+    turns: list[TurnIn] | None = Field(
+        default=None, description="Structured turns instead of `transcript`; at least one with text",
+        json_schema_extra=lambda schema: _sent_or_left_out(schema, {
+            "type": "array", "items": schema["anyOf"][0]["items"],
+            "contains": {"type": "object", "required": ["text"], "properties": {"text": {"pattern": HAS_TEXT}}},
+        }),
+    )
     participants: list[str] = Field(default_factory=list, max_length=500)
     external_id: str | None = Field(default=None, min_length=1, max_length=200)
+
+    @field_validator("transcript", "turns", mode="before")
+    @classmethod
+    def _not_null(cls, value: object) -> object:
+        if value is None:
+            raise ValueError("leave the field out rather than sending null")
+        return value
 
     @model_validator(mode="after")
     def _one_transcript(self) -> IngestRequest:
@@ -50,3 +83,12 @@ class IngestRequest(RequestModel):
             external_id=self.external_id,
             turns=turns,
         )
+
+
+MAX_BATCH_MEETINGS = 1000
+
+
+class BatchIngestRequest(RequestModel):
+    """Many meetings at once (a backfill): each becomes its own job, and they are ingested in date order."""
+
+    meetings: list[IngestRequest] = Field(min_length=1, max_length=MAX_BATCH_MEETINGS)

@@ -27,6 +27,7 @@ from app.llm.breaker import CircuitBreaker
 from app.llm.budget import BudgetExhausted, DailyTokenBudget
 from app.llm.cache import PromptCache, prompt_key
 from app.llm.metrics import LLM_METRICS, LLMMetrics
+from app.llm.prompts.base import Prompt
 from app.llm.tokens import TokenCounter
 from app.observability.metrics import LLM_LATENCY
 
@@ -48,11 +49,6 @@ class MalformedReply(Exception):
     def __init__(self, message: str, usage: dict[str, Any] | None = None) -> None:
         super().__init__(message)
         self.usage = usage or {}
-
-
-class Prompt(BaseModel):
-    system: str
-    user: str
 
 
 @dataclass
@@ -83,8 +79,9 @@ class LLMClient:
         self._chats: dict[str, ChatOpenAI] = {}
         self._http: httpx.AsyncClient | None = None
 
-    async def structured(self, task: str, prompt: Prompt, schema: type[T]) -> Reply[T]:
-        """`prompt` answered as an instance of `schema`, by the first model of the chain that can."""
+    async def structured(self, prompt: Prompt[T]) -> Reply[T]:
+        """`prompt` answered as an instance of its answer model, by the first model of the chain that can."""
+        task, schema = prompt.task, prompt.answer
         self.metrics.calls += 1
         self.metrics.calls_by_task[task] += 1
         messages = self._messages(prompt, schema)
@@ -137,7 +134,7 @@ class LLMClient:
             self._http = None
             self._chats.clear()  # they hold the closed pool
 
-    def _messages(self, prompt: Prompt, schema: type[BaseModel]) -> list[tuple[str, str]]:
+    def _messages(self, prompt: Prompt[T], schema: type[BaseModel]) -> list[tuple[str, str]]:
         system = prompt.system
         if self.method == "json_mode":  # JSON mode does not send the schema, so the prompt must
             system += f"\n\nAnswer with one JSON object matching this JSON schema:\n{json.dumps(schema.model_json_schema())}"

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from app.llm.client import LLMClient, LLMUnavailable
-from app.llm.prompts import word_answer
-from app.llm.prompts.word_answer import WordedAnswer
+from app.llm.prompts import WORD_ANSWER
 from app.query.models import QueryAnswer
 
 
@@ -13,9 +12,8 @@ class AnswerWriter:
         self.client = client
 
     async def word(self, question: str, answer: QueryAnswer) -> QueryAnswer:
-        prompt = word_answer.build(question, answer.answer, answer.data)
         try:
-            reply = await self.client.structured("word_answer", prompt, WordedAnswer)
+            reply = await self.client.structured(WORD_ANSWER(question, answer.answer, answer.data))
         except LLMUnavailable:
             return answer
         text = reply.value.answer.strip()

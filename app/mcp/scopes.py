@@ -17,11 +17,11 @@ from starlette.requests import Request
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.api.errors import problem
-from app.api.security import require
+from app.api.security import Require
 from app.security.keys import ApiKey
 from app.security.keys import Scope as KeyScope
 
-_authorize_read = require(KeyScope.READ)
+_authorize_read = Require(KeyScope.READ)
 
 
 class McpKeyGate:

@@ -6,11 +6,10 @@ import anyio
 
 from app.config import Settings
 from app.mcp.server import build_server
+from app.services import build_services
 
 
 async def run_stdio(settings: Settings) -> None:
-    from app.main import build_services  # the app factory imports the MCP mount; import it only when run
-
     services = await anyio.to_thread.run_sync(build_services, settings)
     try:
         await services.ensure_schema()

@@ -7,16 +7,12 @@ tally, `LLM_METRICS`, is read at each scrape instead.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
-
 from prometheus_client import CONTENT_TYPE_LATEST, Counter, Gauge, Histogram, disable_created_metrics, generate_latest
 from prometheus_client.core import CounterMetricFamily, Metric
 from prometheus_client.registry import REGISTRY, Collector
 
+from app.ingest.models import IngestMode, IngestResult
 from app.llm.metrics import LLM_METRICS
-
-if TYPE_CHECKING:  # the pipeline (and the LLM client it uses) import this module
-    from app.ingest.pipeline import IngestResult
 
 disable_created_metrics()
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60)
@@ -37,7 +33,7 @@ INGEST_STAGE = Histogram(
     ["stage"], buckets=LATENCY_BUCKETS,
 )
 INGESTED_MEETINGS = Counter(
-    "smartmeet_ingest_meetings_total", "Meetings ingested, by outcome (created|replaced|unchanged) and mode (sync|job)",
+    "smartmeet_ingest_meetings_total", "Meetings ingested, by outcome (created|replaced|unchanged) and mode (sync|job|backfill)",
     ["status", "mode"],
 )
 ENTITIES_CREATED = Counter("smartmeet_ingest_entities_total", "Work items written by ingestion")
@@ -93,7 +89,7 @@ def observe_request(method: str, route: str, status: int, seconds: float) -> Non
     HTTP_LATENCY.labels(method, route).observe(seconds)
 
 
-def observe_ingest(result: IngestResult, mode: str) -> None:
+def observe_ingest(result: IngestResult, mode: IngestMode) -> None:
     INGESTED_MEETINGS.labels(result.status, mode).inc()
     for stage, ms in result.timings_ms.items():
         INGEST_STAGE.labels(stage).observe(ms / 1000)

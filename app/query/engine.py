@@ -97,7 +97,7 @@ class QueryEngine:
                 answer = await handler(parsed)
             except Clarify as clarify:
                 if not routed:
-                    return QueryAnswer(intent=parsed.intent, answer=clarify.answer, data=clarify.data)
+                    return await self._unplaced_item(parsed, clarify)
                 # a guessed intent that does not fit: a generated query if a model can write one, else the passages
         if answer is None:
             generated = await self.text_to_cypher.answer(question) if self.text_to_cypher else None
@@ -105,6 +105,18 @@ class QueryEngine:
                 return generated
             answer = await self._search(parsed)
         return await self.writer.word(question, answer) if self.writer else answer
+
+    async def _unplaced_item(self, parsed: ParsedQuestion, clarify: Clarify) -> QueryAnswer:
+        """An item nobody tracks ("what's the status of transcription?") may still have been talked about: the
+        passages, said to be such. Several candidates, or nothing relevant stored: the question back."""
+        asked = QueryAnswer(intent=parsed.intent, answer=clarify.answer, data=clarify.data)
+        if clarify.data.get("candidates") != []:
+            return asked
+        said = await self._search(parsed)
+        if said.intent != Intent.SEARCH:
+            return asked
+        return said.model_copy(update={"answer": f"{clarify.answer} What was said about it:\n{said.answer}",
+                                       "data": {**said.data, **clarify.data}})
 
     async def _entity(self, parsed: ParsedQuestion, index: int = 0) -> LinkCandidate:
         if len(parsed.entity_spans) <= index:

@@ -67,6 +67,7 @@ EXAMPLES: dict[Intent, tuple[str, ...]] = {
         "what is Sam responsible for", "what does Sam have on the go", "which tasks belong to Sam",
         "what has Sam been assigned", "what is Sam handling", "list Sam's items", "what is assigned to Sam",
         "what is Sam in charge of", "show me Sam's workload",
+        "what has Sam taken on", "what did Sam pick up",
     ),
     Intent.CHANGES_SINCE: (
         "what is new since last week", "what moved since the last meeting", "catch me up on changes",
@@ -107,6 +108,8 @@ EXAMPLES: dict[Intent, tuple[str, ...]] = {
         "what were the concerns about X", "what did they say about X", "what opinions were shared on X",
         "why did the group talk about X", "what was the reasoning behind X", "how did the team feel about X",
         "what are the next steps for the design", "what is the plan for the interface", "what was said on pricing",
+        "what did Sam think about X", "what did Sam say about the design", "what was Sam's view on X",
+        "how did Sam feel about the idea", "what was Sam's opinion about the budget",
     ),
 }
 

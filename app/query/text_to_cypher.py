@@ -20,8 +20,7 @@ from pydantic import BaseModel
 
 from app.graph.driver import Graph
 from app.llm.client import LLMClient, LLMUnavailable
-from app.llm.prompts import text_to_cypher
-from app.llm.prompts.text_to_cypher import GeneratedCypher
+from app.llm.prompts import TEXT_TO_CYPHER
 from app.query.models import CypherUsed, QueryAnswer
 
 INTENT = "generated_cypher"
@@ -129,7 +128,7 @@ class TextToCypher:
         """None when no query could be had (LLM unavailable, or it says the graph cannot answer)."""
         schema = await self.schema()
         try:
-            reply = await self.client.structured("text_to_cypher", text_to_cypher.build(schema.text(), question), GeneratedCypher)
+            reply = await self.client.structured(TEXT_TO_CYPHER(schema.text(), question))
         except LLMUnavailable:
             return None
         generated = reply.value.query.strip().rstrip(";").strip()

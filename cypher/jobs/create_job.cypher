@@ -4,6 +4,7 @@ CREATE (j:Job {
   payload: $payload,
   external_id: $external_id,
   request_id: $request_id,
+  submitted_by: $submitted_by,
   attempts: 0,
   max_attempts: $max_attempts,
   next_attempt_at: datetime(),
@@ -11,6 +12,6 @@ CREATE (j:Job {
   updated_at: datetime()
 })
 RETURN j {
-  .id, .status, .external_id, .request_id, .attempts, .max_attempts,
+  .id, .status, .external_id, .request_id, .submitted_by, .attempts, .max_attempts,
   created_at: toString(j.created_at), updated_at: toString(j.updated_at), next_attempt_at: toString(j.next_attempt_at)
 } AS job

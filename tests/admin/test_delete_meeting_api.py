@@ -5,7 +5,7 @@ from __future__ import annotations
 import anyio
 import httpx
 
-from app.graph.driver import Graph
+from app.graph.migrations import empty_graph
 from tests.admin.conftest import entity_id, export, ingest, seed_meetings, state, timeline
 from tests.admin.corpus import meetings
 
@@ -23,19 +23,13 @@ def _picture(api: httpx.Client) -> dict:
     return picture
 
 
-async def _wipe(settings) -> None:
-    graph = Graph(settings)
-    await graph.run_auto_commit("system/delete_all_data")
-    await graph.close()
-
-
 def test_deleting_a_meeting_equals_never_ingesting_it(api: httpx.Client, neo4j_settings) -> None:
     seeds = seed_meetings()
     without_second = [m for m in seeds if m["external_id"] != "seed-02"]
     ingest(api, without_second)
     expected = _picture(api)
 
-    anyio.run(_wipe, neo4j_settings)
+    anyio.run(empty_graph, neo4j_settings)
     ids = ingest(api, seeds)
     assert "Fraud Checks" in {i["name"] for i in api.get("/api/entities").json()["items"]}
     response = api.delete(f"/api/admin/meetings/{ids['seed-02']}")

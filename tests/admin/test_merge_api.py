@@ -5,7 +5,7 @@ from __future__ import annotations
 import anyio
 import httpx
 
-from app.graph.driver import Graph
+from app.graph.migrations import empty_graph
 from tests.admin.conftest import entity_id, export, ingest, state, timeline
 from tests.admin.corpus import meetings
 
@@ -62,7 +62,7 @@ def test_merging_a_split_item_gives_the_unsplit_timeline(api: httpx.Client, neo4
     }
     reference_deps = api.get(f"/api/entities/{entity_id(api, 'Onboarding Flow')}/dependencies").json()["items"]
 
-    anyio.run(_wipe, neo4j_settings)
+    anyio.run(empty_graph, neo4j_settings)
     ingest(api, meetings(split=True))
     gateway, ping = entity_id(api, "Alert Gateway"), entity_id(api, "Ping Service")
     assert timeline(api, gateway) != reference["Alert Gateway"][0]
@@ -78,12 +78,6 @@ def test_merging_a_split_item_gives_the_unsplit_timeline(api: httpx.Client, neo4
     decisions = api.post("/api/query", json={"question": "What was decided about the Alert Gateway?"}).json()
     assert "websockets" in str(decisions).lower()
     assert api.get("/api/entities", params={"q": "ping service"}).json()["items"][0]["id"] == gateway
-
-
-async def _wipe(settings) -> None:
-    graph = Graph(settings)
-    await graph.run_auto_commit("system/delete_all_data")
-    await graph.close()
 
 
 def test_a_later_mention_resolves_to_the_target_and_blocks_undo(api: httpx.Client) -> None:

@@ -12,10 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.config import Settings
-from app.graph.driver import Graph
-from app.graph.migrations import migrate
+from app.graph.migrations import empty_graph
 from tests.api.test_ingest_api import seed
-from tests.conftest import running_api
+from app.live import running_api
 
 LUCENE = list('()[]{}^"/~*?:\\+-!&| ') + ["AND", "OR", "NOT", "&&", "||"]
 SHAPES = ["", "status of ", "what is blocking ", "who owns ", "how far along is ", "what depends on ",
@@ -30,14 +29,7 @@ FUZZ = settings(max_examples=25, deadline=None, suppress_health_check=list(Healt
 @pytest.fixture(scope="module")
 def client(neo4j_settings: Settings) -> Iterator[httpx.Client]:
     """Its own server, so the first request may take as long as loading the embedding model on a busy machine."""
-
-    async def wipe() -> None:
-        graph = Graph(neo4j_settings)
-        await migrate(graph)
-        await graph.run_auto_commit("system/delete_all_data")
-        await graph.close()
-
-    anyio.run(wipe)
+    anyio.run(empty_graph, neo4j_settings)
     settings = neo4j_settings.model_copy(update={"auth_disabled": True, "job_poll_interval_s": 3600,
                                                 "request_timeout_s": 600})
     with running_api(settings) as base_url, httpx.Client(base_url=base_url, timeout=600) as client:

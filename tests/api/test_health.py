@@ -10,7 +10,8 @@ import pytest
 
 from app.config import Settings
 from app.graph.server import Neo4jServer, free_port
-from tests.conftest import TEST_PASSWORD, running_api
+from app.live import running_api
+from tests.conftest import TEST_PASSWORD
 
 
 def wait_for(client: httpx.Client, status: int, timeout_s: float = 120) -> httpx.Response:

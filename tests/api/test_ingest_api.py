@@ -111,3 +111,29 @@ def test_bad_input_gets_a_clear_4xx_and_stores_nothing(api: httpx.Client) -> Non
     assert undecodable.status_code == 422 and "UTF-8" in undecodable.text
     assert api.get("/api/meetings").json()["items"] == []
     assert api.get("/api/entities/nope").status_code == 404
+
+
+def test_nulls_and_non_text_are_422_naming_the_field_sync_or_queued(api: httpx.Client) -> None:
+    """What once reached Neo4j ("Collections containing null values can not be stored") or the tokenizer (a
+    TypeError on a text that is not a string) stops at the request, sync or as a job."""
+    base = {"title": "x", "date": "2026-01-01"}
+    cases = [
+        (base | {"transcript": "A: the ledger is done", "participants": ["Maya", None]}, ["participants", 1]),
+        (base | {"turns": [{"speaker": "Maya", "text": None}]}, ["turns", 0, "text"]),
+        (base | {"turns": [{"speaker": "Maya", "text": 42}]}, ["turns", 0, "text"]),
+        (base | {"turns": [{"speaker": "Maya", "text": ["the ledger is done"]}]}, ["turns", 0, "text"]),
+        (base | {"turns": [{"speaker": None, "text": "the ledger is done"}]}, ["turns", 0, "speaker"]),
+        (base | {"transcript": "A: the ledger is done", "turns": None}, ["turns"]),
+        (base | {"date": 1767225600, "transcript": "A: the ledger is done"}, ["date"]),
+    ]
+    for body, field in cases:
+        for params in ({}, {"async": "true"}):
+            response = api.post("/api/ingest", json=body, params=params)
+            assert response.status_code == 422, (body, params, response.text)
+            assert ["body", *field] in [e["loc"] for e in response.json()["detail"]], response.text
+    for body in ({"question": None}, {"question": 42}):
+        assert api.post("/api/query", json=body).status_code == 422
+    for patch in ({"add_aliases": [None]}, {"remove_aliases": [7]}, {"name": 5}):
+        assert api.patch("/api/admin/entities/nope", json=patch).status_code == 422
+    assert api.post("/api/admin/entities/merge", json={"target": "a", "sources": [None]}).status_code == 422
+    assert api.get("/api/meetings").json()["items"] == []

@@ -53,3 +53,26 @@ def test_unknown_jobs_are_404_and_only_failed_jobs_can_be_retried(api: httpx.Cli
     wait_for_job(api, job_id)
     response = api.post(f"/api/jobs/{job_id}/retry")
     assert response.status_code == 409 and "has not failed" in response.json()["detail"]
+
+
+def test_a_batch_queues_one_job_per_meeting_and_ingests_them_in_date_order(api: httpx.Client) -> None:
+    def said(external_id: str, date: str, progress: int) -> dict:
+        return {"external_id": external_id, "title": external_id, "date": date, "participants": ["Maya Okafor"],
+                "transcript": f"Maya Okafor: The ledger service is at {progress} percent."}
+
+    batch = [said("b3", "2026-05-15", 60), said("b1", "2026-05-01", 20), said("b2", "2026-05-08", 40)]
+    response = api.post("/api/ingest/batch", json={"meetings": batch})
+    assert response.status_code == 202, response.text
+    jobs = response.json()["jobs"]
+    assert [j["external_id"] for j in jobs] == ["b1", "b2", "b3"] and {j["status"] for j in jobs} == {"queued"}
+    assert all(wait_for_job(api, j["job_id"])["status"] == "done" for j in jobs)
+    ledger = api.get("/api/entities", params={"q": "ledger"}).json()["items"][0]
+    events = api.get(f"/api/entities/{ledger['id']}/timeline").json()["events"]
+    assert [(e["external_id"], e["progress"]) for e in events] == [("b1", 20), ("b2", 40), ("b3", 60)]
+
+
+def test_a_batch_names_the_meeting_that_is_wrong(api: httpx.Client) -> None:
+    good = {"title": "ok", "date": "2026-05-01", "transcript": "Maya: The ledger service is done."}
+    assert api.post("/api/ingest/batch", json={"meetings": []}).status_code == 422
+    response = api.post("/api/ingest/batch", json={"meetings": [good, {**good, "date": "May 1st"}]})
+    assert response.status_code == 422 and "meetings" in response.text and "1" in response.text

@@ -9,7 +9,8 @@ import httpx
 import pytest
 
 from app.config import Settings
-from tests.conftest import SEED, running_api
+from app.live import running_api
+from tests.conftest import SEED
 
 MAX_BYTES = 20_000
 TIMEOUT_S = 0.05

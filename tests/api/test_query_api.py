@@ -77,6 +77,13 @@ def test_unknown_ambiguous_and_unknown_entities_never_fail(seeded: httpx.Client)
         assert seeded.post("/api/query", json={"question": junk}).status_code == 422
 
 
+def test_an_untracked_topic_gets_what_was_said_about_it(seeded: httpx.Client) -> None:
+    answer = ask(seeded, "what is the status of Grafana?")
+    assert answer["intent"] == "search", answer
+    assert answer["data"]["candidates"] == []
+    assert "Grafana" in answer["answer"] and answer["sources"]
+
+
 def test_structured_endpoints(seeded: httpx.Client) -> None:
     ids = {i["name"]: i["id"] for i in seeded.get("/api/entities", params={"limit": 100}).json()["items"]}
     ledger, dashboard = ids["Ledger Service"], ids["Reporting Dashboard"]

@@ -16,7 +16,8 @@ from pydantic import SecretStr
 from app.config import DEFAULT_NEO4J_PASSWORD, Settings
 from app.graph.driver import Graph
 from app.security.keys import KeyStore, Scope
-from tests.conftest import SEED, running_api
+from app.live import running_api
+from tests.conftest import SEED
 
 T = TypeVar("T")
 NewKey = Callable[..., str]
@@ -72,6 +73,37 @@ def test_keys_work_as_bearer_or_x_api_key_and_need_the_routes_scope(secured: htt
     assert forbidden.status_code == 403 and "'write' scope" in forbidden.json()["detail"]
     assert secured.get("/api/entities", headers=bearer(writer)).status_code == 403
     assert secured.post("/api/ingest", json=meeting, headers=bearer(writer)).status_code in (200, 201)
+
+
+def test_a_body_without_a_key_is_401_whatever_its_shape(secured: httpx.Client, new_key: NewKey) -> None:
+    """Authentication comes before the body is read: no key is 401 for malformed JSON too, never a 422."""
+    json_type = {"Content-Type": "application/json"}
+    for body in (b"{not json", b'{"question": 42}', b"\xff\xfe"):
+        for path in ("/api/query", "/api/ingest", "/api/admin/entities/merge"):
+            response = secured.post(path, content=body, headers=json_type)
+            assert response.status_code == 401, (path, body, response.text)
+            assert "www-authenticate" in response.headers
+    reader = bearer(new_key("read"))
+    assert secured.post("/api/ingest", content=b"{not json", headers=json_type | reader).status_code == 403
+    malformed = secured.post("/api/query", content=b"{not json", headers=json_type | reader)
+    assert malformed.status_code == 422 and malformed.json()["detail"][0]["type"] == "json_invalid"
+
+
+def test_whoever_queued_a_job_can_follow_it_with_the_same_key(secured: httpx.Client, new_key: NewKey) -> None:
+    writer, other_writer, reader = new_key("write"), new_key("write"), new_key("read")
+    meeting = json.loads(SEED[1].read_text()) | {"external_id": "queued-by-a-writer"}
+    queued = secured.post("/api/ingest", params={"async": "true"}, json=meeting, headers=bearer(writer))
+    assert queued.status_code == 202, queued.text
+    job = queued.headers["location"]
+    own = secured.get(job, headers=bearer(writer))
+    assert own.status_code == 200 and own.json()["job_id"] == queued.json()["job_id"]
+    assert "submitted_by" not in own.json()
+    with secured.stream("GET", f"{job}/events", headers=bearer(writer)) as events:
+        assert events.status_code == 200
+    assert secured.get(job, headers=bearer(reader)).status_code == 200
+    someone_else = secured.get(job, headers=bearer(other_writer))
+    assert someone_else.status_code == 403 and "'read' scope" in someone_else.json()["detail"]
+    assert secured.get(f"{job}/events", headers=bearer(other_writer)).status_code == 403
 
 
 def test_a_revoked_key_stops_working_once_the_cache_expires(

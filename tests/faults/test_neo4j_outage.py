@@ -24,7 +24,8 @@ from app.config import Settings
 from app.graph.driver import Graph
 from app.graph.integrity import IntegrityReport, check_integrity, memory_counts
 from app.graph.server import Neo4jServer, free_port
-from tests.conftest import SEED, TEST_PASSWORD, running_api
+from app.live import running_api
+from tests.conftest import SEED, TEST_PASSWORD
 
 pytestmark = pytest.mark.slow
 T = TypeVar("T")

@@ -11,7 +11,8 @@ from app.config import Settings
 from app.embedding import get_embedder
 from app.graph.driver import Graph
 from app.ingest.extract.rules import RuleBasedExtractor
-from app.ingest.jobs import JobRunner
+from app.ingest.jobs import Job, JobRunner
+from app.ingest.models import IngestMode, IngestResult, MeetingInput
 from app.ingest.pipeline import IngestPipeline
 from app.ingest.requests import IngestRequest
 from tests.conftest import SEED
@@ -30,7 +31,7 @@ async def create_jobs(graph: Graph, count: int, payload: str = "{}", max_attempt
     ids = [f"job-{i:03d}" for i in range(count)]
     for job_id in ids:
         await graph.write("jobs/create_job", id=job_id, payload=payload, external_id=None, request_id=None,
-                          max_attempts=max_attempts)
+                          submitted_by=None, max_attempts=max_attempts)
     return ids
 
 
@@ -38,6 +39,15 @@ async def wait_until_finished(runner: JobRunner, job_id: str, timeout_s: float =
     async with asyncio.timeout(timeout_s):
         while (job := await runner.get(job_id)) is None or job.status not in ("done", "failed"):
             await asyncio.sleep(0.1)
+
+
+async def run_until_finished(runner: JobRunner, job_id: str) -> Job | None:
+    runner.start()
+    try:
+        await wait_until_finished(runner, job_id, timeout_s=30)
+    finally:
+        await runner.close()
+    return await runner.get(job_id)
 
 
 async def test_concurrent_claimers_never_claim_the_same_job(graph: Graph, neo4j_settings: Settings) -> None:
@@ -104,12 +114,26 @@ async def test_failures_are_retried_with_backoff_then_recorded(graph: Graph, neo
     settings = fast_settings(neo4j_settings)
     pipeline = IngestPipeline(graph, get_embedder(settings.embedding_batch_size), RuleBasedExtractor())
     [job_id] = await create_jobs(graph, 1, payload=json.dumps({"title": "no turns"}), max_attempts=3)
-    runner = JobRunner(graph, pipeline, settings)
-    runner.start()
-    try:
-        await wait_until_finished(runner, job_id, timeout_s=30)
-    finally:
-        await runner.close()
-    job = await runner.get(job_id)
+    job = await run_until_finished(JobRunner(graph, pipeline, settings), job_id)
     assert job is not None and job.status == "failed" and job.attempts == 3
-    assert job.error and "ValidationError" in job.error and job.finished_at is not None
+    assert job.error and job.error.startswith("the queued meeting is not valid") and job.finished_at is not None
+    assert "date" in job.error and "turns" in job.error
+
+
+class DriverFailingPipeline(IngestPipeline):
+    """Fails in Neo4j itself, as a write that the database refuses does."""
+
+    async def ingest(self, meeting: MeetingInput, mode: IngestMode = "sync") -> IngestResult:
+        await self.graph.driver.execute_query("UNWIND [1, 0] AS n RETURN 1 / n AS secret_statement_text")
+        raise AssertionError("unreachable")
+
+
+async def test_a_failed_jobs_error_is_a_clear_message_not_the_drivers(graph: Graph, neo4j_settings: Settings) -> None:
+    settings = fast_settings(neo4j_settings)
+    pipeline = DriverFailingPipeline(graph, get_embedder(settings.embedding_batch_size), RuleBasedExtractor())
+    meeting = IngestRequest.model_validate_json(SEED[0].read_text()).to_meeting()
+    [job_id] = await create_jobs(graph, 1, payload=meeting.model_dump_json(), max_attempts=1)
+    job = await run_until_finished(JobRunner(graph, pipeline, settings), job_id)
+    assert job is not None and job.status == "failed" and job.error
+    assert "the graph database refused" in job.error
+    assert not any(raw in job.error for raw in ("Neo.", "/ by zero", "secret_statement_text", "{"))

@@ -8,7 +8,7 @@ import anyio
 import httpx
 import pytest
 
-from app.graph.driver import Graph
+from app.graph.migrations import empty_graph
 from tests.admin.conftest import export, ingest, seed_meetings
 
 REWRITTEN = {
@@ -37,19 +37,13 @@ def _rewritten() -> dict:
     return meeting | REWRITTEN
 
 
-async def _wipe(settings) -> None:
-    graph = Graph(settings)
-    await graph.run_auto_commit("system/delete_all_data")
-    await graph.close()
-
-
 def test_replace_equals_delete_then_fresh_ingest(api: httpx.Client, neo4j_settings) -> None:
     ids = ingest(api, seed_meetings())
     replaced = api.post("/api/ingest", json=_rewritten())
     assert replaced.status_code == 201 and replaced.json()["status"] == "replaced", replaced.text
     after_replace = _canonical(export(api))
 
-    anyio.run(_wipe, neo4j_settings)
+    anyio.run(empty_graph, neo4j_settings)
     ids = ingest(api, seed_meetings())
     assert api.delete(f"/api/admin/meetings/{ids['seed-02']}").status_code == 200
     fresh = api.post("/api/ingest", json=_rewritten())

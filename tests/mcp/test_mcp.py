@@ -18,7 +18,8 @@ from mcp.client.streamable_http import streamable_http_client
 
 from app.config import Settings
 from tests.api.test_security import keys
-from tests.conftest import load_seed, running_api
+from app.live import running_api
+from tests.conftest import load_seed
 
 pytestmark = [pytest.mark.slow, pytest.mark.anyio]
 ROOT = Path(__file__).resolve().parents[2]

@@ -35,7 +35,7 @@ from app.ingest.models import (
     Status,
 )
 from app.llm.client import LLMClient, LLMUnavailable
-from app.llm.prompts import extract_meeting
+from app.llm.prompts import EXTRACT_MEETING
 from app.llm.prompts.extract_meeting import MeetingExtraction
 from app.llm.tokens import TokenCounter
 
@@ -129,11 +129,9 @@ class LLMExtractor:
         failures: list[LLMUnavailable] = []
 
         async def ask(i: int, window: Window, group: anyio.abc.TaskGroup) -> None:
-            prompt = extract_meeting.build(
-                meeting.title, meeting.date.isoformat(), meeting.participants, window.rendered()
-            )
+            prompt = EXTRACT_MEETING(meeting.title, meeting.date.isoformat(), meeting.participants, window.rendered())
             try:
-                reply = await self.client.structured("extract_meeting", prompt, MeetingExtraction)
+                reply = await self.client.structured(prompt)
             except LLMUnavailable as exc:
                 failures.append(exc)
                 group.cancel_scope.cancel()

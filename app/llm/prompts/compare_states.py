@@ -7,8 +7,6 @@ import json
 
 from pydantic import BaseModel
 
-from app.llm.client import Prompt
-
 SYSTEM = """\
 Each pair holds what an earlier meeting said about a work item's state and what a later meeting says now,
 each with the status/progress a model read from it. Decide for every pair whether the later statement
@@ -38,5 +36,5 @@ class StateComparison(BaseModel):
     verdicts: list[PairVerdict]
 
 
-def build(pairs: list[StatePair]) -> Prompt:
-    return Prompt(system=SYSTEM, user=json.dumps([p.model_dump() for p in pairs], ensure_ascii=False, indent=1))
+def messages(pairs: list[StatePair]) -> tuple[str, str]:
+    return SYSTEM, json.dumps([p.model_dump() for p in pairs], ensure_ascii=False, indent=1)

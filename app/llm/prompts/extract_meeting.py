@@ -10,8 +10,6 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from app.llm.client import Prompt
-
 StatusName = Literal["planned", "in_progress", "blocked", "at_risk", "done", "cancelled"]
 
 SYSTEM = """\
@@ -109,6 +107,6 @@ class MeetingExtraction(BaseModel):
     action_items: list[ActionStatement] = Field(default_factory=list)
 
 
-def build(title: str, date: str, participants: list[str], lines: list[str]) -> Prompt:
+def messages(title: str, date: str, participants: list[str], lines: list[str]) -> tuple[str, str]:
     header = f"Meeting: {title} ({date})\nParticipants: {', '.join(participants) or 'unknown'}\n\n"
-    return Prompt(system=SYSTEM, user=header + "\n".join(lines))
+    return SYSTEM, header + "\n".join(lines)

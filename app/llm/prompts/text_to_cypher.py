@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from app.llm.client import Prompt
-
 SYSTEM = """\
 You translate a question about a project-tracking graph into ONE read-only Cypher query for Neo4j 5.
 
@@ -29,5 +27,5 @@ class GeneratedCypher(BaseModel):
     explanation: str
 
 
-def build(schema: str, question: str) -> Prompt:
-    return Prompt(system=SYSTEM.format(schema=schema), user=question)
+def messages(schema: str, question: str) -> tuple[str, str]:
+    return SYSTEM.format(schema=schema), question

@@ -7,8 +7,6 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from app.llm.client import Prompt
-
 SYSTEM = """\
 You word the answer to a question about projects, features and tasks tracked from meetings. Use ONLY the
 facts in the data and the draft answer; add nothing, guess nothing, keep every name, status, number and
@@ -21,6 +19,6 @@ class WordedAnswer(BaseModel):
     answer: str
 
 
-def build(question: str, draft: str, data: dict[str, Any]) -> Prompt:
+def messages(question: str, draft: str, data: dict[str, Any]) -> tuple[str, str]:
     shown = json.dumps(data, ensure_ascii=False, default=str)[:MAX_DATA_CHARS]
-    return Prompt(system=SYSTEM, user=f"Question: {question}\nDraft answer: {draft}\nData: {shown}")
+    return SYSTEM, f"Question: {question}\nDraft answer: {draft}\nData: {shown}"
