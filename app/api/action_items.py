@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
@@ -9,6 +8,7 @@ from app.api.deps import ServicesDep
 from app.api.errors import API_PROBLEMS
 from app.api.security import read_scope
 from app.query.action_items import ActionFilter, ActionItemPage, ActionStatus, InvalidCursor, list_action_items
+from app.validation import IsoDate
 
 router = APIRouter(prefix="/api/action-items", tags=["action items"], dependencies=[read_scope],
                    responses=API_PROBLEMS)
@@ -19,7 +19,7 @@ async def get_action_items(
     services: ServicesDep,
     owner: Annotated[str | None, Query(min_length=1, max_length=200, description="A person's id or name")] = None,
     status: ActionStatus | None = None,
-    due_before: Annotated[date | None, Query(description="Only items due before this day")] = None,
+    due_before: Annotated[IsoDate | None, Query(description="Only items due before this day (YYYY-MM-DD)")] = None,
     meeting_id: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
     cursor: Annotated[str | None, Query(min_length=1, max_length=500)] = None,

@@ -52,6 +52,7 @@ BEYOND_THE_SCHEMA = {
     "POST /api/ingest/file": "the file must hold transcript turns (text, WebVTT or SRT), which no schema can describe",
     "POST /api/admin/entities/merge": "the target must not also be a source (a relation between two fields)",
     "PATCH /api/admin/entities/{entity_id}": "no alias both added and removed, compared case-insensitively",
+    "GET /api/action-items": "a cursor must be one the API handed out (the key of the last item of a page)",
 }
 
 
