@@ -89,6 +89,7 @@ def test_third_person_and_action_item_notes() -> None:
 
 
 def test_accepting_a_proposal_takes_it_on() -> None:
+    # the last line is a short real excerpt: QMSum (MIT licence), AMI meeting ES2005c, turn 442
     found = actions([
         ("Marketing", "Or we could make two or three shapes and we can have a public survey and let people choose ."),
         ("Industrial Designer", "Okay , since you're the marketing guy ."),
@@ -99,6 +100,7 @@ def test_accepting_a_proposal_takes_it_on() -> None:
 
 
 def test_forgotten_then_promised() -> None:
+    # a short real excerpt: QMSum (MIT licence), AMI meeting ES2005d, turn 5
     found = actions([("Project Manager", "Uh oh I've forgotten to mail you the minutes , but I will do .")])
     assert owners(found) == [("Project Manager", "mail you the minutes")]
 
