@@ -11,7 +11,8 @@ from fastapi import FastAPI
 
 from app import __version__
 from app.api import (
-    admin, analysis, board, browser, catalogue, entities, health, ingest, jobs, meetings, metrics, query, sources,
+    action_items, admin, analysis, board, browser, catalogue, entities, health, ingest, jobs, meetings, metrics, query,
+    sources,
 )
 from app.api.availability import Neo4jGateMiddleware
 from app.api.errors import install_error_handlers
@@ -68,6 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(entities.router)
     app.include_router(query.router)
     app.include_router(meetings.router)
+    app.include_router(action_items.router)
     app.include_router(analysis.router)
     app.include_router(admin.router)
     app.include_router(catalogue.router)

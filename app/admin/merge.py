@@ -55,7 +55,7 @@ async def _merge(tx: Tx, request: MergeRequest) -> MergeResult:
     before = await read_subgraph(tx, ids, ids + affected)
     states = await read_states(tx, ids + affected)
 
-    for statement in ("move_mentions", "move_dependencies", "move_decisions", "move_attendance"):
+    for statement in ("move_mentions", "move_dependencies", "move_decisions", "move_attendance", "move_action_items"):
         await tx.run(f"admin/{statement}", target_id=target_id, source_ids=source_ids)
 
     renamed = dict.fromkeys(source_ids, target_id)

@@ -17,7 +17,7 @@ from neo4j.time import Date, DateTime
 # Written with db.create.setNodeVectorProperty so a restored vector is stored as the original was.
 VECTOR_PROPERTIES = frozenset({"name_embedding", "embedding"})
 # The nodes a relationship endpoint can be looked up by, through each label's unique `id`.
-ID_LABELS = ("Entity", "State", "Memory", "Meeting", "Decision", "MergeEvent")
+ID_LABELS = ("Entity", "State", "Memory", "Meeting", "Decision", "ActionItem", "MergeEvent")
 
 
 def encode(value: Any) -> Any:

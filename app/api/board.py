@@ -24,7 +24,7 @@ async def page() -> FileResponse:
 async def config(request: Request) -> dict[str, Any]:
     """No data here, so no key: whether the API wants one, where Neo4j Browser is, whether action items are served."""
     settings = request.app.state.services.settings
-    paths = {getattr(route, "path", None) for route in request.app.routes}
+    paths = request.app.openapi()["paths"]  # routers are nested: app.routes does not list their paths
     host = request.url.hostname or "127.0.0.1"
     return {"auth": not settings.auth_disabled,
             "browser_url": f"http://{host}:{settings.neo4j_http_port}/browser/",

@@ -152,7 +152,8 @@ async function loadActionItems() {
   const page = await api("/api/action-items?status=open&limit=50");
   list.replaceChildren(...page.items.map(a => el("li", {},
     el("strong", {text: a.owner || "Unassigned"}), `: ${a.text}`,
-    el("small", {text: ` ${a.due ? "due " + a.due + " · " : ""}${a.external_id || ""} ${a.date || ""}`}))));
+    el("small", {text: ` ${a.due ? "due " + a.due : (a.due_text || "")} · ${a.meeting_title || a.external_id || ""}`
+                       + ` ${a.meeting_date}`, title: a.quote}))));
   if (!page.items.length) list.append(el("li", {class: "empty", text: "No open action items."}));
 }
 

@@ -73,6 +73,7 @@ async def sweep_orphans(tx: Tx, entity_ids: set[str] | list[str]) -> list[str]:
 
 async def remove_meeting(tx: Tx, meeting_id: str) -> Removal | None:
     """The meeting and everything only it contributed, gone; its chains replayed from its date. None if unknown.
+    Its action items go with it, and items of other meetings it closed are open again (CLOSED_IN goes too).
 
     Aliases an entity learnt from the meeting are kept: they may have been confirmed elsewhere or by hand.
     """
@@ -81,10 +82,12 @@ async def remove_meeting(tx: Tx, meeting_id: str) -> Removal | None:
         return None
     footprint = found[0]
     touched = sorted(await lock_existing(tx, footprint["state_entities"]))
+    actions = (await tx.run("ingest/delete_action_items", meeting_id=meeting_id))[0]
     removed = (await tx.run("ingest/remove_meeting_contribution", meeting_id=meeting_id))[0]
     plan, referenced = await replay_chains(tx, touched, removed["sort_key"], relink=True)
     await write_chains(tx, plan)
-    candidates = {*touched, *removed["mentioned_entities"], *footprint["attendees"], *footprint["referenced"], *referenced}
+    candidates = {*touched, *removed["mentioned_entities"], *footprint["attendees"], *footprint["referenced"],
+                  *referenced, *actions["referenced"]}
     return Removal(
         replayed=touched,
         deleted=await sweep_orphans(tx, candidates),

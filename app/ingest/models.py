@@ -101,6 +101,27 @@ class DecisionAssertion(BaseModel):
     quote: str
 
 
+class ActionAssertion(BaseModel):
+    """Someone committed to, or was asked to do, a piece of work: `owner` as said (a speaker, a name or a role)."""
+
+    owner: str
+    text: str
+    turn: int
+    quote: str
+    speaker: str
+    due_text: str | None = None
+    due: date | None = None
+
+
+class DoneClaim(BaseModel):
+    """Someone said a piece of work is done ("I sent the specs"); it closes their matching open action item."""
+
+    owner: str
+    text: str
+    turn: int
+    quote: str
+
+
 class Extraction(BaseModel):
     """Everything an extractor found in one meeting; names are surfaces as spoken."""
 
@@ -108,6 +129,8 @@ class Extraction(BaseModel):
     states: list[StateAssertion] = Field(default_factory=list)
     dependencies: list[DependencyAssertion] = Field(default_factory=list)
     decisions: list[DecisionAssertion] = Field(default_factory=list)
+    action_items: list[ActionAssertion] = Field(default_factory=list)
+    done_claims: list[DoneClaim] = Field(default_factory=list)
 
 
 IngestMode = Literal["sync", "job", "backfill"]

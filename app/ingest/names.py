@@ -76,6 +76,16 @@ def entity_id(name: str, person: bool = False) -> str:
     return f"{prefix}-{hashlib.sha1(key.encode()).hexdigest()[:12]}"
 
 
+def action_item_id(meeting_id: str, index: int) -> str:
+    """The `index`-th action item raised in a meeting: a re-ingest under the same meeting id mints the same ids."""
+    return f"{meeting_id}-a{index}"
+
+
+def action_item_order_key(meeting_key: str, turn: int, item_id: str) -> str:
+    """Action items in meeting order, then by the turn that raised them: what `cursor` pages by."""
+    return f"{meeting_key}|{turn:08d}|{item_id}"
+
+
 def meeting_sort_key(day: date, external_id: str | None, meeting_id: str) -> str:
     """How meetings (and the states they record) are ordered: by date, then by identity."""
     return f"{day.isoformat()}|{external_id or meeting_id}"

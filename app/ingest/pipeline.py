@@ -9,7 +9,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import anyio
 from pydantic import BaseModel
@@ -26,6 +26,7 @@ from app.ingest.models import (
 )
 from app.ingest.names import entity_id, meeting_sort_key, normalize_name, search_keys
 from app.ingest.resolve import KnownEntity, acronyms, initials, resolve_entities, resolve_person
+from app.ingest.actions import OwnedClaim, action_rows, closures
 from app.ingest.write import EntityRow, MeetingRow, MeetingWrite, MemoryRow, write_meeting
 from app.observability.metrics import observe_ingest
 
@@ -125,10 +126,11 @@ class IngestPipeline:
             found = existing[0]
             return IngestResult(meeting_id=found["id"], external_id=found["external_id"], status="unchanged")
         meeting_id = existing[0]["id"] if existing else uuid.uuid4().hex
+        closed_later = await tx.run("ingest/action_item_closures", meeting_id=meeting_id) if existing else []
         if existing:
             await remove_meeting(tx, meeting_id)
         with timer.stage("resolve"):
-            rows, deltas, provenance = await self._resolve(tx, p, meeting_id)
+            rows, deltas, provenance = await self._resolve(tx, p, meeting_id, closed_later)
         with timer.stage("diff"):
             plan = await self._plan(tx, p, meeting_id, deltas, provenance)
         await write_meeting(tx, rows, plan)
@@ -146,11 +148,12 @@ class IngestPipeline:
         )
 
     async def _resolve(
-        self, tx: Tx, p: Prepared, meeting_id: str
+        self, tx: Tx, p: Prepared, meeting_id: str, closed_later: list[dict[str, Any]]
     ) -> tuple[MeetingWrite, dict[str, Delta], dict[str, tuple[str, str | None]]]:
         meeting, extraction = p.meeting, p.extraction
         surfaces = list(p.surface_vectors)
-        person_surfaces = sorted({s.owner for s in extraction.states if s.owner} | set(meeting.participants))
+        person_surfaces = sorted({s.owner for s in extraction.states if s.owner} | set(meeting.participants)
+                                 | {a.owner for a in extraction.action_items})
         candidates = await tx.run(
             "ingest/entity_candidates",
             # an acronym and the words it abbreviates look nothing alike, to the indexes or the embeddings
@@ -177,6 +180,7 @@ class IngestPipeline:
 
         for participant in meeting.participants:
             person(participant)
+        owners = [person(a.owner) for a in extraction.action_items]
 
         memory_ids = [f"{meeting_id}-{c.index}" for c in p.chunks]
 
@@ -274,12 +278,18 @@ class IngestPipeline:
                 for d in extraction.dependencies
                 if item(d.dependent) != item(d.dependency)
             ],
+            action_items=action_rows(extraction.action_items, owners, meeting_id, sort_key(meeting, meeting_id),
+                                     memory_of, [(m.surface, m.turn, item(m.surface)) for m in _mentions(extraction)]),
             decisions=[
                 {"id": f"{meeting_id}-d{i}", "entity_id": item(d.entity) if d.entity else None,
                  "summary": d.summary, "quote": d.quote, "memory_id": memory_of(d.turn)}
                 for i, d in enumerate(extraction.decisions)
             ],
         )
+        claims = [OwnedClaim(owner_id=person(c.owner), claim=c, memory_id=memory_of(c.turn))
+                  for c in extraction.done_claims]
+        rows.closures = await closures(tx, meeting_id, sort_key(meeting, meeting_id), rows.action_items, claims,
+                                       closed_later)
         return rows, deltas, provenance
 
     async def _plan(

@@ -44,6 +44,29 @@ class EntityRow(BaseModel):
     name_embedding: list[float] | None = None
 
 
+class ActionItemRow(BaseModel):
+    id: str
+    text: str
+    owner_id: str
+    quote: str
+    speaker: str
+    turn: int
+    due: str | None
+    due_text: str | None
+    memory_id: str | None
+    about_ids: list[str]
+    order_key: str
+
+
+class ClosureRow(BaseModel):
+    """An action item closed by a meeting: what was said, and where."""
+
+    action_id: str
+    meeting_id: str
+    quote: str
+    memory_id: str | None
+
+
 class MeetingWrite(BaseModel):
     """Everything one meeting adds to the graph, ready to be written in one transaction."""
 
@@ -54,6 +77,8 @@ class MeetingWrite(BaseModel):
     attendees: list[dict[str, Any]] = Field(default_factory=list)
     dependencies: list[dict[str, Any]] = Field(default_factory=list)
     decisions: list[dict[str, Any]] = Field(default_factory=list)
+    action_items: list[ActionItemRow] = Field(default_factory=list)
+    closures: list[ClosureRow] = Field(default_factory=list)
 
 
 async def write_meeting(tx: Tx, rows: MeetingWrite, plan: ChainPlan) -> None:
@@ -69,6 +94,9 @@ async def write_meeting(tx: Tx, rows: MeetingWrite, plan: ChainPlan) -> None:
     await write_chains(tx, plan)
     await tx.run("ingest/write_dependencies", dependencies=rows.dependencies)
     await tx.run("ingest/write_decisions", meeting_id=rows.meeting.id, decisions=rows.decisions)
+    await tx.run("ingest/write_action_items", meeting_id=rows.meeting.id,
+                 items=[a.model_dump() for a in rows.action_items])
+    await tx.run("ingest/close_action_items", closures=[c.model_dump() for c in rows.closures])
 
 
 async def write_chains(tx: Tx, plan: ChainPlan) -> None:

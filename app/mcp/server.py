@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import date
 from typing import Annotated, Any
 
 from mcp.server.mcpserver import Context, MCPServer
@@ -20,6 +21,8 @@ from app import __version__
 from app.ingest.requests import IngestRequest
 from app.mcp.scopes import require_write
 from app.query import entities, structured
+from app.query.action_items import (ActionFilter, ActionItemPage, ActionStatus, InvalidCursor, find_person,
+                                    list_action_items)
 from app.query.critical_path import CriticalPath
 from app.query.entities import EntityNotFound
 from app.query.linking import link
@@ -32,7 +35,8 @@ from app.services import Services
 
 INSTRUCTIONS = (
     "Smart-Meet Graph holds what meetings said about projects, features and tasks: status, progress, owner, "
-    "blockers, dependencies and decisions, each with the meeting and quote it came from. Start with `ask` for a "
+    "blockers, dependencies, decisions and action items, each with the meeting and quote it came from. Start with "
+    "`ask` for a "
     "question in plain English; use the other tools for exact reads by item name or meeting."
 )
 READ_ONLY = ToolAnnotations(readOnlyHint=True, openWorldHint=False)
@@ -133,8 +137,34 @@ def build_server(services: Callable[[], Services]) -> MCPServer:
                 "next_offset": offset + limit if len(rows) > limit else None}
 
     @server.tool(annotations=READ_ONLY)
+    async def action_items(
+        owner: Annotated[str | None, Field(min_length=1, max_length=200, description=(
+            "Only this person's items: a name ('Ravi', 'Ravi Patel'), a role when speakers are roles "
+            "('Project Manager'), or a person's entity id"))] = None,
+        status: Annotated[ActionStatus | None, Field(description="'open' (not yet reported done) or 'done'")] = None,
+        due_before: Annotated[date | None, Field(description="Only items due before this day (YYYY-MM-DD)")] = None,
+        meeting: Annotated[str | None, Field(min_length=1, max_length=100, description=(
+            "Only items raised in this meeting: external id, id, date or 'last meeting'"))] = None,
+        limit: Annotated[int, Field(ge=1, le=1000)] = 50,
+        cursor: Annotated[str | None, Field(description="next_cursor of the previous page")] = None,
+    ) -> ActionItemPage:
+        """Action items: who committed to or was asked to do what, by when ("I'll send the specs by Friday",
+        "can you look into the battery cost?"), each with its owner, due date, status (open until a later meeting
+        says it is done), the meeting it was raised in and the verbatim quote. For overdue items pass
+        status='open' and due_before=today."""
+        graph = services().graph
+        where = ActionFilter(owner=owner, status=status, due_before=due_before,
+                             meeting_id=await meeting_id(meeting) if meeting else None)
+        if owner and (person := await find_person(graph, owner)) is not None:
+            where.owner = person["id"]
+        try:
+            return await list_action_items(graph, where, limit, cursor)
+        except InvalidCursor as exc:
+            raise ToolError(str(exc)) from exc
+
+    @server.tool(annotations=READ_ONLY)
     async def meeting_summary(meeting: MeetingRef) -> dict[str, Any]:
-        """One meeting: who spoke, what was discussed, what changed and what was decided."""
+        """One meeting: who spoke, what was discussed, what changed, what was decided and its action items."""
         return await structured.meeting_summary(services().graph, await meeting_id(meeting))
 
     @server.tool(annotations=ToolAnnotations(readOnlyHint=False, destructiveHint=False, idempotentHint=True))

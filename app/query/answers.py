@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.query.action_items import ActionItemView
 from app.query.critical_path import CriticalPath
 from app.query.dates import MeetingRef
 from app.query.intents import Intent
@@ -25,6 +26,8 @@ EXAMPLES = [
     "How many items are blocked?",
     "What happened in the last meeting?",
     "Where did we talk about the vendor API?",
+    "What are Ravi's action items?",
+    "What's overdue?",
 ]
 
 
@@ -99,6 +102,26 @@ def owned_by(person: str, rows: list[dict[str, Any]]) -> str:
         return f"{person} owns no open items."
     items = [f"{r['name']} ({_status(r)})" for r in rows]
     return f"{person} owns {join(items)}."
+
+
+def action_items(items: list[ActionItemView], owner: str | None = None, meeting: MeetingRef | None = None,
+                 overdue: bool = False, about: str | None = None) -> str:
+    scope = " overdue" if overdue else ""
+    whose = f" for {owner}" if owner else ""
+    where = f" from the {meeting.date.isoformat()} meeting ({meeting.title})" if meeting else ""
+    what = f" about {about}" if about else ""
+    if not items:
+        return f"No{scope} action items{whose}{what}{where}."
+    listed = [f"{'' if owner else i.owner + ': '}{i.text} ({_action_notes(i)})" for i in items[:10]]
+    more = f" and {len(items) - 10} more" if len(items) > 10 else ""
+    noun = "action item" if len(items) == 1 else "action items"
+    return f"{len(items)}{scope} {noun}{whose}{what}{where}: {'; '.join(listed)}{more}."
+
+
+def _action_notes(item: ActionItemView) -> str:
+    due = f"due {item.due}" if item.due else item.due_text
+    done = f"done in the {item.closed_date} meeting" if item.status == "done" else None
+    return "; ".join(x for x in (due, done, f"raised {item.meeting_date} by {item.speaker}") if x)
 
 
 def changes(meeting: MeetingRef, items: list[dict[str, Any]], rest: str | None = None) -> str:

@@ -210,6 +210,39 @@ OWNER = (
 )
 OWNER_FILLER = _cue(rf"\b(?:{_OWN_VERB}|{_OWNER_WORDS})\b")
 
+_ACTION_NOUNS = (r"action items?|action points?|actions|to-?dos?|to do list|next steps?|follow-?ups?|follow ups?"
+                 r"|commitments?|promises|assignments|homework")
+_TAKE_ON = r"(?:do|doing|take on|taking on|take care of|handle|deliver|delivering|get done|work on)"
+OVERDUE = _cue(r"\b(?P<c>overdue|past due|past (?:its|their) due dates?|late on|behind on (?:their|his|her|my)"
+               r"|missed (?:its|their|the|our|any|our) (?:due dates?|deadlines?)|deadlines? (?:have|has) we missed"
+               r"|deadlines? (?:did|have) we miss(?:ed)?)\b")
+_PEOPLE = r"(?:we|you|they|the team|everyone|everybody|people|i)"
+ACTION_ITEMS = (
+    _cue(rf"\b(?P<c>{_ACTION_NOUNS})\b"),
+    OVERDUE,
+    _cue(rf"\b(?P<c>(?:(?:did|do|have|had) )?{_PEOPLE} (?:agree|agreed|promise|promised|commit|committed|offer|offered"
+         rf"|volunteer|volunteered|say we would|said we would|said i would) to {_TAKE_ON}"
+         rf"|(?:(?:did|do|have) )?{_PEOPLE}"
+         r" (?:sign|signed) up for)\b"),
+    _cue(r"\b(?P<c>(?:what|which) (?:tasks|work|things|jobs|actions) (?:were|got|have been) (?:handed out|given out"
+         r"|assigned|shared out|divided up|split up))\b"),
+    _cue(r"^(?P<c>who(?: else)? (?:(?:is|are|was|were|will be|has been) )?"
+         r"(?:(?:going|supposed|meant|expected|on the hook"
+         r"|volunteered|agreed|promised|offered|committed|signed up|said (?:they|he|she) would) to(?: be)?"
+         r"(?! (?:own|lead|run|drive|manage)\b)|(?:is|are|will be) (?:doing|taking on|looking into|taking care of)"
+         r"|will(?! (?:own|lead|run)\b)|said (?:they|he|she) would|owes?)\b)"),
+    _cue(r"\bwhat (?P<c1>does|do|did|is|are|was|were|should|must) "
+         r"(?P<p>(?!we\b|you\b|they\b|i\b|the team\b)\w+(?: \w+)?)"
+         r" (?P<c2>(?:have|need|got|supposed|meant|expected|promised|committed|agreed|going|signed up|volunteered|say"
+         r"|said) to (?:do|deliver|get done)|have left to do|still have to do|get done|deliver|owe us|owe)\b"),
+    _cue(r"\b(?P<p>\w+(?: \w+)?) 's (?P<c>action items?|action points?|to-?dos?|to do list|next steps?|follow-?ups?"
+         r"|commitments?|promises)\b"),
+    _cue(rf"\b(?P<c>(?:{_ACTION_NOUNS}) (?:for|of|assigned to|owned by)) (?P<p>(?!the\b|a\b|an\b)\w+(?: \w+)?)"
+         r"(?: (?:from|in|since|last|this|due)\b.*)?$"),
+)
+ACTION_FILLER = _cue(r"\b(?:open|outstanding|pending|remaining|left|are|is|what|which|the|our|any|all|list|show)\b")
+ACTION_DONE = _cue(r"\b(?:done|finished|completed|closed|delivered|ticked off)\b")
+
 CHANGES_SINCE_DATE = (_cue(r"\b(?P<c>since|ever since)\b"),)
 CHANGE_WORDS = (
     _cue(r"\b(?P<c>changed|changes|change|(?:what is|anything|something) new|happened|different|moved|shifted"
@@ -276,5 +309,5 @@ summarise summarize summary recap minutes overview highlights rundown debrief ta
 discussions talked mentioned mention conversation conversations brought raised search between where which whose
 planned started upcoming pending queued scheduled dropped killed scrapped abandoned shelved behind risk delivered
 launched underway ongoing active meeting meetings projects features tasks items things many number count
-project feature task item thing delay delays
+project feature task item thing delay delays action actions overdue commitments commitment steps
 """.split())))

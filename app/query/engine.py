@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING, Any
 
 from app.embedding import Embedder
 from app.graph.driver import Graph, last_run, recording
-from app.graph.lucene import lucene_query
 from app.ingest.names import TRACKED_FIELDS
 from app.query import answers, structured
+from app.query.action_items import ActionFilter, ActionItemView, ActionQuestion, ask_action_items, find_person
+from app.query.cues import ACTION_DONE
 from app.query.dates import MeetingRef
 from app.query.intents import Intent, ParsedQuestion
-from app.query.linking import KnownNames, LinkCandidate, link, link_person, worded_as
+from app.query.linking import KnownNames, LinkCandidate, link, worded_as
 from app.query.models import Clarify, CypherUsed, QueryAnswer, Source
 from app.query.routing import IntentRouter, place
 from app.query.search import find
@@ -23,6 +24,7 @@ if TYPE_CHECKING:  # the LLM path is optional; its modules load only when config
     from app.query.text_to_cypher import TextToCypher
 
 CHANGES_PAGE = 200  # changes listed in an answer; the rest page through /api/changes
+_NOBODY_IN_PARTICULAR = frozenset("we us i me you everyone everybody the team team people".split())
 
 
 def _used(name: str) -> CypherUsed | None:
@@ -42,6 +44,11 @@ def _sources(rows: list[dict[str, Any]]) -> list[Source]:
             seen.add(key)
             sources.append(Source(**{k: row.get(k) for k in Source.model_fields}))
     return sources
+
+
+def _action_sources(items: list[ActionItemView]) -> list[Source]:
+    return [Source(meeting_id=i.meeting_id, external_id=i.external_id, memory_id=i.memory_id, quote=i.quote,
+                   date=i.meeting_date, speaker=i.speaker) for i in items[:10]]
 
 
 class QueryEngine:
@@ -74,6 +81,7 @@ class QueryEngine:
             Intent.SEARCH: self._search,
             Intent.MEETING_SUMMARY: self._meeting_summary,
             Intent.COUNT: self._count,
+            Intent.ACTION_ITEMS: self._action_items,
         }
 
     async def ask(self, question: str) -> QueryAnswer:
@@ -208,23 +216,57 @@ class QueryEngine:
             cypher=_used("queries/critical_path_subgraph"),
         )
 
+    async def _person(self, span: str) -> dict[str, str]:
+        person = await find_person(self.graph, span)
+        if person is None:
+            raise Clarify(f"I don't know anyone called “{span}”.")
+        return person
+
     async def _owned_by(self, parsed: ParsedQuestion) -> QueryAnswer:
+        """What someone owns, and their open action items ("what's on Maya's plate?")."""
         if not parsed.person_span:
             raise Clarify("Whose work do you mean?")
-        lucene = lucene_query(parsed.person_span, fuzzy=True) or ""
-        people = await self.graph.read("queries/person_candidates", lucene=lucene, limit=50) if lucene else []
-        full = link_person(parsed.person_span, [p["name"] for p in people])
-        person = next((p for p in people if p["name"] == full), None)
-        if person is None:
-            raise Clarify(f"I don't know anyone called “{parsed.person_span}”.")
+        person = await self._person(parsed.person_span)
         params = {"person_id": person["id"], "include_finished": False}
         rows = await self.graph.read("queries/owned_by", **params)
+        cypher = _used("queries/owned_by")
+        todo = await ask_action_items(self.graph, ActionQuestion(where=ActionFilter(owner=person["id"], status="open")))
+        text = answers.owned_by(person["name"], rows)
+        if todo:
+            text += " " + answers.action_items(todo, "them", None)
         return QueryAnswer(
             intent=parsed.intent,
-            answer=answers.owned_by(person["name"], rows),
-            data={"owner": person["name"], "items": [r["name"] for r in rows], "details": rows},
-            sources=_sources(rows),
-            cypher=_used("queries/owned_by"),
+            answer=text,
+            data={"owner": person["name"], "items": [r["name"] for r in rows], "details": rows,
+                  "action_items": [i.model_dump() for i in todo]},
+            sources=_sources(rows) + _action_sources(todo),
+            cypher=cypher,
+        )
+
+    async def _action_items(self, parsed: ParsedQuestion) -> QueryAnswer:
+        """Who does what by when: someone's, a meeting's, the overdue ones, or those about some work."""
+        where, owner, meeting = ActionFilter(status="open"), None, None
+        if parsed.person_span and parsed.person_span.lower() not in _NOBODY_IN_PARTICULAR:
+            person = await self._person(parsed.person_span)
+            where.owner, owner = person["id"], person["name"]
+        if parsed.date_ref is not None:
+            meeting = await self._meeting(parsed)
+            where.meeting_id, where.status = meeting.id, None
+        about = " ".join(parsed.entity_spans) or None
+        if about or ACTION_DONE.search(parsed.question.lower()):
+            where.status = None if about else "done"
+        if parsed.overdue:
+            where.status, where.due_before = "open", date.today()
+        items = await ask_action_items(self.graph, ActionQuestion(where=where, about=about))
+        if about and not items:
+            return await self._search(parsed)  # "the next step on features": no item names it, the passages may
+        return QueryAnswer(
+            intent=parsed.intent,
+            answer=answers.action_items(items, owner, meeting, parsed.overdue, about),
+            data={"owner": owner, "meeting_id": meeting.id if meeting else None, "overdue": parsed.overdue,
+                  "items": [i.model_dump() for i in items]},
+            sources=_action_sources(items),
+            cypher=_used("queries/action_items"),
         )
 
     async def _changes_since(self, parsed: ParsedQuestion) -> QueryAnswer:

@@ -47,6 +47,7 @@ class Intent(StrEnum):
     SEARCH = "search"
     MEETING_SUMMARY = "meeting_summary"
     COUNT = "count"
+    ACTION_ITEMS = "action_items"
     UNKNOWN = "unknown"
 
 
@@ -61,6 +62,7 @@ class ParsedQuestion(BaseModel):
     status_filter: Status | None = None
     type_filter: EntityType | None = None  # "how many projects ..."
     search_text: str = ""
+    overdue: bool = False  # action items past their due date
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,7 @@ _STATUS_PATTERNS = tuple(pattern for _, pattern in cues.STATUS_WORDS)
 _CHANGE_PATTERNS = (*cues.CHANGES_SINCE_DATE, *cues.CHANGE_WORDS, *cues.NEWS_WORDS, cues.CHANGE_FILLER)
 
 _RULES: list[Rule] = [
+    Rule(Intent.ACTION_ITEMS, cues.ACTION_ITEMS, (cues.ACTION_FILLER,)),
     Rule(Intent.COUNT, cues.COUNT, (cues.LISTING_WORDS, *_STATUS_PATTERNS)),
     Rule(Intent.CRITICAL_PATH, cues.CRITICAL, (cues.CRITICAL_FILLER,)),
     Rule(Intent.DEPENDENCY_PATH, cues.PATH, accept=_two_items),
@@ -187,6 +190,7 @@ def parse_question(question: str, today: date | None = None, known_names: NameIn
         status_filter=_status_filter(canon.text) if filtered else None,
         type_filter=_type_filter(canon.text) if filtered else None,
         search_text=_search_text(canon, date_words),
+        overdue=intent is Intent.ACTION_ITEMS and bool(cues.OVERDUE.search(canon.text)),
     )
 
 

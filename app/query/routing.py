@@ -95,6 +95,13 @@ EXAMPLES: dict[Intent, tuple[str, ...]] = {
         "how many items are finished", "number of tasks that are stuck", "count the blocked work",
         "total number of projects", "how many things are still open", "how many features are done",
     ),
+    Intent.ACTION_ITEMS: (
+        "what did Sam promise to get done", "what tasks did people take away from the meeting", "who agreed to do what",
+        "what did everyone commit to", "what is left for Sam to deliver", "which promises are still outstanding",
+        "what work was handed out at the end", "what was everyone asked to do", "what is past its deadline",
+        "who has to get something done before the next meeting", "what should Sam get done by Friday",
+        "what did people volunteer for", "who is going to take care of X",
+    ),
     Intent.SEARCH: (
         "what was said about X", "summarize the discussion about X", "what did people think about X",
         "what were the views on X", "what came up regarding X", "what was the next step on X",

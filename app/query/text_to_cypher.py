@@ -24,7 +24,8 @@ from app.llm.prompts import TEXT_TO_CYPHER
 from app.query.models import CypherUsed, QueryAnswer
 
 INTENT = "generated_cypher"
-DOMAIN_LABELS = frozenset({"Meeting", "Memory", "Entity", "Project", "Feature", "Task", "Person", "State", "Decision"})
+DOMAIN_LABELS = frozenset({"Meeting", "Memory", "Entity", "Project", "Feature", "Task", "Person", "State", "Decision",
+                           "ActionItem"})
 HIDDEN_PROPERTIES = frozenset({"embedding", "name_embedding"})
 REFUSED_OPERATORS = ("ProcedureCall", "LoadCSV", "Foreach", "TransactionForeach", "TransactionApply")
 SCHEMA_TTL_S = 300.0

@@ -119,6 +119,21 @@ class MeetingDecision(BaseModel):
     entity: str | None = None
 
 
+class MeetingActionItem(BaseModel):
+    """An action item raised in the meeting; `status` is done once a later meeting (`closed_in`) closed it."""
+
+    id: str
+    text: str
+    owner: str | None = None
+    owner_id: str | None = None
+    status: str
+    due: str | None = None
+    due_text: str | None = None
+    quote: str | None = None
+    speaker: str | None = None
+    closed_in: str | None = None
+
+
 class MeetingSummary(MeetingHeader):
     """GET /api/meetings/{meeting}: one section a field, so a new section is one more field."""
 
@@ -126,6 +141,7 @@ class MeetingSummary(MeetingHeader):
     discussed: list[EntitySummary] = Field(default_factory=list)
     changes: list[MeetingStateChange] = Field(default_factory=list)
     decisions: list[MeetingDecision] = Field(default_factory=list)
+    action_items: list[MeetingActionItem] = Field(default_factory=list)
 
 
 class DependencyPath(BaseModel):

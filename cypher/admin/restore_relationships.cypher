@@ -10,6 +10,8 @@ CALL (row) {
   UNION ALL
   MATCH (n:Decision {id: row.start.id}) WHERE row.start.label = 'Decision' RETURN n
   UNION ALL
+  MATCH (n:ActionItem {id: row.start.id}) WHERE row.start.label = 'ActionItem' RETURN n
+  UNION ALL
   MATCH (n:MergeEvent {id: row.start.id}) WHERE row.start.label = 'MergeEvent' RETURN n
 }
 WITH row, n AS a
@@ -23,6 +25,8 @@ CALL (row) {
   MATCH (n:Meeting {id: row.end.id}) WHERE row.end.label = 'Meeting' RETURN n
   UNION ALL
   MATCH (n:Decision {id: row.end.id}) WHERE row.end.label = 'Decision' RETURN n
+  UNION ALL
+  MATCH (n:ActionItem {id: row.end.id}) WHERE row.end.label = 'ActionItem' RETURN n
   UNION ALL
   MATCH (n:MergeEvent {id: row.end.id}) WHERE row.end.label = 'MergeEvent' RETURN n
 }

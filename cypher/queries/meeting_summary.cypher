@@ -19,5 +19,14 @@ CALL (m) {
   OPTIONAL MATCH (d)-[:ABOUT]->(e:Entity)
   RETURN collect(d {.id, .summary, .quote, entity: e.name}) AS decisions
 }
+CALL (m) {
+  OPTIONAL MATCH (a:ActionItem)-[:RAISED_IN]->(m)
+  OPTIONAL MATCH (a)-[:ASSIGNED_TO]->(owner:Entity)
+  OPTIONAL MATCH (a)-[:CLOSED_IN]->(closed:Meeting)
+  WITH a, owner, closed ORDER BY a.order_key
+  RETURN collect(a {.id, .text, .quote, .speaker, .due_text, due: toString(a.due), owner: owner.name,
+                    owner_id: owner.id, status: CASE WHEN closed IS NULL THEN 'open' ELSE 'done' END,
+                    closed_in: closed.id}) AS action_items
+}
 RETURN m.id AS id, m.external_id AS external_id, m.title AS title, toString(m.date) AS date,
-       m.participants AS participants, attendees, discussed, changes, decisions
+       m.participants AS participants, attendees, discussed, changes, decisions, action_items

@@ -54,6 +54,7 @@ BEYOND_THE_SCHEMA = {
     "PATCH /api/admin/entities/{entity_id}": "no alias both added and removed, compared case-insensitively",
     "POST /api/catalogue": "rows must name distinct items (names compared normalised), and a CSV text or file holds "
                            "rows with a header that no schema can describe",
+    "GET /api/action-items": "a cursor must be one the API handed out (the key of the last item of a page)",
 }
 
 

@@ -37,14 +37,14 @@ def test_the_board_is_served_without_a_build_step(api: httpx.Client) -> None:
     assert api.get("/board/board.js").headers["content-type"].startswith("text/javascript")
     assert api.get("/board/nope.js").status_code == 404
     config = api.get("/board/config.json").json()
-    assert config["auth"] is False and isinstance(config["action_items"], bool)
+    assert config["auth"] is False and config["action_items"] is True
     assert config["browser_url"].endswith("/browser/") and "$name" in config["item_query"]
 
 
 async def test_the_board_renders_items_and_answers_questions(chromium: str, seeded_api: str) -> None:
     async with chromium_page(chromium) as page:
         await page.send("Page.navigate", url=f"{seeded_api}/")
-        assert await page.wait_for("document.body.dataset.loaded") == "true", await page.evaluate(
+        assert await page.wait_for("document.body?.dataset.loaded") == "true", await page.evaluate(
             "document.getElementById('error').textContent")
         names = await page.evaluate("[...document.querySelectorAll('.card h3')].map(h => h.firstChild.textContent)")
         assert {"Ledger Service", "Checkout Redesign"} <= set(names)
@@ -65,4 +65,17 @@ async def test_the_board_renders_items_and_answers_questions(chromium: str, seed
         if os.environ.get("UPDATE_SCREENSHOTS"):
             await page.evaluate("window.scrollTo(0, 0)")
             await page.screenshot(DOCS / "board-answer.png")
+        assert page.errors == []
+
+
+async def test_the_board_lists_open_action_items(chromium: str, seeded_api: str, api: httpx.Client) -> None:
+    wrap_up = {"external_id": "board-actions", "title": "Wrap-up", "date": "2026-03-30",
+               "participants": ["Hannah Lee", "Ravi Patel"],
+               "transcript": "Hannah: ravi can you update the runbook by Friday\nRavi: sure"}
+    assert api.post("/api/ingest", json=wrap_up).status_code == 201
+    async with chromium_page(chromium) as page:
+        await page.send("Page.navigate", url=f"{seeded_api}/")
+        assert await page.wait_for("document.body?.dataset.loaded") == "true"
+        listed = await page.wait_for("[...document.querySelectorAll('#action-list li')].map(li => li.textContent)")
+        assert len(listed) == 1 and "Ravi Patel: update the runbook" in listed[0] and "due 2026-04-03" in listed[0]
         assert page.errors == []

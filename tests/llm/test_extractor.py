@@ -128,3 +128,24 @@ async def test_a_spent_daily_budget_hands_the_meeting_to_the_rules(fake_openai: 
 
     assert extraction.extractor.startswith("rules (llm failed: daily token budget of 50 spent")
     assert fake_openai.count() == 0 and len(extraction.states) == 3
+
+
+async def test_action_items_from_the_model_keep_owner_due_and_quote(fake_openai: FakeOpenAI) -> None:
+    said = "okay um Tomas can you chase the vendor about the invoices by Friday"
+    meeting = MeetingInput(title="Stand-up", date=date(2026, 3, 2), participants=["Maya Okafor", "Tomas Lindgren"],
+                           turns=[Turn(index=0, speaker="Maya", text=said),
+                                  Turn(index=1, speaker="Tomas", text="Sure. And I sent the specs yesterday.")])
+    fake_openai.default("MeetingExtraction", {
+        "mentions": [], "states": [], "dependencies": [], "decisions": [],
+        "action_items": [{"owner": "Tomas", "text": "chase the vendor about the invoices", "due": "by Friday",
+                          "turn": 0, "quote": "Tomas can you chase the vendor about the invoices by Friday"},
+                         {"owner": "Maya", "text": "a turn the window never showed", "due": None, "turn": 7,
+                          "quote": "made up"}]})
+    client = LLMClient(settings_for(fake_openai, None), LLMMetrics())
+
+    extraction = await LLMExtractor(client, RuleBasedExtractor(), chunk_tokens=500, overlap_tokens=0).extract(meeting)
+
+    [item] = extraction.action_items
+    assert (item.owner, item.speaker, item.due_text, item.due) == ("Tomas", "Maya", "by Friday", date(2026, 3, 6))
+    assert item.quote == "Tomas can you chase the vendor about the invoices by Friday"
+    assert [c.owner for c in extraction.done_claims] == ["Tomas"]  # closing is read by the rules

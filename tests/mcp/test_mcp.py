@@ -24,7 +24,7 @@ from tests.conftest import load_seed
 pytestmark = [pytest.mark.slow, pytest.mark.anyio]
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = {"ask", "search", "entity_status", "timeline", "dependencies", "critical_path", "changes_since",
-         "meeting_summary", "ingest_meeting"}
+         "meeting_summary", "ingest_meeting", "action_items"}
 QUESTION = "Who owns the checkout redesign?"
 
 
@@ -124,3 +124,26 @@ async def test_http_with_a_write_key_ingests(secured: str, write_key: str) -> No
         assert result["status"] == "created"
         timeline = structured(await session.call_tool("timeline", {"item": "Reporting Dashboard"}))
         assert timeline["events"][-1]["external_id"] == "mcp-extra"
+
+
+async def test_http_action_items_tool_lists_who_does_what(secured: str, read_key: str, write_key: str) -> None:
+    meeting = {"external_id": "mcp-actions", "title": "Wrap-up", "date": "2026-03-30",
+               "participants": ["Hannah Lee", "Ravi Patel"],
+               "transcript": "Hannah: ravi can you update the runbook by Friday\nRavi: sure, will do"}
+    async with httpx.AsyncClient(base_url=secured, headers={"Authorization": f"Bearer {write_key}"}) as client:
+        assert (await client.post("/api/ingest", json=meeting, timeout=120)).status_code == 201
+    headers = {"Authorization": f"Bearer {read_key}"}
+    async with (httpx2.AsyncClient(headers=headers, timeout=60) as http,
+                streamable_http_client(f"{secured}/mcp", http_client=http) as (read, write),
+                ClientSession(read, write) as session):
+        await session.initialize()
+        tool = next(t for t in (await session.list_tools()).tools if t.name == "action_items")
+        assert {"owner", "status", "due_before", "meeting"} <= set(tool.input_schema["properties"])
+        page = structured(await session.call_tool("action_items", {"owner": "Ravi", "status": "open"}))
+        [item] = page["items"]
+        assert (item["owner"], item["text"], item["due"]) == ("Ravi Patel", "update the runbook", "2026-04-03")
+        assert item["quote"] == "ravi can you update the runbook by Friday" and item["external_id"] == "mcp-actions"
+        overdue = structured(await session.call_tool("action_items", {"status": "open", "due_before": "2026-04-01"}))
+        assert overdue["items"] == []
+        bad = await session.call_tool("action_items", {"cursor": "nope"})
+        assert bad.is_error

@@ -746,3 +746,23 @@ def test_garbage_never_raises() -> None:
     for _ in range(300):
         question = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
         assert parse_question(question).question == question
+
+
+@pytest.mark.parametrize(
+    ("question", "person", "overdue", "spans"),
+    [
+        ("what are Ravi's action items?", "Ravi", False, []),
+        ("what does maya still have to do", "maya", False, []),
+        ("action items for Lena Fischer from last week", "Lena Fischer", False, []),
+        ("what's overdue?", None, True, []),
+        ("anything past due for the team?", None, True, []),
+        ("what did we agree to do last week?", None, False, []),
+        ("what are the next steps?", None, False, []),
+        ("who is doing the market research?", None, False, ["market research"]),
+        ("who volunteered to write the minutes", None, False, ["write", "minutes"]),
+    ],
+)
+def test_action_item_questions(question: str, person: str | None, overdue: bool, spans: list[str]) -> None:
+    parsed = parse_question(question)
+    assert parsed.intent is Intent.ACTION_ITEMS
+    assert (parsed.person_span, parsed.overdue, parsed.entity_spans) == (person, overdue, spans)

@@ -184,6 +184,17 @@ PARAPHRASES: dict[Intent, list[str]] = {
         "what is the dependency path from mobile app to project cobalt",
         "is Billing Migration downstream of Ledger Service", "how does the Mobile App end up waiting on Project Cobalt",
     ],
+    Intent.ACTION_ITEMS: [
+        "What is Ravi Shah supposed to do next?", "Which things are overdue?", "list the action points",
+        "what did we promise to deliver last week", "who volunteered to write the minutes", "what are my to-dos",
+        "anything past due?", "what tasks came out of the last meeting", "who owes what after the kickoff",
+        "what did people sign up for in the meeting", "remind me what I promised to do",
+        "which assignments are still open", "what follow-up work do we have", "what deadlines have we missed",
+        "what should Ravi Shah get done by Friday", "what jobs were handed out", "who said they'd send the slides",
+        "what did the team commit to doing", "the list of things people agreed to take care of",
+        "what homework do we have before next time", "what does Ravi Shah owe us by the next meeting",
+        "who is meant to be looking into the battery cost",
+    ],
 }
 
 

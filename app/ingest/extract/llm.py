@@ -19,9 +19,12 @@ import anyio.abc
 from pydantic import BaseModel
 
 from app.ingest.extract import Extractor
+from app.ingest.extract.actions import extract_actions
+from app.ingest.extract.due import resolve_due
 from app.ingest.extract.evidence import Evidence, keep_evidenced, with_catalogued
 from app.ingest.extract.speech import normalise_meeting, person_names
 from app.ingest.models import (
+    ActionAssertion,
     Curation,
     DecisionAssertion,
     DependencyAssertion,
@@ -119,7 +122,9 @@ class LLMExtractor:
         for window, answer in zip(windows, answers):
             reader.add(window, answer)
         evidence = Evidence(dict.fromkeys(speakers), known_names, [s.spoken.text for s in spoken], curation.ignored)
-        checked = keep_evidenced(with_catalogued(reader.extraction(), spoken, curation.catalogued), evidence)
+        _, claims = extract_actions(meeting, spoken)  # what later meetings close items by is read by the rules
+        read = reader.extraction().model_copy(update={"done_claims": claims})
+        checked = keep_evidenced(with_catalogued(read, spoken, curation.catalogued), evidence)
         return LabelledExtraction(**checked.model_dump(), extractor=f"llm ({', '.join(sorted(models))})")
 
     async def _ask(self, meeting: MeetingInput, windows: list[Window]) -> tuple[list[MeetingExtraction], set[str]]:
@@ -158,6 +163,9 @@ class _Checker:
         self.states: list[StateAssertion] = []
         self.dependencies: dict[tuple[str, str, int], DependencyAssertion] = {}
         self.decisions: list[DecisionAssertion] = []
+        self.actions: list[ActionAssertion] = []
+        self.day = said.date
+        self.speaker = {t.index: t.speaker for t in said.turns}
 
     def add(self, window: Window, answer: MeetingExtraction) -> None:
         turns = window.turns
@@ -208,6 +216,13 @@ class _Checker:
                     )
                 )
 
+        for a in answer.action_items:
+            if a.turn in turns and a.owner.strip() and len(a.text.split()) >= 2:
+                self.actions.append(ActionAssertion(
+                    owner=a.owner.strip(), text=a.text.strip(), turn=a.turn, quote=self._quote(a.quote, a.turn),
+                    speaker=self.speaker[a.turn], due_text=a.due, due=resolve_due(a.due, self.day) if a.due else None,
+                ))
+
     def _quote(self, quote: str, turn: int) -> str:
         spoken = self.spoken_text.get(turn, "")
         return quote.strip() if quote.strip() and _squash(quote) in _squash(spoken) else spoken
@@ -218,6 +233,7 @@ class _Checker:
             states=sorted(self.states, key=lambda s: s.turn),
             dependencies=list(self.dependencies.values()),
             decisions=sorted(self.decisions, key=lambda d: d.turn),
+            action_items=sorted(self.actions, key=lambda a: a.turn),
         )
 
 

@@ -50,6 +50,14 @@ decisions: a choice the meeting made ("we decided to use Stripe for payments", "
 for the ledger") -> summary "Use Stripe for payments", entity the item it is about (or null).
 Not decisions: proposals, questions, options still open.
 
+action_items: work someone commits to or is asked to do after the meeting: "I'll send the specs by Friday"
+(owner: the speaker), "Ravi, can you look into the battery cost?" (owner: Ravi; an unnamed "you": whoever
+answers), "as the industrial designer you're gonna work on the components" (owner: the role named, spelt as a
+speaker), "the designers are gonna build a prototype" (one entry per owner). Speakers may be roles
+("Project Manager"): use the speaker's name as the owner. Not action items: things said or shown within the
+meeting ("I'll just say", "I'll show you"), hypotheticals ("I'd probably", "we could"), reported speech,
+jokes, questions about the past.
+
 turn is the number in brackets of the turn that says it. Extract nothing that is not in the text."""
 
 
@@ -83,11 +91,20 @@ class DecisionStatement(BaseModel):
     quote: str
 
 
+class ActionStatement(BaseModel):
+    owner: str = Field(description="who is to do it: the speaker of 'I'll ...', the person or role asked")
+    text: str = Field(description="what is to be done, in the speaker's words")
+    due: str | None = Field(description="the due date as said ('by Friday', 'next meeting'), else null")
+    turn: int
+    quote: str
+
+
 class MeetingExtraction(BaseModel):
     mentions: list[ItemMention]
     states: list[StateStatement]
     dependencies: list[DependencyStatement]
     decisions: list[DecisionStatement]
+    action_items: list[ActionStatement] = Field(default_factory=list)
 
 
 def messages(title: str, date: str, participants: list[str], lines: list[str]) -> tuple[str, str]:

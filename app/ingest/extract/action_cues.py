@@ -1,0 +1,117 @@
+"""The words and patterns action items are read by (`actions.py`): work verbs, the forms of a commitment, a
+request and a claim that work is done, and what makes a sentence not one (hedges, reported speech, speech acts
+within the meeting)."""
+
+from __future__ import annotations
+
+import re
+
+from app.ingest.names import STOPWORDS, stem, tokens
+
+_VERBS = (
+    "send email e-mail mail forward circulate share upload post put save get write type draft prepare finish "
+    "complete do make build check book schedule organise organize arrange update fix contact call ask argue "
+    "research investigate design sketch compile summarise summarize distribute print produce create collect "
+    "gather deliver order buy test review handle chase confirm"
+).split()
+_PHRASAL = (
+    r"look\s+(?:into|at|around|for)|find\s+out|follow\s+up|set\s+up|work\s+(?:on|with|out)|come\s+up\s+with"
+    r"|take\s+care\s+of|sort\s+out|figure\s+out|try\s+out|report\s+back|talk\s+to|speak\s+to|get\s+back\s+to"
+)
+_DOUBLED = {"put": "putting", "get": "getting", "set": "setting", "run": "running", "chat": "chatting"}
+
+
+def _gerund(verb: str) -> str:
+    if verb in _DOUBLED:
+        return _DOUBLED[verb]
+    return verb[:-1] + "ing" if verb.endswith("e") and not verb.endswith("ee") else verb + "ing"
+
+
+def _forms(gerund: bool) -> str:
+    words = [_gerund(v) if gerund else v for v in _VERBS]
+    phrasal = re.sub(r"\b(look|find|follow|set|work|come|take|sort|figure|try|report|talk|speak|get)\b",
+                     lambda m: _gerund(m.group()), _PHRASAL) if gerund else _PHRASAL
+    return rf"(?:{phrasal}|{'|'.join(words)})\b"
+
+
+# "be working on", "be thinking about" (future progressive: the way a chair hands out work)
+GERUND = rf"(?:{_forms(True)})"  # "the marketing expert is coming up with the requirements"
+WORK = rf"(?:(?:be\s+)?(?:just\s+)?(?:{GERUND}|thinking\s+about)|{_forms(False)})"
+ANTECEDENT = r"(?:do|take|handle)\s+(?:that|this)(?:\s+on)?\b"
+SELF = re.compile(
+    r"\b(?:I(?:'ll|\s+will|\s+shall|'m\s+gonna|'m\s+going\s+to|\s+am\s+going\s+to"
+    r"|(?:\s+will|'ll|'d|\s+would|'m|\s+am)\s+be\s+happy\s+to)"
+    r"|you\s+want\s+me\s+to)"
+    r"\s+(?:also\s+|then\s+|definitely\s+|certainly\s+|now\s+|try\s+(?:and|to)\s+|see\s+if\s+I\s+can\s+)*"
+    r"(?P<verb>" + ANTECEDENT + r"|do\s*[.,]|do\s*$|" + WORK + ")",
+    re.IGNORECASE,
+)
+_GROUP = r"(?:\s+(?:guys|all|two|both|people))?"
+TO_GROUP = re.compile(r"\byou\s+(?:guys|all|two|both|people)\b", re.IGNORECASE)
+REQUEST = re.compile(
+    r"\b(?:(?:can|could|would|will)\s+you" + _GROUP + r"(?:\s+please|\s+maybe|\s+also)*"
+    r"|if\s+you" + _GROUP + r"\s+could(?:\s+maybe|\s+just|\s+please|\s+also)*"
+    r"|you" + _GROUP + r"(?:'re|\s+are)?\s+(?:gonna|going\s+to)|you" + _GROUP + r"(?:'ll|\s+will)"
+    r"|I(?:'d|\s+would)?\s+(?:like|want|need)\s+you" + _GROUP + r"\s+to(?:\s+do\s+is)?"
+    r"|what\s+I(?:'d|\s+would)\s+like\s+you" + _GROUP + r"\s+to\s+do\s+is"
+    r"|I(?:'ll|\s+will|'m\s+going\s+to|'m\s+gonna)?\s+ask\s+you" + _GROUP + r"\s+to"
+    r"|your\s+(?:job|task|role|homework)\s+(?:is|will\s+be)(?:\s+to)?"
+    r"|^(?:(?:so|and|okay|then)\s+)*you(?=\s+do\s+(?:the|some)\b))\s+(?P<verb>" + WORK + ")",
+    re.IGNORECASE,
+)
+DONE = re.compile(
+    r"\bI(?:'ve|\s+have)?\s+(?:already\s+|just\s+|finally\s+)?(?P<verb>sent|e-?mailed|mailed|forwarded|circulated|"
+    r"shared|uploaded|posted|put|saved|written|wrote|typed\s+up|drafted|prepared|finished|completed|done|did|made|"
+    r"built|looked\s+into|checked|found\s+out|followed\s+up|set\s+up|booked|scheduled|organi[sz]ed|arranged|"
+    r"updated|fixed|contacted|called|researched|investigated|sorted\s+out|ordered|bought|tested|reviewed|"
+    r"compiled|summari[sz]ed|distributed|printed)\b",
+    re.IGNORECASE,
+)
+ASKING = re.compile(r"^\W*(?:\w+\W+){0,2}(?:shall|should|will|can|do|did|what|how|when|why|where)\b",
+                     re.IGNORECASE)
+# "what I'm gonna write", "what else can you do"
+EMBEDDED = re.compile(r"\b(?:what|how|where|which|whether|who|why)(?:\s+else)?\s*$", re.IGNORECASE)
+GOT_DONE = re.compile(r"get\s+(?:\w+\s+){0,5}?(?:done|ready|sorted|finished|out|up|back|together|printed|sent|"
+                       r"fixed|over)\b", re.IGNORECASE)
+HEDGED = re.compile(r"\b(?:if|maybe|probably|perhaps|might|could|would|'d|unless|whether)\b", re.IGNORECASE)
+REPORTED = re.compile(r"\b(?:said|says|told|tells|mentioned|promised|asked)\b", re.IGNORECASE)
+NEGATED = re.compile(r"\b(?:not|never|n't|haven't|hasn't|didn't|forgot|forgotten|yet)\b", re.IGNORECASE)
+IN_MEETING = re.compile(
+    r"\b(?:on|onto|up\s+on)\s+(?:the\s+|this\s+|that\s+)?(?:screen|board|whiteboard|slide|projector)\b"
+    r"|\bmake\s+(?:this|it|that)\s+(?:quick|short|brief)\b|\bmake\s+(?:a\s+)?notes?\b"
+    r"|\bfor\s+(?:about\s+)?(?:a|one|two|a\s+few|\d+)\s+(?:seconds?|minutes?|moments?)\b|\bask\s+you\b"
+    r"|\bwrite\s+(?:\w+\s+){0,3}?down\b|\b(?:presentation|slides?|slide\s+show)\s+(?:running|up|going|on)\b"
+    r"|\bfull\s+screen\b|\bshar(?:e|ing)\s+(?:my|the|your|our)\s+screen\b|\btalking\b"
+    r"|\b(?:microphones?|mics?|laptops?|cables?|powerpoint|the\s+pen)\b|\bhere\b\s*[.?!]*$|\bnow\b\s*[.?!]*$",
+    re.IGNORECASE,
+)
+FORGOT = re.compile(r"\bforg(?:o|ot|otten)\s+to\s+(?P<what>.+?)\s*,?\s*but\s+I\s+will\b", re.IGNORECASE)
+PROPOSAL = re.compile(r"\b(?:we\s+can|we\s+could|you\s+could|can\s+you|could\s+you|should|let's|someone|somebody)\b",
+                       re.IGNORECASE)
+CLAUSE_END = re.compile(
+    r"\s*(?:[,;]\s*(?:and|but|so|please|okay|right|yeah|then)\b|\s+(?:and|but|so)\s+(?:you|I|we|he|she|they)\b"
+    r"|\s+and\s+(?=(?:the\s+)?\w+(?:\s+\w+){0,2}\s+(?:is|are|will|'s|gets?)\s)|,\s*I\s+(?:guess|think)\b"
+    r"|,\s*(?:I|we|you)(?:'ll|\s+will)\b|,\s*(?=the\b)|\s+so\s+(?:that|you)\b|\s+and\s+then\b|[.?!]|$)",
+    re.IGNORECASE,
+)
+FILLER_WORDS = re.compile(r"\b(?:you\s+know|sort\s+of|kind\s+of|I\s+guess|basically|like)\b\s*", re.IGNORECASE)
+VERB_WORDS = frozenset(
+    w for v in [*_VERBS, *re.findall(r"[a-z]+", _PHRASAL)] for w in (v, _gerund(v), stem(v))
+) | {"sent", "done", "did", "made", "wrote", "written", "put", "thinking", "think", "about", "bit", "thing", "things"}
+
+
+# words that say when, or nothing in particular: "do next", "do the same", "do some stuff"
+_VAGUE_WORDS = frozenset("next now then later again also first soon today tomorrow time week same some something "
+                         "stuff anything everything lot lots".split())
+
+
+def content_words(text: str) -> set[str]:
+    """The words that say what the work is: no function words, no work verbs."""
+    return {stem(w) for w in tokens(text) if len(w) > 2 and w not in STOPWORDS and w not in VERB_WORDS
+            and w not in _VAGUE_WORDS}
+
+
+def closes(claim: str, item_text: str) -> bool:
+    """Whether what a claim says is done is this item: at least half of the item's content words."""
+    wanted = content_words(item_text)
+    return bool(wanted) and len(content_words(claim) & wanted) * 2 >= len(wanted)

@@ -1,0 +1,316 @@
+"""Action items from speech, no LLM: who committed or was asked to do what, by when.
+
+Read from the same normalised speech as the rest of extraction (`speech.py`), sentence by sentence:
+- commitments: "I'll send the specs by Friday", "I'll be putting the minutes in the project folder",
+  "I've forgotten to mail you the minutes, but I will do", "I'm happy to do that" (after a proposal);
+- requests and assignments: "can you look into the battery cost?", "if you could find out ...",
+  "as the industrial designer, you're gonna be working on the components concept", "I'd like you guys to ...";
+- third person: "Ravi will update the deck", "let's have Maya do the survey", "the designers are gonna be
+  working with Play-Doh" (one item per owner), "action item: Ravi to send the notes".
+The owner is the speaker of a commitment; for a request, the person or role named ("Ravi, can you ..."),
+else whoever answers it. Only work verbs count, so speech acts within the meeting ("I'll just say",
+"I'll show you", "can you go back a slide") and chit-chat are not items; nor are hypotheticals ("I'd
+probably ...", "we could ..."), reported speech ("he said he'll ...") or questions about oneself.
+Claims that something is done ("I sent the specs", "I've done the market research") are read too:
+they close a matching open item of the same owner from an earlier meeting.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from app.ingest.extract.action_cues import (
+    ANTECEDENT,
+    ASKING,
+    CLAUSE_END,
+    DONE,
+    EMBEDDED,
+    FILLER_WORDS,
+    FORGOT,
+    GERUND,
+    GOT_DONE,
+    HEDGED,
+    IN_MEETING,
+    NEGATED,
+    PROPOSAL,
+    REPORTED,
+    REQUEST,
+    SELF,
+    TO_GROUP,
+    VERB_WORDS,
+    WORK,
+    content_words,
+)
+from app.ingest.extract.due import find_due, resolve_due
+from app.ingest.extract.speech import SpokenTurn
+from app.ingest.extract.text import sentence_spans
+from app.ingest.models import ActionAssertion, DoneClaim, MeetingInput
+from app.ingest.names import tokens
+
+# what hands work out within a turn that already assigns some
+_HANDED = (
+    re.compile(r"\bfor\s+(?:the\s+|our\s+)?(?P<name>[\w' -]+?)\s*,\s*(?P<what>(?!\s*(?:and|or|but)\b)[^,.?!]+)",
+               re.IGNORECASE),
+    re.compile(r"(?P<what>\b(?:the\s+)?\w+(?:[\s-]+\w+){0,4}?)\s+is\s+for\s+(?P<name>\w+(?:\s+\w+)?)", re.IGNORECASE),
+    re.compile(r"\b(?P<name>\w+(?:\s+\w+)?)\s+gets?\s+(?P<what>(?:the\s+)?[^,.?!]+)", re.IGNORECASE),
+)
+# what may follow a name without being part of it ("the Marketing Expert is going to", not "Marketing is going")
+_NOT_A_NAME_WORD = r"(?:you|we|they|I|is|are|will|gonna|going|supposed|expected|needs?|has|to|also)"
+MAX_WORDS = 18
+REPLY_TURNS = 3  # how far on an unnamed request's addressee may answer
+GROUP_REPLY_TURNS = 8
+RUN_TURNS = 4  # "I will send new. I'll put it in shared documents, again.": one item
+ACCEPT_TURNS = 8  # "can you send that again, Raj?" ... "I will send new.": one item
+
+
+def extract_actions(
+    meeting: MeetingInput, spoken: Sequence[SpokenTurn]
+) -> tuple[list[ActionAssertion], list[DoneClaim]]:
+    speakers = {t.speaker for t in meeting.turns}
+    # "lena, can you ...": first names of participants who speak under another name ("Lena Fischer" as "Lena")
+    first = {p.split()[0] for p in meeting.participants if p not in speakers and len(p.split()) > 1}
+    names = sorted({n for n in [*meeting.participants, *speakers, *first] if n.strip()}, key=len, reverse=True)
+    reader = _Reader(meeting, list(spoken), names)
+    for position in range(len(reader.spoken)):
+        reader.read(position)
+    return _runs(reader.items), reader.claims
+
+
+class _Reader:
+    def __init__(self, meeting: MeetingInput, spoken: list[SpokenTurn], names: list[str]) -> None:
+        self.meeting, self.spoken, self.names = meeting, spoken, names
+        # roles are also said by their initials ("the ID is to ...", AMI's "I_D_"), in capitals
+        self.initials = {"".join(w[0] for w in n.split()).upper(): n for n in names if len(n.split()) > 1}
+        said = "|".join([*(re.escape(n) for n in names), *(f"(?-i:{i})" for i in self.initials)])
+        self.name_pattern = re.compile(rf"(?<![\w-])(?:{said})(?![\w-])", re.IGNORECASE) if names else None
+        self.third_person = re.compile(
+            rf"(?:\blet's\s+(?:have|get)\s+(?P<who1>{said})\s+(?:to\s+)?(?P<verb1>{WORK})"
+            rf"|(?<![\w-])(?:(?P<who>{said})(?:\s+(?!{_NOT_A_NAME_WORD}\b)\w+){{0,2}}"
+            rf"|the\s+(?:two\s+|three\s+)?(?P<plural>\w+)s)(?:\s+is|'s|\s+are|'re)?\s+"
+            rf"(?:(?:also\s+)?(?P<modal>gonna|going\s+to"
+            rf"|will|'ll|needs?\s+to|has\s+to|supposed\s+to|expected\s+to|to)\s+(?:hopefully\s+)?(?P<verb2>{WORK})"
+            rf"|(?:also\s+)?(?P<verb3>{GERUND})))",
+            re.IGNORECASE,
+        ) if names else None
+        self.items: list[ActionAssertion] = []
+        self.claims: list[DoneClaim] = []
+
+    def read(self, position: int) -> None:
+        said = self.spoken[position]
+        text = said.spoken.text
+        sentences = [(text[start:end], *_quotes(said, start, end)) for start, end in sentence_spans(text)]
+        found: list[ActionAssertion] = []
+        for sentence, quote, went_on in sentences:
+            here = self._commitments(position, sentence, quote) + self._requests(position, sentence, quote)
+            here += self._third_person(position, sentence, quote)
+            for item in here if went_on else []:  # said in the speaker's next turn, which this one runs into
+                head = _squash(" ".join(item.text.split()[:3]))
+                if head in _squash(went_on) and head not in _squash(quote):
+                    item.quote, item.turn = went_on, self._next_turn(said)
+            found += here
+            if not here and not sentence.endswith("?"):
+                for done in DONE.finditer(sentence):
+                    what = _clause(sentence, done.start("verb"))
+                    if not NEGATED.search(sentence[max(0, done.start() - 20) : done.start()] + " " + what):
+                        self.claims.append(DoneClaim(owner=said.turn.speaker, text=what, turn=said.turn.index,
+                                                     quote=quote))
+        if any(a.speaker != a.owner for a in found):  # a turn handing out work
+            for sentence, quote, _ in sentences:
+                found += self._for_role(position, sentence, quote, found)
+        for item in found:
+            if not any(k.owner == item.owner and k.turn == item.turn and k.text == item.text for k in self.items):
+                self.items.append(item)
+
+    def _item(self, position: int, owner: str, what: str, sentence: str, quote: str) -> ActionAssertion | None:
+        said = self.spoken[position]
+        due = find_due(sentence)
+        text = re.sub(r"^(?:be\s+)?(?:just\s+)?", "", FILLER_WORDS.sub("", what), flags=re.IGNORECASE)
+        if due:
+            text = text.replace(due.group(), "")
+        text = " ".join(text.split()).strip(" ,.;-")
+        if len(text.split()) < 2 or not content_words(text) or re.match(r"get\s+to\b", text, re.IGNORECASE):
+            return None
+        return ActionAssertion(
+            owner=owner, text=text, turn=said.turn.index, quote=quote, speaker=said.turn.speaker,
+            due_text=due.group() if due else None,
+            due=resolve_due(due.group(), self.meeting.date) if due else None,
+        )
+
+    def _commitments(self, position: int, sentence: str, quote: str) -> list[ActionAssertion]:
+        found, covered = [], 0
+        for m in SELF.finditer(sentence):
+            if m.start() < covered:
+                continue  # "I'll make a summary that I will put in the folder": one item
+            before = sentence[: m.start()]
+            asks = sentence.rstrip().endswith("?") and ASKING.search(before) and "want me" not in m.group()
+            if asks or REPORTED.search(before) or HEDGED.search(before[-40:]) or EMBEDDED.search(before):
+                continue
+            verb = m.group("verb").lower()
+            if re.match(r"just\b", verb) or IN_MEETING.search(sentence[m.start():]):
+                continue
+            if re.match(ANTECEDENT + "|do\\s*(?:[.,]|$)", verb):
+                what = self._antecedent(position, sentence)
+            else:
+                what = _clause(sentence, m.start("verb"))
+                covered = m.start("verb") + len(what)
+            if what and (item := self._item(position, self.spoken[position].turn.speaker, what, sentence, quote)):
+                found.append(item)
+        return found
+
+    def _antecedent(self, position: int, sentence: str) -> str | None:
+        """What "I'll do that" takes on: the task it forgot, else the latest proposal of the last few turns."""
+        if forgot := FORGOT.search(sentence):
+            return forgot.group("what")
+        if not re.search(ANTECEDENT, sentence, re.IGNORECASE):
+            return None  # a bare "I will do" takes on only what it said it forgot
+        for earlier in reversed(self.spoken[max(0, position - 6) : position]):
+            for start, end in reversed(sentence_spans(earlier.spoken.text)):
+                proposal = earlier.spoken.text[start:end]
+                proposed = list(PROPOSAL.finditer(proposal))
+                if proposed and len(proposal.split()) >= 5:
+                    return _clause(proposal, proposed[-1].end()).strip()
+        return None
+
+    def _requests(self, position: int, sentence: str, quote: str) -> list[ActionAssertion]:
+        found, previous = [], 0
+        speaker = self.spoken[position].turn.speaker
+        for m in REQUEST.finditer(sentence):
+            lead = sentence[previous : m.start()]
+            previous = m.end()
+            conditional = re.search(r"\b(?:if|when|whether)\s*$|\b(?:if|when)\s+you\b",
+                                    sentence[max(0, m.start() - 12) : m.start()])
+            if conditional and not m.group().lower().startswith("if you"):
+                continue
+            inverted = re.search(r"\b(?:are|were|will|do|did)\s*$", lead, re.IGNORECASE) and re.match(
+                r"you\b", m.group(), re.IGNORECASE)  # "are you gonna come up with ideas?"
+            if REPORTED.search(lead) or IN_MEETING.search(sentence[m.end():]) or EMBEDDED.search(lead) or inverted:
+                continue  # "what else can you do with it?"
+            what = _clause(sentence, m.start("verb"))
+            if re.match(r"(?:be\s+)?get(?:ting)?\b", what, re.IGNORECASE) and not GOT_DONE.search(what):
+                continue  # "you'll get instructions": receiving, not doing
+            named = [n for n in self._named(lead) if n != speaker] or [
+                n for n in self._named(sentence[m.start("verb") + len(what) :]) if n != speaker]
+            group = bool(TO_GROUP.search(m.group()))
+            owners = named[-1:] or self._repliers(position, GROUP_REPLY_TURNS if group else REPLY_TURNS, every=group)
+            found += [item for owner in owners if (item := self._item(position, owner, what, sentence, quote))]
+        return found
+
+    def _for_role(
+        self, position: int, sentence: str, quote: str, found: list[ActionAssertion]
+    ) -> list[ActionAssertion]:
+        """In a turn handing out work, "for user interface, technical functions", "Ravi gets the survey", "the
+        survey is for Ravi" and "you get the evaluation" assign too."""
+        handed = [(m.group("name"), m.group("what")) for pattern in _HANDED for m in pattern.finditer(sentence)]
+        items: list[ActionAssertion] = []
+        for name, what in handed:
+            you = re.search(r"\byou$", name, re.IGNORECASE)
+            named = self._repliers(position, REPLY_TURNS, every=False) if you else self._named(name)
+            if named and not REQUEST.search(what) and not any(a.owner == named[-1] for a in found + items):
+                if item := self._item(position, named[-1], what, sentence, quote):
+                    items.append(item)
+        return items
+
+    def _third_person(self, position: int, sentence: str, quote: str) -> list[ActionAssertion]:
+        if self.third_person is None:
+            return []
+        found = []
+        action = re.search(r"\baction\s+(?:items?|points?)\b\s*(?:for\s+(?P<for>[\w ]+?))?\s*[:,-]\s*(?P<what>.+)",
+                           sentence, re.IGNORECASE)
+        for m in self.third_person.finditer(sentence):
+            if sentence.rstrip().endswith("?") or HEDGED.search(sentence[max(0, m.start() - 30) : m.start()]):
+                continue
+            start = next(m.start(v) for v in ("verb1", "verb2", "verb3") if m.group(v))
+            lead = sentence[: m.start()]
+            if (m.group("modal") or "").lower() == "to" and lead.strip(" ,-") and not re.search(
+                    r"\b(?:like|want|need|ask|asking|get|have|expect)\s+(?:the\s+|our\s+)?$", lead, re.IGNORECASE):
+                continue  # "Ravi to send the notes" is a note only at the start: "a lot of marketing to get"
+            who = m.group("who1") or m.group("who")
+            owners = self._named(who) if who else [
+                n for n in self.names if n.lower().split()[-1] == m.group("plural").lower()]
+            what = _clause(sentence, start)
+            found += [item for owner in owners if (item := self._item(position, owner, what, sentence, quote))]
+        if action and not found:
+            owner = (self._named(action.group("for") or "") or [self.spoken[position].turn.speaker])[0]
+            if item := self._item(position, owner, _clause(action.group("what"), 0), sentence, quote):
+                found.append(item)
+        return found
+
+    def _next_turn(self, said: SpokenTurn) -> int:
+        turns = self.meeting.turns
+        return next((t.index for t in turns if t.index > said.turn.index and t.speaker == said.turn.speaker),
+                    said.turn.index)
+
+    def _named(self, text: str) -> list[str]:
+        """The speakers or participants named in `text`, in order (a role said in lower case counts)."""
+        if self.name_pattern is None:
+            return []
+        by_key = {n.lower(): n for n in self.names}
+        found = [by_key.get(m.group().lower()) or self.initials.get(m.group())
+                 for m in self.name_pattern.finditer(text)]
+        return [n for n in found if n]
+
+    def _repliers(self, position: int, reach: int, every: bool) -> list[str]:
+        """Who answers a request: the first other speaker to talk within `reach` turns (all of them for a group)."""
+        asked = self.spoken[position].turn
+        repliers: list[str] = []
+        for later in self.spoken[position + 1 :]:
+            if later.turn.index - asked.index > reach:
+                break
+            if later.turn.speaker != asked.speaker and later.turn.speaker not in repliers:
+                repliers.append(later.turn.speaker)
+                if not every:
+                    break
+        return repliers
+
+
+def _quotes(said: SpokenTurn, start: int, end: int) -> tuple[str, str | None]:
+    """The original words of a sentence within its own turn, and those in the speaker's next turn when the
+    sentence goes on there (normalisation joins a sentence cut off at a turn's end with its continuation)."""
+    spoken, own = said.spoken, len(said.turn.text)
+    if start >= end or not spoken.origin or spoken.origin[start] >= own:
+        return spoken.quote(start, end), None
+    last = spoken.origin[end - 1] + 1
+    went_on = spoken.source[own + 1 : last].strip() if last > own + 1 else None
+    return spoken.source[spoken.origin[start] : min(last, own)].strip(), went_on or None
+
+
+def _squash(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9']+", text.lower()))
+
+
+def _clause(sentence: str, start: int) -> str:
+    """The words from `start` to the end of their clause, at most MAX_WORDS."""
+    rest = sentence[start:]
+    end = CLAUSE_END.search(rest, 1)
+    words = rest[: end.start() if end else len(rest)].split()
+    return " ".join(words[:MAX_WORDS])
+
+
+def _runs(items: list[ActionAssertion]) -> list[ActionAssertion]:
+    """A commitment restated a turn or two later ("I will send new. I'll put it in shared documents") is one
+    item: the same owner, soon after, about "it" or the same things."""
+    kept: list[ActionAssertion] = []
+    last: dict[int, int] = {}  # kept item -> the turn it was last restated in
+    for item in items:
+        same = next((k for k in reversed(kept) if k.owner == item.owner and _restates(k, item, last[id(k)])), None)
+        if same is None:
+            kept.append(item)
+            last[id(item)] = item.turn
+            continue
+        last[id(same)] = item.turn
+        if not same.due_text and item.due_text:
+            same.due_text, same.due = item.due_text, item.due
+    return kept
+
+
+def _restates(earlier: ActionAssertion, later: ActionAssertion, restated: int) -> bool:
+    said, again = content_words(earlier.text), content_words(later.text)
+    if said and len(said & again) * 5 >= 4 * len(said | again):
+        return True  # the same work said again later in the meeting
+    gap = later.turn - restated
+    if gap <= 0 or gap > (ACCEPT_TURNS if earlier.speaker != earlier.owner == later.speaker else RUN_TURNS):
+        return False
+    verbs = {w for w in tokens(earlier.text) if w in VERB_WORDS} & {w for w in tokens(later.text) if w in VERB_WORDS}
+    return bool(re.search(r"\b(?:it|that|them|this|one|new)\b", later.text, re.IGNORECASE) or verbs - {"about"}
+                or content_words(later.text) & content_words(earlier.text))

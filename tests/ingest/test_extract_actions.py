@@ -1,0 +1,193 @@
+"""Action items from realistic speech: commitments, requests, hand-outs of work, and what is not an action item."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.ingest.extract.action_cues import closes
+from app.ingest.extract.due import resolve_due
+from app.ingest.extract.rules import extract_meeting
+from app.ingest.models import ActionAssertion, MeetingInput, Turn
+
+MONDAY = date(2026, 3, 2)
+TEAM = ["Maya Cohen", "Ravi Patel", "Lena Fischer"]
+
+
+def actions(lines: list[tuple[str, str]], participants: list[str] | None = None) -> list[ActionAssertion]:
+    turns = [Turn(index=i, speaker=s, text=t) for i, (s, t) in enumerate(lines)]
+    meeting = MeetingInput(title="weekly", date=MONDAY, participants=participants or [], turns=turns)
+    return extract_meeting(meeting).action_items
+
+
+def owners(found: list[ActionAssertion]) -> list[tuple[str, str]]:
+    return [(a.owner, a.text) for a in found]
+
+
+def test_first_person_commitment_with_a_due_day() -> None:
+    found = actions([("Ravi", "um okay so I'll send the uh the specs over by Friday"), ("Maya", "great thanks")], TEAM)
+    assert len(found) == 1
+    item = found[0]
+    assert (item.owner, item.speaker, item.turn) == ("Ravi", "Ravi", 0)
+    assert "send the" in item.text and "specs" in item.text and "Friday" not in item.text
+    assert item.due_text == "by Friday" and item.due == date(2026, 3, 6)
+    assert item.quote == "okay so I'll send the uh the specs over by Friday"  # the sentence, in the original words
+
+
+def test_request_to_a_named_person_lowercase_no_punctuation() -> None:
+    found = actions([("Maya", "ravi can you look into the battery cost before the next meeting"),
+                     ("Lena", "I think it was about two euros"), ("Ravi", "yeah sure")], TEAM)
+    assert owners(found) == [("Ravi", "look into the battery cost")]  # the pipeline resolves it to Ravi Patel
+    assert found[0].due_text == "before the next meeting" and found[0].due is None
+
+
+def test_unnamed_request_goes_to_whoever_answers() -> None:
+    found = actions([("Maya", "Could you put the slides in the shared folder after this?"), ("Lena", "Yep, will do.")])
+    assert owners(found) == [("Lena", "put the slides in the shared folder after this")]
+
+
+def test_chair_hands_out_work_to_roles() -> None:
+    """AMI style: the speakers are roles, and the Project Manager splits the work at the end."""
+    found = actions([
+        ("Project Manager", "Right so um just to wrap up , as the industrial designer , you're gonna be working on "
+                            "the um components concept . And marketing , you'll be doing the trend watching ."),
+        ("Industrial Designer", "Okay ."),
+        ("Marketing", "Mm-hmm ."),
+        ("Project Manager", "And um the user interface person is gonna be looking at the {disfmarker} the menu layout ."),
+        ("User Interface", "Mm-hmm ."),
+    ])
+    assert {(a.owner, a.text) for a in found} == {
+        ("Industrial Designer", "working on the components concept"),
+        ("Marketing", "doing the trend watching"),
+        ("User Interface", "looking at the menu layout"),
+    }
+
+
+def test_group_assignment_gives_one_item_per_owner() -> None:
+    found = actions([
+        ("Project Manager", "what I'd like you guys to do is work on a model of the remote in clay ."),
+        ("Industrial Designer", "Oh neat ."),
+        ("User Interface", "Cool ."),
+        ("Project Manager", "Yeah ."),
+    ])
+    assert sorted(a.owner for a in found) == ["Industrial Designer", "User Interface"]
+
+
+def test_third_person_and_action_item_notes() -> None:
+    found = actions([
+        ("Maya", "Okay. Lena will update the rollout checklist by tomorrow."),
+        ("Maya", "Action item for Ravi: chase the vendor about the invoices."),
+        ("Maya", "And let's have Lena do the survey write-up."),
+    ], TEAM)
+    assert owners(found) == [
+        ("Lena", "update the rollout checklist"),
+        ("Ravi", "chase the vendor about the invoices"),
+        ("Lena", "do the survey write-up"),
+    ]
+    assert found[0].due == date(2026, 3, 3)
+
+
+def test_accepting_a_proposal_takes_it_on() -> None:
+    # the last line is a short real excerpt: QMSum (MIT licence), AMI meeting ES2005c, turn 442
+    found = actions([
+        ("Marketing", "Or we could make two or three shapes and we can have a public survey and let people choose ."),
+        ("Industrial Designer", "Okay , since you're the marketing guy ."),
+        ("Marketing", "Yeah , sure . I will be happy to do that ."),
+    ])
+    assert [(a.owner, a.turn) for a in found] == [("Marketing", 2)]
+    assert "public survey" in found[0].text
+
+
+def test_forgotten_then_promised() -> None:
+    # a short real excerpt: QMSum (MIT licence), AMI meeting ES2005d, turn 5
+    found = actions([("Project Manager", "Uh oh I've forgotten to mail you the minutes , but I will do .")])
+    assert owners(found) == [("Project Manager", "mail you the minutes")]
+
+
+def test_a_request_and_its_acceptance_are_one_item() -> None:
+    found = actions([
+        ("Maya", "Can you send me the budget sheet again , Ravi ?"),
+        ("Ravi", "Yeah ."),
+        ("Ravi", "It was under a different name ."),
+        ("Ravi", "I'll send it again after lunch ."),
+    ], TEAM)
+    assert [(a.owner, a.turn) for a in found] == [("Ravi", 0)]
+
+
+@pytest.mark.parametrize("line", [
+    "I'll just say a few words about the market first .",  # a speech act within the meeting
+    "I'll show you the pictures in a second .",
+    "I'm gonna write that down on the whiteboard .",
+    "I'd probably send it to the vendor if they asked .",  # hypothetical
+    "we could look into the battery cost at some point",
+    "maybe I'll check the prices later",  # hedge
+    "did you send the specs to the factory ?",  # a question about the past
+    "he said he'll send the specs on Monday .",  # reported speech
+    "God , I still don't know what I'm gonna write about .",
+    "when the planet of the apes becomes real I'm gonna be up there with them",  # chit-chat
+    "can you go back a slide ?",
+    "you'll all get instructions emailed to you by the coach .",
+    "and you'll be getting specific instructions from your coach",
+    "what else can you do with a television ?",
+    "could you put my slides up on the projector ?",
+    "I think that's what you guys are gonna do next",
+    "Let me share my screen.",
+    "okay I'll share my screen in a sec",
+])
+def test_not_action_items(line: str) -> None:
+    assert actions([("Maya", line), ("Ravi", "Mm-hmm ."), ("Lena", "Okay .")], TEAM) == []
+
+
+def test_done_claims_close_matching_items() -> None:
+    turns = [Turn(index=0, speaker="Ravi", text="so um I sent the specs over to the factory on Thursday"),
+             Turn(index=1, speaker="Ravi", text="and I haven't done the market research yet")]
+    claims = extract_meeting(MeetingInput(title="w", date=MONDAY, turns=turns)).done_claims
+    assert [c.turn for c in claims] == [0]
+    assert closes(claims[0].text, "send the specs")
+    assert not closes(claims[0].text, "do the market research")
+
+
+@pytest.mark.parametrize(("said", "due"), [
+    ("by Friday", date(2026, 3, 6)), ("by Monday", date(2026, 3, 9)), ("tomorrow", date(2026, 3, 3)),
+    ("by the end of the week", date(2026, 3, 6)), ("next week", date(2026, 3, 9)), ("by March 20", date(2026, 3, 20)),
+    ("before the next meeting", None), ("as soon as possible", None),
+])
+def test_due_days_resolve_against_the_meeting_date(said: str, due: date | None) -> None:
+    assert resolve_due(said, MONDAY) == due
+
+
+def test_a_hand_out_turn_assigns_in_other_words_too() -> None:
+    found = actions([
+        ("Project Manager", "okay so marketing you're gonna do the product evaluation , the look and feel design is "
+                            "for industrial designer , and user interface gets the interface design ."),
+        ("Marketing", "Okay ."), ("Industrial Designer", "Yep ."), ("User Interface", "Mm-hmm ."),
+    ])
+    assert {(a.owner, a.text) for a in found} == {
+        ("Marketing", "do the product evaluation"),
+        ("Industrial Designer", "the look and feel design"),
+        ("User Interface", "the interface design"),
+    }
+
+
+ROLES = ["Project Manager", "Marketing", "User Interface", "Industrial Designer"]
+
+
+def test_roles_named_in_the_third_person_or_by_initials() -> None:
+    found = actions([
+        *[(r, "Okay .") for r in ROLES],
+        ("Project Manager", "the I_D_ is supposed to come up with the look and feel design , and the marketing expert "
+                            "is working on the product evaluation . the two designers are going to build the prototype"),
+    ])
+    assert sorted((a.owner, a.text) for a in found) == [
+        ("Industrial Designer", "build the prototype"),
+        ("Industrial Designer", "come up with the look and feel design"),
+        ("Marketing", "working on the product evaluation"),
+    ]
+
+
+def test_a_commitment_that_goes_on_in_the_next_turn_is_quoted_from_there() -> None:
+    found = actions([("Maya", "okay so thanks for the suggestion"), ("Ravi", "Mm ."),
+                     ("Maya", "and I will write a summary of this meeting and put it in the shared folder")], TEAM)
+    assert [(a.turn, a.quote) for a in found] == [
+        (2, "and I will write a summary of this meeting and put it in the shared folder")]
