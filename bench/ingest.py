@@ -22,6 +22,7 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import Any
 
 from corpus import generate, to_meeting
 from harness import bench_neo4j, machine, new_timings, percentile, table, timed_write
@@ -56,17 +57,17 @@ class RecordingPipeline(IngestPipeline):
         self.plans: dict[str, ChainPlan] = {}
 
     async def _resolve(
-        self, tx: Tx, p: Prepared, meeting_id: str
+        self, tx: Tx, p: Prepared, meeting_id: str, closed_later: list[dict[str, Any]]
     ) -> tuple[MeetingWrite, dict[str, Delta], dict[str, tuple[str, str | None]]]:
-        rows, deltas, provenance = await super()._resolve(tx, p, meeting_id)
+        rows, deltas, provenance = await super()._resolve(tx, p, meeting_id, closed_later)
         self.rows[meeting_id] = rows
         return rows, deltas, provenance
 
     async def _plan(
         self, tx: Tx, p: Prepared, meeting_id: str, deltas: dict[str, Delta],
-        provenance: dict[str, tuple[str, str | None]], touched: set[str], earliest_key: str,
+        provenance: dict[str, tuple[str, str | None]],
     ) -> ChainPlan:
-        plan = await super()._plan(tx, p, meeting_id, deltas, provenance, touched, earliest_key)
+        plan = await super()._plan(tx, p, meeting_id, deltas, provenance)
         self.plans[meeting_id] = plan
         return plan
 
