@@ -22,20 +22,20 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import Any
 
 from corpus import generate, to_meeting
 from harness import bench_neo4j, machine, new_timings, percentile, table, timed_write
 
 from app.embedding import Embedder
 from app.graph.driver import Graph, Tx
-from app.ingest.diff import ChainPlan, Delta
+from app.ingest.diff import ChainPlan
 from app.ingest.extract import Extractor
-from app.ingest.pipeline import IngestPipeline, Prepared
+from app.ingest.pipeline import IngestPipeline
+from app.ingest.rows import Built, Prepared
 from app.ingest.write import MeetingWrite, write_meeting
 from app.services import build_services
 
-STAGES = ("chunk", "extract", "embed", "resolve", "diff", "write")
+STAGES = ("chunk", "extract", "embed", "resolve", "recheck", "diff", "write")
 BASELINE_STATEMENTS = (
     "bench/baseline_write_meeting",
     "bench/baseline_write_entities",
@@ -56,18 +56,9 @@ class RecordingPipeline(IngestPipeline):
         self.rows: dict[str, MeetingWrite] = {}
         self.plans: dict[str, ChainPlan] = {}
 
-    async def _resolve(
-        self, tx: Tx, p: Prepared, meeting_id: str, closed_later: list[dict[str, Any]]
-    ) -> tuple[MeetingWrite, dict[str, Delta], dict[str, tuple[str, str | None]]]:
-        rows, deltas, provenance = await super()._resolve(tx, p, meeting_id, closed_later)
-        self.rows[meeting_id] = rows
-        return rows, deltas, provenance
-
-    async def _plan(
-        self, tx: Tx, p: Prepared, meeting_id: str, deltas: dict[str, Delta],
-        provenance: dict[str, tuple[str, str | None]],
-    ) -> ChainPlan:
-        plan = await super()._plan(tx, p, meeting_id, deltas, provenance)
+    async def _plan(self, tx: Tx, p: Prepared, meeting_id: str, built: Built) -> ChainPlan:
+        plan = await super()._plan(tx, p, meeting_id, built)
+        self.rows[meeting_id] = built.rows
         self.plans[meeting_id] = plan
         return plan
 
@@ -92,8 +83,8 @@ def stage_rows(timings: list[dict[str, float]]) -> list[list[object]]:
     for stage in STAGES:
         values = [t.get(stage, 0.0) for t in timings]
         rows.append([stage, percentile(values, 50), percentile(values, 95), sum(values) / 1000])
-    own = [t.get("write", 0.0) - t.get("resolve", 0.0) - t.get("diff", 0.0) for t in timings]
-    rows.append(["  write statements (write - resolve - diff)", percentile(own, 50), percentile(own, 95), sum(own) / 1000])
+    own = [t.get("write", 0.0) - t.get("recheck", 0.0) - t.get("diff", 0.0) for t in timings]
+    rows.append(["  write statements (write - recheck - diff)", percentile(own, 50), percentile(own, 95), sum(own) / 1000])
     return rows
 
 

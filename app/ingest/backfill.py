@@ -11,7 +11,8 @@ from collections.abc import AsyncIterator, Iterable
 from pydantic import BaseModel
 
 from app.ingest.models import IngestResult, MeetingInput
-from app.ingest.pipeline import IngestPipeline, Prepared, Timer
+from app.ingest.pipeline import IngestPipeline, Timer
+from app.ingest.rows import Prepared
 
 
 class IngestOutcome(BaseModel):
