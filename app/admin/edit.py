@@ -8,6 +8,7 @@ from app.admin.errors import Conflict, Invalid, NotFound
 from app.admin.models import EntityEdit, EntityPatch
 from app.embedding import Embedder
 from app.graph.driver import Graph, Tx
+from app.ingest.chains import lock_existing
 from app.ingest.models import EntityType
 from app.ingest.names import distinct_aliases, normalize_name, search_keys
 from app.ingest.resolve import initials
@@ -24,8 +25,10 @@ async def patch_entity(graph: Graph, embedder: Embedder | None, entity_id: str, 
 
 
 async def _patch(tx: Tx, entity_id: str, patch: EntityPatch, name_vector: list[float] | None) -> EntityEdit:
-    rows = await tx.run("admin/read_entities", entity_ids=[entity_id])
-    if not rows:
+    # locked first, so the read sees an entity a concurrent merge is deleting as gone, not half there
+    locked = await lock_existing(tx, [entity_id])
+    rows = await tx.run("admin/read_entities", entity_ids=[entity_id]) if locked else []
+    if not rows or rows[0]["type"] is None:
         raise NotFound(f"no entity {entity_id!r}")
     entity = rows[0]
     old_type = EntityType(entity["type"])

@@ -1,7 +1,11 @@
+// A meeting that a concurrent re-ingest or deletion is removing can read with no properties left: its
+// properties are read at once (one map) and such a meeting is left out.
 MATCH (m:Meeting)
 WHERE m.sort_key IS NOT NULL
   AND ($since IS NULL OR m.date >= date($since)) AND ($until IS NULL OR m.date <= date($until))
-RETURN m.id AS id, m.external_id AS external_id, m.title AS title, toString(m.date) AS date,
-       m.participants AS participants, m.turn_count AS turn_count
-ORDER BY m.sort_key DESC
+WITH m {.id, .external_id, .title, .date, .participants, .turn_count, .sort_key} AS p
+WHERE p.id IS NOT NULL
+RETURN p.id AS id, p.external_id AS external_id, p.title AS title, toString(p.date) AS date,
+       p.participants AS participants, p.turn_count AS turn_count
+ORDER BY p.sort_key DESC
 SKIP $offset LIMIT $limit
