@@ -28,6 +28,11 @@ from app.ingest.resolve import initials
 from app.ingest.write import write_chains
 
 
+# What the sources' relationships become: each moves onto the target.
+MOVE_STATEMENTS = ("admin/move_mentions", "admin/move_dependencies", "admin/move_decisions", "admin/move_attendance",
+                   "admin/move_action_items")
+
+
 async def merge_entities(graph: Graph, request: MergeRequest) -> MergeResult:
     return await graph.in_write_transaction(lambda tx: _merge(tx, request))
 
@@ -55,8 +60,8 @@ async def _merge(tx: Tx, request: MergeRequest) -> MergeResult:
     before = await read_subgraph(tx, ids, ids + affected)
     states = await read_states(tx, ids + affected)
 
-    for statement in ("move_mentions", "move_dependencies", "move_decisions", "move_attendance", "move_action_items"):
-        await tx.run(f"admin/{statement}", target_id=target_id, source_ids=source_ids)
+    for statement in MOVE_STATEMENTS:
+        await tx.run(statement, target_id=target_id, source_ids=source_ids)
 
     renamed = dict.fromkeys(source_ids, target_id)
     merged = [StoredState(version=rewrite_ids(s.version, renamed), turn=s.turn) for eid in ids for s in states[eid]]
