@@ -32,20 +32,10 @@ from app.ingest.diff import ChainPlan
 from app.ingest.extract import Extractor
 from app.ingest.pipeline import IngestPipeline
 from app.ingest.rows import Built, Prepared
-from app.ingest.write import MeetingWrite, write_meeting
+from app.ingest.write import MeetingWrite, unwind, write_meeting
 from app.services import build_services
 
 STAGES = ("chunk", "extract", "embed", "resolve", "recheck", "diff", "write")
-BASELINE_STATEMENTS = (
-    "bench/baseline_write_meeting",
-    "bench/baseline_write_entities",
-    "bench/baseline_write_mentions",
-    "bench/baseline_write_attendance",
-    "bench/baseline_write_states",
-    "bench/baseline_link_states",
-    "bench/baseline_write_dependencies",
-    "bench/baseline_write_decisions",
-)
 
 
 class RecordingPipeline(IngestPipeline):
@@ -67,15 +57,18 @@ async def write_baseline(tx: Tx, rows: MeetingWrite, plan: ChainPlan) -> None:
     meeting_id = rows.meeting.id
     await tx.run("bench/baseline_write_meeting", meeting=rows.meeting.model_dump(),
                  memories=[m.model_dump() for m in rows.memories])
-    await tx.run("bench/baseline_write_entities", entities=[e.model_dump() for e in rows.entities])
-    await tx.run("bench/baseline_write_mentions", mentions=rows.mentions)
-    await tx.run("bench/baseline_write_attendance", meeting_id=meeting_id, attendees=rows.attendees)
-    await tx.run("bench/baseline_write_states", states=[
+    await unwind(tx, "bench/baseline_write_entities", entities=[e.model_dump() for e in rows.entities])
+    await unwind(tx, "bench/baseline_write_mentions", mentions=rows.mentions)
+    await unwind(tx, "bench/baseline_write_attendance", meeting_id=meeting_id, attendees=rows.attendees)
+    await unwind(tx, "bench/baseline_write_states", states=[
         {"id": v.id, "entity_id": v.entity_id, "meeting_id": v.meeting_id, "props": v.to_props()} for v in plan.upserts
     ])
-    await tx.run("bench/baseline_link_states", chains=[c.model_dump() for c in plan.chains])
-    await tx.run("bench/baseline_write_dependencies", dependencies=rows.dependencies)
-    await tx.run("bench/baseline_write_decisions", meeting_id=meeting_id, decisions=rows.decisions)
+    await unwind(tx, "bench/baseline_link_states", chains=[c.model_dump() for c in plan.chains])
+    await unwind(tx, "bench/baseline_write_dependencies", dependencies=rows.dependencies)
+    await unwind(tx, "bench/baseline_write_decisions", meeting_id=meeting_id, decisions=rows.decisions)
+    await unwind(tx, "bench/baseline_write_action_items", meeting_id=meeting_id,
+                 items=[a.model_dump() for a in rows.action_items])
+    await unwind(tx, "bench/baseline_close_action_items", closures=[c.model_dump() for c in rows.closures])
 
 
 def stage_rows(timings: list[dict[str, float]]) -> list[list[object]]:

@@ -82,28 +82,36 @@ class MeetingWrite(BaseModel):
 
 
 async def write_meeting(tx: Tx, rows: MeetingWrite, plan: ChainPlan) -> None:
-    """A fixed sequence of statements, whatever the number of entities."""
+    """A fixed sequence of statements, whatever the number of entities; those with nothing to write are left out."""
     await tx.run(
         "ingest/write_meeting",
         meeting=rows.meeting.model_dump(),
         memories=[m.model_dump() for m in rows.memories],
     )
-    await tx.run("ingest/upsert_entities", entities=[e.model_dump() for e in rows.entities])
-    await tx.run("ingest/write_mentions", mentions=rows.mentions)
-    await tx.run("ingest/write_attendance", meeting_id=rows.meeting.id, attendees=rows.attendees)
+    await unwind(tx, "ingest/upsert_entities", entities=[e.model_dump() for e in rows.entities])
+    await unwind(tx, "ingest/write_mentions", mentions=rows.mentions)
+    await unwind(tx, "ingest/write_attendance", meeting_id=rows.meeting.id, attendees=rows.attendees)
     await write_chains(tx, plan)
-    await tx.run("ingest/write_dependencies", dependencies=rows.dependencies)
-    await tx.run("ingest/write_decisions", meeting_id=rows.meeting.id, decisions=rows.decisions)
-    await tx.run("ingest/write_action_items", meeting_id=rows.meeting.id,
+    await unwind(tx, "ingest/write_dependencies", dependencies=rows.dependencies)
+    await unwind(tx, "ingest/write_decisions", meeting_id=rows.meeting.id, decisions=rows.decisions)
+    await unwind(tx, "ingest/write_action_items", meeting_id=rows.meeting.id,
                  items=[a.model_dump() for a in rows.action_items])
-    await tx.run("ingest/close_action_items", closures=[c.model_dump() for c in rows.closures])
+    await unwind(tx, "ingest/close_action_items", closures=[c.model_dump() for c in rows.closures])
 
 
 async def write_chains(tx: Tx, plan: ChainPlan) -> None:
-    await tx.run("ingest/delete_states", state_ids=plan.deletes)
-    await tx.run(
+    await unwind(tx, "ingest/delete_states", state_ids=plan.deletes)
+    await unwind(
+        tx,
         "ingest/write_states",
         states=[{"id": v.id, "entity_id": v.entity_id, "meeting_id": v.meeting_id, "props": v.to_props()}
                 for v in plan.upserts],
     )
-    await tx.run("ingest/relink_state_chains", chains=[c.model_dump() for c in plan.chains])
+    await unwind(tx, "ingest/relink_state_chains", chains=[c.model_dump() for c in plan.chains])
+
+
+async def unwind(tx: Tx, statement: str, **params: Any) -> None:
+    """Runs a statement that UNWINDs its one list parameter, unless that list is empty: it would write nothing,
+    and each statement is a round trip to the server."""
+    if any(value for value in params.values() if isinstance(value, list)):
+        await tx.run(statement, **params)
