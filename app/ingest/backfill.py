@@ -31,7 +31,7 @@ async def backfill(
     """Yield one outcome per meeting, in date order; `workers` meetings are prepared ahead of the one being written.
     A meeting that fails is reported and the rest go on."""
     upcoming = iter(in_date_order(meetings))
-    ahead: deque[tuple[MeetingInput, Timer, asyncio.Task[Prepared]]] = deque()
+    ahead: deque[tuple[MeetingInput, Timer, asyncio.Task[Prepared | None]]] = deque()
 
     def top_up() -> None:
         while len(ahead) < max(1, workers):
@@ -39,7 +39,7 @@ async def backfill(
             if meeting is None:
                 return
             timer = Timer()
-            ahead.append((meeting, timer, asyncio.create_task(pipeline.prepare(meeting, timer))))
+            ahead.append((meeting, timer, asyncio.create_task(_prepare_unless_stored(pipeline, meeting, timer))))
 
     top_up()
     try:
@@ -48,10 +48,22 @@ async def backfill(
             try:
                 prepared = await preparing
                 top_up()
-                yield IngestOutcome(meeting=meeting, result=await pipeline.store(prepared, timer, "backfill"))
+                # stored as it is when looked at ahead: unless a meeting written since replaced it (the same
+                # external_id twice in one backfill), there is nothing to write
+                result = None if prepared is not None else await pipeline.unchanged(meeting, "backfill")
+                if result is None:
+                    result = await pipeline.store(prepared or await pipeline.prepare(meeting, timer), timer, "backfill")
+                yield IngestOutcome(meeting=meeting, result=result)
             except Exception as exc:  # reported per meeting, like the CLI's one-by-one ingest
                 top_up()
                 yield IngestOutcome(meeting=meeting, error=f"{type(exc).__name__}: {exc}")
     finally:
         for _, _, task in ahead:
             task.cancel()
+
+
+async def _prepare_unless_stored(pipeline: IngestPipeline, meeting: MeetingInput, timer: Timer) -> Prepared | None:
+    """None when the graph already holds this very meeting: nothing to chunk, read or embed."""
+    if await pipeline.unchanged(meeting) is not None:
+        return None
+    return await pipeline.prepare(meeting, timer)

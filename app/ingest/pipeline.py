@@ -63,7 +63,20 @@ class IngestPipeline:
 
     async def ingest(self, meeting: MeetingInput, mode: IngestMode = "sync") -> IngestResult:
         timer = Timer()
+        if (same := await self.unchanged(meeting, mode)) is not None:
+            return same
         return await self.store(await self.prepare(meeting, timer), timer, mode)
+
+    async def unchanged(self, meeting: MeetingInput, mode: IngestMode | None = None) -> IngestResult | None:
+        """The "unchanged" answer if the graph already holds this very meeting, read without a lock, so that a
+        resubmission is not chunked and embedded again; counted as an ingest when `mode` is given. A meeting that
+        goes ahead is checked again inside its write transaction."""
+        digest = content_hash(meeting)
+        found = await self.graph.read("ingest/find_meeting", external_id=meeting.external_id, content_hash=digest)
+        same = _unchanged(found, digest)
+        if same is not None and mode is not None:
+            observe_ingest(same, mode)
+        return same
 
     async def store(self, prepared: Prepared, timer: Timer, mode: IngestMode = "sync") -> IngestResult:
         """Write a prepared meeting in one transaction; resolution and state diffs read the graph as it is now.
@@ -110,9 +123,8 @@ class IngestPipeline:
     async def _write(self, tx: Tx, p: Prepared, timer: Timer) -> IngestResult:
         meeting = p.meeting
         existing = await tx.run("ingest/find_meeting", external_id=meeting.external_id, content_hash=p.content_hash)
-        if existing and existing[0]["content_hash"] == p.content_hash:
-            found = existing[0]
-            return IngestResult(meeting_id=found["id"], external_id=found["external_id"], status="unchanged")
+        if (same := _unchanged(existing, p.content_hash)) is not None:
+            return same
         meeting_id = existing[0]["id"] if existing else uuid.uuid4().hex
         closed_later = await tx.run("ingest/action_item_closures", meeting_id=meeting_id) if existing else []
         if existing:
@@ -176,6 +188,12 @@ class IngestPipeline:
         }
         plan, _ = await replay_chains(tx, list(built.deltas), key, inserted)
         return plan
+
+
+def _unchanged(found: list[dict], digest: str) -> IngestResult | None:
+    if found and found[0]["content_hash"] == digest:
+        return IngestResult(meeting_id=found[0]["id"], external_id=found[0]["external_id"], status="unchanged")
+    return None
 
 
 def _extractor_label(extractor: Extractor, extraction: Extraction) -> str:

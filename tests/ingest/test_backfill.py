@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
+from datetime import date
 from typing import Any
 
 import pytest
@@ -71,3 +72,42 @@ async def test_a_failing_meeting_is_reported_and_the_rest_go_on(graph: Graph) ->
 
     assert [o.error is not None for o in outcomes] == [False, True] + [False] * (len(meetings) - 2)
     assert "extractor broke" in (outcomes[1].error or "")
+
+
+class CountingEmbedder:
+    """The real model, counting what it is asked to encode."""
+
+    def __init__(self) -> None:
+        self.model, self.texts = get_embedder(), 0
+        self.dimensions = self.model.dimensions
+
+    def encode(self, texts: Sequence[str]) -> list[list[float]]:
+        self.texts += len(texts)
+        return self.model.encode(texts)
+
+
+async def test_a_meeting_stored_as_it_is_is_not_embedded_again(graph: Graph) -> None:
+    embedder = CountingEmbedder()
+    pipeline = IngestPipeline(graph, embedder, RuleBasedExtractor())
+    meetings = seed_meetings()
+    first = [o async for o in backfill(pipeline, meetings, workers=2)]
+    embedded = embedder.texts
+
+    again = [await pipeline.ingest(meetings[0])] + [o.result async for o in backfill(pipeline, meetings, workers=2)]
+
+    assert all(o.result and o.result.status == "created" for o in first) and embedded > 0
+    assert [r.status if r else None for r in again] == ["unchanged"] * (len(meetings) + 1)
+    assert embedder.texts == embedded
+
+
+async def test_two_versions_of_a_meeting_in_one_backfill_leave_the_later_one(graph: Graph) -> None:
+    pipeline = IngestPipeline(graph, get_embedder(), RuleBasedExtractor())
+    first = seed_meetings()[0]
+    later = first.model_copy(update={"date": date(first.date.year + 1, 1, 5), "title": f"{first.title} (corrected)"})
+    await pipeline.ingest(later)  # stored as it is when the backfill looks ahead, but replaced before its turn
+
+    outcomes = [o async for o in backfill(pipeline, [later, first], workers=2)]
+
+    assert [o.result.status if o.result else o.error for o in outcomes] == ["replaced", "replaced"]
+    meetings = await graph.read("queries/list_meetings", since=None, until=None, offset=0, limit=10)
+    assert [m["title"] for m in meetings] == [later.title]
