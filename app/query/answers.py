@@ -59,8 +59,20 @@ def state(intent: Intent, name: str, st: dict[str, Any]) -> str:
     return text + "."
 
 
+def untracked(intent: Intent, name: str, meetings: int) -> str:
+    came_up = f"; it came up in {meetings} meeting(s)" if meetings else ""
+    if intent == Intent.OWNER:
+        return f"No owner has been named for {name}{came_up}."
+    if intent == Intent.BLOCKERS:
+        return f"Nothing has been said to block {name}{came_up}."
+    return f"No status has been recorded for {name}{came_up}."
+
+
 def as_of(name: str, data: dict[str, Any], meeting: MeetingRef) -> str:
-    return f"As of the {meeting.date.isoformat()} meeting ({meeting.title}), {name} was {_status(data)}."
+    when = f"As of the {meeting.date.isoformat()} meeting ({meeting.title})"
+    if data.get("status") is None:
+        return f"{when}, no status had been recorded for {name}."
+    return f"{when}, {name} was {_status(data)}."
 
 
 def timeline(name: str, events: list[dict[str, Any]]) -> str:

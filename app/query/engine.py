@@ -136,7 +136,9 @@ class QueryEngine:
     async def _current_status(self, parsed: ParsedQuestion) -> QueryAnswer:
         entity = await self._entity(parsed)
         rows = await self.graph.read("queries/current_status", id=entity.id)
-        state = rows[0]["state"] or {"status": "planned", "progress": 0, "owner": None, "blockers": []}
+        state = rows[0]["state"]
+        if state is None:
+            return await self._untracked(parsed, entity, rows[0]["meetings"])
         data = {"entity": entity.name, "entity_id": entity.id, **{k: state.get(k) for k in TRACKED_FIELDS}}
         data["blockers"] = data["blockers"] or []
         if parsed.intent == Intent.OWNER:
@@ -151,6 +153,18 @@ class QueryEngine:
             sources=_sources([state]),
             cypher=_used("queries/current_status"),
         )
+
+    async def _untracked(self, parsed: ParsedQuestion, entity: LinkCandidate, meetings: int) -> QueryAnswer:
+        """An item that came up but was never given a status, owner or blocker: said so (not "planned, 0%"),
+        with what was said about it."""
+        data = {"entity": entity.name, "entity_id": entity.id, "status": None, "progress": None, "owner": None,
+                "blockers": []}
+        text = answers.untracked(parsed.intent, entity.name, meetings)
+        said = await self._search(parsed)
+        if said.intent != Intent.SEARCH:
+            return QueryAnswer(intent=parsed.intent, answer=text, data=data, cypher=_used("queries/current_status"))
+        answer = f"{text} What was said about it:\n{said.answer}"
+        return said.model_copy(update={"intent": parsed.intent, "answer": answer, "data": {**said.data, **data}})
 
     async def _status_as_of(self, parsed: ParsedQuestion) -> QueryAnswer:
         entity = await self._entity(parsed)

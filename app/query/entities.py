@@ -38,7 +38,7 @@ async def get_entity(graph: Graph, entity_id: str) -> EntityDetail:
     if not rows:
         raise EntityNotFound(entity_id)
     row = rows[0]
-    state = StateView(**row["state"]) if row["state"] else StateView(status="planned", progress=0)
+    state = StateView(**row["state"]) if row["state"] else StateView()  # never stated: not "planned"
     return EntityDetail(**{**row, "state": state})
 
 

@@ -104,10 +104,8 @@ async def dependency_items(graph: Graph, entity_id: str, forward: bool, transiti
 
 async def state_as_of(graph: Graph, entity_id: str, meeting: MeetingRef) -> dict[str, Any]:
     row = (await graph.read("queries/status_as_of", id=entity_id, as_of_key=sort_key(meeting)))[0]
-    known = row["status"] is not None
     return {
-        "entity": row["name"], "entity_id": row["id"],
-        "status": row["status"] if known else "planned", "progress": row["progress"] if known else 0,
+        "entity": row["name"], "entity_id": row["id"], "status": row["status"], "progress": row["progress"],
         "owner": row["owner"], "blockers": row["blockers"],
         "as_of": meeting.external_id or meeting.date.isoformat(), "as_of_date": meeting.date.isoformat(),
         "meeting_id": row["meeting_id"], "external_id": row["external_id"], "memory_id": row["memory_id"],

@@ -80,3 +80,25 @@ async def test_a_question_about_one_meeting_searches_only_that_meeting(engine: Q
     results = answer.data["results"]
     assert results and {r["external_id"] for r in results} == {"m01"}
     assert answer.cypher is not None and "vector.similarity.cosine" in answer.cypher.statement
+
+
+async def test_an_item_that_only_came_up_has_no_made_up_status(engine: QueryEngine, graph: Graph) -> None:
+    from app.query.entities import get_entity
+
+    pipeline = IngestPipeline(graph, get_embedder(), RuleBasedExtractor())
+    await pipeline.ingest(MeetingInput(
+        title="planning", date=date(2026, 5, 11), participants=["Nadia Osei", "Theo Lind"], external_id="m02",
+        turns=parse_text("Theo: um so let's talk about the Billing Dashboard\n"
+                         "Nadia: sure, the Billing Dashboard colours look a bit off to me")))
+
+    status = await engine.ask("what's the status of the billing dashboard?")
+    blockers = await engine.ask("what's blocking the billing dashboard?")
+
+    assert status.intent == Intent.CURRENT_STATUS and status.data["entity"] == "Billing Dashboard"
+    assert (status.data["status"], status.data["progress"]) == (None, None)
+    assert status.answer.startswith("No status has been recorded for Billing Dashboard; it came up in 1 meeting")
+    assert "planned" not in status.answer and "0%" not in status.answer
+    assert status.sources and status.sources[0].external_id == "m02"  # what was said instead
+    assert blockers.intent == Intent.BLOCKERS and blockers.answer.startswith("Nothing has been said to block")
+    entity = await get_entity(graph, status.data["entity_id"])
+    assert (entity.state.status, entity.state.progress) == (None, None)
