@@ -14,12 +14,18 @@ from app.config import Settings
 from app.graph.server import free_port
 from app.main import create_app
 
+KEEP_ALIVE_S = 120
+
 
 @contextmanager
 def running_api(settings: Settings, start_timeout_s: float = 600) -> Iterator[str]:
     """Yields the server's base URL once it answers; loading the embedder can take minutes on a busy machine."""
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
+    # Its clients share this process and its GIL, so on a loaded machine one can sit idle past uvicorn's 5 s
+    # keep-alive and send its next request into a connection the server is closing (a reset, not an answer).
+    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning",
+                            timeout_keep_alive=KEEP_ALIVE_S)
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + start_timeout_s

@@ -78,7 +78,8 @@ def test_concurrent_curation_and_ingest_give_no_5xx_and_a_sound_graph(api: httpx
 
     def worker(seed: int) -> None:
         rng = random.Random(seed)
-        with httpx.Client(base_url=live_server.base_url, timeout=600) as client:  # a loaded CI box is slow
+        # a loaded CI box is slow; a connection per request, so no request races the server closing an idle one
+        with httpx.Client(base_url=live_server.base_url, timeout=600, headers={"Connection": "close"}) as client:
             for _ in range(30):
                 status = _step(client, rng)
                 with lock:
