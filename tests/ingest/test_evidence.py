@@ -122,3 +122,65 @@ def test_real_meeting_excerpts_yield_no_junk(excerpt: dict) -> None:
     junk = {"january", "family", "marketing", "user interface", "project manager", "process", "laura", "david"}
     assert not items(x) & junk
     assert all(any(s.quote[:20] in t["text"] for t in excerpt["turns"]) for s in x.states)  # words as spoken
+
+
+# Evidence from the whole meeting (meeting_evidence.py). Turns quoted from QMSum (MIT) / AMI (CC BY 4.0).
+def test_a_name_said_once_in_passing_is_not_an_item() -> None:
+    x = said(  # ES2005b, turn 155
+        "or organic , yeah , more organic shape I think . {vocalsound} Um simple designs , like the last one we just "
+        "saw , not too many buttons and as Raj pointed out , only ten percent {disfmarker} fifty percent of people "
+        "only use ten percent of the buttons ,",
+        speaker="User Interface",
+    )
+    assert "raj" not in items(x)
+
+
+def test_a_person_asked_by_name_is_not_an_item() -> None:
+    x = said(  # ES2002d, turns 615 and 683
+        "So still on the topic of room for creativity uh next up is Craig .",
+        "Um did , you wanna comment Craig ?",
+    )
+    assert "craig" not in items(x)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # ES2005b, turn 386
+        "Uh actually I think it's really really very important point uh as if we look at the market because people "
+        "mor fifty percent people they find that the remote controls are often lost somewhere in the remote , in the "
+        "room .",
+        # ES2002d, turn 516
+        "So it's pretty good . Translates to something like about approximately seventy two percent efficacy of our "
+        "original goal . Right ?",
+    ],
+)
+def test_a_share_of_something_is_not_progress(line: str) -> None:
+    x = said(line, speaker="Marketing")
+    assert [s for s in x.states if s.progress is not None] == []
+    assert not items(x) & {"people mor", "translates"}
+
+
+def test_a_self_repair_is_not_one_name() -> None:
+    x = said(  # ES2005b, turn 311
+        "uh personal preferences , I think uh programmable options which um just require a small amount of memory , "
+        "uh non volatile memory , just um so the user can put in their favourite channels",
+        speaker="Industrial Designer",
+    )
+    assert not any("memory" in name and "volatile" in name and name.startswith("memory") for name in items(x))
+
+
+def test_a_work_headed_phrase_one_speaker_keeps_using_recurs() -> None:
+    x = extract_meeting(  # ES2002b, turns 37 and 149 (shortened)
+        meeting(
+            [
+                ("Marketing", "but I could also th add some to this which is just about sort of um sort of market "
+                 "research ."),
+                ("Project Manager", "Okay ."),
+                ("Marketing", "Obviously obviously what you've just told me impacts a lot on what um like market "
+                 "research mm that that I've been {disfmarker}"),
+            ],
+            AMI_ROLES,
+        )
+    )
+    assert "market research" in items(x)

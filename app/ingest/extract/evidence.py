@@ -1,12 +1,15 @@
 """Items only on evidence: which extracted names may become work items.
 
 A name is kept when it is known already, a topic the meeting keeps coming back to (`recurrence.py`),
-capitalised as a name (not just at a sentence's start),
-has a work-like head ("ledger service", "data migration"), is introduced as work ("the Atlas
-project", "a ticket for dark mode"), or - when it is more than one bare common word - is what a
-state, progress, ownership or dependency statement is about (a single word then needs its capital). Numbers, dates, the meeting's people
-and speakers' roles ("Project Manager", "Grad A") are never items, whatever is said about them, nor are the
-names an admin marked as not work items (the ignore list, compared normalised).
+has a work-like head ("ledger service", "data migration"), is an acronym, is introduced as work ("the Atlas
+project", "a ticket for dark mode", "the latest on Atlas"), or - when it is more than one bare common word - is
+what a state, progress, ownership or dependency statement is about (a single word then needs its capital). A
+name capitalised as a name (not just at a sentence's start) is kept when something is stated about it or the
+meeting says it in more than one turn and does not ask it questions as a person (`meeting_evidence.py`). In a
+hearing of more than `MAX_SPEAKERS` speakers only known, recurring and work-worded names qualify. Numbers, dates,
+the meeting's people, names used as people ("as Raj pointed out"), self-repairs read as one name and speakers'
+roles ("Project Manager", "Grad A") are never items, whatever is said about them, nor are the names an admin
+marked as not work items (the ignore list, compared normalised).
 The rule-based and the LLM extractors both pass their output through `keep_evidenced`, after
 `with_catalogued` has added every catalogued name said in the meeting, in whatever case.
 """
@@ -16,14 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 
-from app.ingest.extract.lexicon import (
-    FEATURE_HEADS,
-    NUMBER_WORDS,
-    PROJECT_HEADS,
-    PROJECT_WORDS,
-    TASK_HEADS,
-    WORK_AREA_WORDS,
-)
+from app.ingest.extract.lexicon import NUMBER_WORDS, PROJECT_WORDS, WORK_AREA_WORDS, WORK_HEADS
+from app.ingest.extract.meeting_evidence import Usage
+from app.ingest.extract.recurrence import MAX_SPEAKERS
 from app.ingest.extract.speech import SpokenTurn
 from app.ingest.models import EntityMention, Extraction
 from app.ingest.names import normalize_name
@@ -45,15 +43,7 @@ ROLE_WORDS = frozenset(
     facilitator participant participants speaker speakers interviewer interviewee host
     """.split()
 )
-# Heads that name work without typing it (the type comes from `lexicon.guess_type`).
-_MORE_HEADS = frozenset(
-    """
-    design prototype pilot exporter importer tracker generator parser client server backend frontend database
-    schema script crawler scraper release launch campaign experiment proposal contract upgrade
-    """.split()
-)
-_WORK_HEADS = FEATURE_HEADS | TASK_HEADS | PROJECT_HEADS | PROJECT_WORDS | _MORE_HEADS
-_INTRODUCERS = r"(?:ticket|tickets|epic|story|issue|card|jira|task)\s+(?:for|about|on|to)"
+_INTRODUCERS = r"(?:ticket|tickets|epic|story|issue|card|jira|task|latest|update|updates|status)\s+(?:for|about|on|to|of)"
 _SMALL_WORDS = frozenset("of and for the to on in a an &".split())
 
 
@@ -79,6 +69,8 @@ class Evidence:
         self.recurring = {normalize_name(r) for r in recurring}  # topics the meeting kept coming back to
         # words written capitalised after another word: names, not sentence-case
         self.mid_capitals = {m.group(1).lower() for t in self.texts for m in _MID_CAPITAL.finditer(t)}
+        self.usage = Usage(self.texts)
+        self.hearing = len({n.lower() for n in names}) > MAX_SPEAKERS
 
     def never_item(self, surface: str) -> bool:
         words = [w.lower() for w in _words(surface)]
@@ -86,26 +78,34 @@ class Evidence:
             return True
         if all(_is_number(w) or w in _DATE_WORDS for w in words) or _is_number(words[0]) or words[-1] in _QUANTITIES:
             return True  # "62.5 million", "point five million"
-        if any(w in _DATE_WORDS for w in words) and words[-1] not in _WORK_HEADS:
+        if any(w in _DATE_WORDS for w in words) and words[-1] not in WORK_HEADS:
             return True
-        return all(w in self.person_words or w in ROLE_WORDS for w in words)
+        if len(words) > 2 and words[-1] in words[:-1]:
+            return True  # a self-repair read as one name: "memory non volatile memory"
+        return all(w in self.person_words or w in ROLE_WORDS for w in words) or self.usage.as_person(surface)
 
-    def named(self, surface: str) -> bool:
-        """Evidence in the name itself or how it was introduced."""
+    def known_name(self, surface: str) -> bool:
+        return " ".join(_words(surface)).lower() in self.known or surface.lower() in self.known
+
+    def work_worded(self, surface: str) -> bool:
+        """Evidence of work in the name itself or how it was introduced: a work-like head, an acronym."""
         words = _words(surface)
         lowered = [w.lower() for w in words]
-        if " ".join(lowered) in self.known or surface.lower() in self.known:
-            return True
-        if lowered[-1] in _WORK_HEADS or lowered[-1].rstrip("s") in _WORK_HEADS or lowered[0] in PROJECT_WORDS:
+        if lowered[-1] in WORK_HEADS or lowered[-1].rstrip("s") in WORK_HEADS or lowered[0] in PROJECT_WORDS:
             return True
         if len(lowered) == 1 and lowered[0] in WORK_AREA_WORDS:
             return True
         if any(len(w) > 1 and w.isupper() and w.isalpha() for w in words):
             return True  # an acronym: "SSO", "QA"
-        content = [w for w in words if w.lower() not in _SMALL_WORDS]
-        if content and all(w[:1].isupper() for w in content) and (len(content) > 1 or lowered[0] in self.mid_capitals):
-            return True
         return self._introduced(lowered)
+
+    def capitalised(self, surface: str) -> bool:
+        """Written as a name: every content word capitalised, a single word also after another word."""
+        words = _words(surface)
+        content = [w for w in words if w.lower() not in _SMALL_WORDS]
+        return bool(content) and all(w[:1].isupper() for w in content) and (
+            len(content) > 1 or content[0].lower() in self.mid_capitals
+        )
 
     def _introduced(self, lowered: list[str]) -> bool:
         phrase = r"\s+".join(map(re.escape, lowered))
@@ -120,9 +120,15 @@ class Evidence:
     def item(self, surface: str, stated: bool) -> bool:
         if self.never_item(surface):
             return False
-        if normalize_name(surface) in self.recurring:
+        if self.known_name(surface) or normalize_name(surface) in self.recurring:
             return True
-        return self.named(surface) or (stated and self.stated_enough(surface))
+        if self.hearing:
+            return self.work_worded(surface)  # dozens of speakers: names of places, bills and people abound
+        if self.work_worded(surface):
+            return True
+        if self.capitalised(surface):  # a name said once and never talked about was mentioned in passing
+            return stated or (self.usage.turns(surface) > 1 and not self.usage.addressed(surface))
+        return stated and self.stated_enough(surface)
 
 
 _MID_CAPITAL = re.compile(r"(?<=[a-z0-9,;:] )([A-Z][a-z][\w-]*)")

@@ -226,6 +226,15 @@ FEATURE_HEADS = frozenset(
 )
 
 
+# Heads that name work without typing it (the type comes from `guess_type`).
+_MORE_HEADS = frozenset(
+    """
+    design prototype pilot exporter importer tracker generator parser client server backend frontend database
+    schema script crawler scraper release launch campaign experiment proposal contract upgrade
+    """.split()
+)
+WORK_HEADS = FEATURE_HEADS | TASK_HEADS | PROJECT_HEADS | PROJECT_WORDS | _MORE_HEADS
+
 # Work areas people name with one bare lowercase word ("billing is done"); other bare single words
 # ("parallel", "asked", "reading") are too often not names at all.
 WORK_AREA_WORDS = frozenset(

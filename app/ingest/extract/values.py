@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-from app.ingest.extract.lexicon import CLOSED_WORDS, FRACTION_WORDS, ITEM_PRONOUNS, NUMBER_WORDS
+from app.ingest.extract.lexicon import (
+    CLOSED_WORDS,
+    DEFINITE_DETERMINERS,
+    FRACTION_WORDS,
+    INDEFINITE_DETERMINERS,
+    ITEM_PRONOUNS,
+    NUMBER_WORDS,
+    PERSON_PRONOUNS,
+)
 
 _AMOUNT_AFTER = re.compile(
     r"^\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|just\s+|only\s+)?"
@@ -21,11 +29,17 @@ _CHOICE_END = re.compile(
     re.IGNORECASE,
 )
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"^\s+([a-z][a-z-]+)\b")
+_FUNCTION_WORDS = CLOSED_WORDS | DEFINITE_DETERMINERS | INDEFINITE_DETERMINERS | ITEM_PRONOUNS | PERSON_PRONOUNS
 
 
 def percent_value(match: re.Match[str], text: str) -> int | None:
-    """The percentage a PROGRESS match states, or None when it's a reference value ("up from 40%")."""
+    """The percentage a PROGRESS match states, or None when it's a reference value ("up from 40%") or a share
+    of something ("fifty percent people", "72 percent efficacy")."""
     if _FROM_BEFORE.search(text[: match.start()]):
+        return None
+    noun = _NOUN_AFTER.match(text[match.end() :])
+    if noun and noun.group(1) not in _FUNCTION_WORDS:
         return None
     groups = match.groupdict()
     if groups.get("num"):

@@ -1,0 +1,54 @@
+"""Evidence from a name's use across the whole meeting, not one sentence: in how many turns it is said, and
+whether it is used as a person ("as Raj pointed out", "thanks, Craig").
+
+A name a meeting says once and never says anything about is usually an object or a person mentioned in
+passing, not something the team works on; `evidence.py` weighs that with what the name itself shows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# What is said of people and never of work items: "X said", "X pointed out", "thanks, X".
+_SPEECH_AFTER = (
+    r"(?:said|says|mentioned|pointed\s+out|suggested|asked|told\s+(?:me|us)|was\s+saying|is\s+saying|"
+    r"thinks|thought|reckons|presented|explained)"
+)
+_ADDRESS_BEFORE = r"(?:thanks|thank\s+you|cheers|sorry|hi|hello)\s*,?"
+# A question put to someone by name at its end: "did you wanna comment Craig?"
+_ASKED = r"\byou\b[^.?!]*?\s"
+
+
+class Usage:
+    """How the names of one meeting are used, over the meeting's normalised turn texts."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.texts = [t for t in texts if t.strip()]
+        self._turns: dict[str, int] = {}
+
+    def turns(self, surface: str) -> int:
+        """In how many turns the name is said (whole words, any case), counted up to 2."""
+        key = surface.lower()
+        if key not in self._turns:
+            pattern = re.compile(rf"(?<![\w-]){re.escape(key)}(?![\w-])", re.IGNORECASE)
+            count = 0
+            for text in self.texts:
+                count += bool(pattern.search(text))
+                if count >= 2:
+                    break
+            self._turns[key] = count
+        return self._turns[key]
+
+    def as_person(self, surface: str) -> bool:
+        """A capitalised name somebody is said to have said something, or is thanked or greeted."""
+        if not surface[:1].isupper():
+            return False
+        name = re.escape(surface)
+        pattern = re.compile(rf"\b{name}\s+{_SPEECH_AFTER}\b|\b{_ADDRESS_BEFORE}\s+{name}\b(?![\w-])")
+        return any(pattern.search(t) for t in self.texts)
+
+    def addressed(self, surface: str) -> bool:
+        """A name a question to "you" ends with: the person asked, unless the name is work on other evidence."""
+        pattern = re.compile(rf"{_ASKED}{re.escape(surface)}\s*\?")
+        return any(pattern.search(t) for t in self.texts)
