@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import threading
 import time
+from pathlib import Path
 
 import numpy as np
 
-from app.embedding import ShortestFirst, get_embedder
+from app.embedding import SentenceTransformerEmbedder, ShortestFirst, get_embedder
 
 
 def test_the_waiter_with_the_least_work_goes_next() -> None:
@@ -61,3 +62,22 @@ def test_batched_turns_give_the_same_vectors_as_one_text_at_a_time() -> None:
     together = np.array(embedder.encode(texts))
     alone = np.array([embedder.encode([t])[0] for t in texts])
     assert np.allclose(together, alone, atol=1e-5)
+
+
+def test_texts_of_mixed_lengths_come_back_in_the_order_given() -> None:
+    embedder = get_embedder(batch_size=2)
+    texts = ["ok", "the checkout redesign is blocked on the payment provider's new API " * 5, "budget", "a b c d"]
+    vectors = np.array(embedder.encode(texts))
+    alone = np.array([embedder.encode([t])[0] for t in texts])
+    assert np.allclose(vectors, alone, atol=1e-5)
+    assert embedder.encode([]) == []
+
+
+def test_the_int8_copy_is_made_once_from_the_export_and_stays_close(tmp_path: Path) -> None:
+    fp32 = get_embedder(backend="onnx")
+    int8 = SentenceTransformerEmbedder(backend="onnx-int8", cache_dir=tmp_path)
+    assert int8.backend == "onnx-int8"
+    assert sorted(p.name for p in tmp_path.glob("*/onnx/*.onnx")) == ["model.onnx", "model_qint8_matmul.onnx"]
+    texts = ["the checkout redesign slipped to March", "Priya owns the API migration", "budget review"]
+    cosines = np.sum(np.array(int8.encode(texts)) * np.array(fp32.encode(texts)), axis=1)
+    assert cosines.min() > 0.9
