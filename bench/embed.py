@@ -30,7 +30,7 @@ from app.ingest.chunk import chunk_turns
 from app.ingest.models import MeetingInput
 from app.ingest.requests import IngestRequest
 
-QMSUM = Path("/work/shared/data/qmsum")
+QMSUM = Path(__file__).resolve().parents[2] / "shared" / "data" / "qmsum"  # ../shared beside the checkout
 
 
 def load_meeting(data: Path, name: str) -> MeetingInput:
