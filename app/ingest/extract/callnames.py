@@ -29,7 +29,9 @@ class Callnames:
         people = {n for n in [*meeting.participants, *speakers] if n.strip()}
         forms = {n.lower(): n for n in people}
         # "lena, can you ...": first names of participants who speak under another name ("Lena Fischer" as "Lena")
-        forms |= {p.split()[0].lower(): p for p in meeting.participants if p not in speakers and len(p.split()) > 1}
+        # (kept as said: resolution makes it the participant)
+        forms |= {p.split()[0].lower(): p.split()[0] for p in meeting.participants
+                  if p not in speakers and len(p.split()) > 1}
         forms |= {_unagented(n).lower(): n for n in people if _unagented(n) != n}
         forms |= {k: v for k, v in _introduced(spoken, speakers).items() if k not in forms}
         self.forms = forms

@@ -57,7 +57,9 @@ def handed_out(spoken: Sequence[SpokenTurn], position: int, people: Callnames, g
     handed: list[Handed] = []
     left: list[tuple[Handed, str | None]] = []  # phrases nobody was named for, with the role they name
     pending: str | None = None
-    for at, start in _run(spoken, position, cue.end()):
+    text = spoken[position].spoken.text
+    after_cue = cue.end() + re.match(r"[^,:.?!]*", text[cue.end():]).end()  # "you each have individual actions,"
+    for at, start in _run(spoken, position, after_cue):
         text = spoken[at].spoken.text
         for m in re.finditer(r"[^,.;?!]+", text[start:]):
             phrase = re.sub(r"^\s*(?:and|so|then|also|okay)\b\s*", "", m.group(), flags=re.IGNORECASE).strip()
