@@ -222,7 +222,7 @@ def test_an_unnamed_list_goes_to_the_role_each_task_names() -> None:
 
 
 def test_a_commitment_on_a_condition_and_one_made_sure_of() -> None:
-    found = actions([("Marketing", "I mean if I get more numbers, I'll e-mail you the figures before the next meeting."),
+    found = actions([("Marketing", "I mean if I get more numbers, I'll e-mail you the figures before the meeting."),
                      ("Project Manager", "Great. I'll make sure to put up the minutes in the project folder.")])
     assert [a.owner for a in found] == ["Marketing", "Project Manager"]
     assert "figures" in found[0].text and "minutes" in found[1].text

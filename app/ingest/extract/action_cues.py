@@ -15,7 +15,8 @@ _VERBS = (
     "gather deliver order buy test review handle chase confirm"
 ).split()
 _PHRASAL = (
-    r"look\s+(?:into|at|around|for)|find\s+out|follow\s+up|set\s+up|work\s+(?:together\s+)?(?:on|with|out)|come\s+up\s+with"
+    r"look\s+(?:into|at|around|for)|find\s+out|follow\s+up|set\s+up|work\s+(?:together\s+)?(?:on|with|out)"
+    r"|come\s+up\s+with"
     r"|take\s+care\s+of|sort\s+out|figure\s+out|try\s+out|report\s+back|talk\s+to|speak\s+to|get\s+back\s+to"
     r"|have\s+a\s+look(?:\s+(?:at|into))?|let\s+(?:you|everyone|everybody)(?:\s+guys|\s+all)?\s+know"
 )
@@ -48,7 +49,8 @@ SELF = re.compile(
     r"(?P<verb>" + ANTECEDENT + r"|do\s*[.,]|do\s*$|" + WORK + ")",
     re.IGNORECASE,
 )
-_SUBORDINATE = r"(?:if|when|unless|as|because|once|until|while|whether|do|did|can|could|would|will|should|that|what|how)"
+_SUBORDINATE = (r"(?:if|when|unless|as|because|once|until|while|whether|do|did|can|could|would|will|should"
+                r"|that|what|how)")
 _GROUP = r"(?:\s+(?:guys|all|two|both|people))?"
 TO_GROUP = re.compile(r"\byou\s+(?:guys|all|two|both|people)\b", re.IGNORECASE)
 REQUEST = re.compile(
@@ -101,7 +103,8 @@ CLAUSE_END = re.compile(
     r"|,\s*(?:I|we|you)(?:'ll|\s+will)\b|,\s*(?=the\b)|\s+so\s+(?:that|you)\b|\s+and\s+then\b|[.?!]|$)",
     re.IGNORECASE,
 )
-FILLER_WORDS = re.compile(r"\b(?:(?<!let\s)you\s+know|sort\s+of|kind\s+of|I\s+guess|basically|like)\b\s*", re.IGNORECASE)
+FILLER_WORDS = re.compile(r"\b(?:(?<!let\s)you\s+know|sort\s+of|kind\s+of|I\s+guess|basically|like)\b\s*",
+                          re.IGNORECASE)
 VERB_WORDS = frozenset(
     w for v in [*_VERBS, *re.findall(r"[a-z]+", _PHRASAL)] for w in (v, _gerund(v), stem(v))
 ) | {"sent", "done", "did", "made", "wrote", "written", "put", "thinking", "think", "about", "bit", "thing", "things"}

@@ -16,7 +16,8 @@ from app.ingest.models import MeetingInput
 
 _NAME = r"[A-Z][a-z]+(?:[ -](?:al-)?[A-Z][a-z]+)?"
 _INTRODUCED = (
-    re.compile(rf"\b(?:I'm|I\s+am|[Mm]y\s+name's|[Mm]y\s+name\s+is|[Cc]all\s+me)\s+(?P<name>{_NAME})(?=\s*(?:[,.;!]|$|and\b))"),
+    re.compile(rf"\b(?:I'm|I\s+am|[Mm]y\s+name's|[Mm]y\s+name\s+is|[Cc]all\s+me)\s+(?P<name>{_NAME})"
+               r"(?=\s*(?:[,.;!]|$|and\b))"),
     re.compile(rf"(?:^|[,.]\s*)(?P<name>{_NAME})\s+is\s+my\s+name\b"),
 )
 

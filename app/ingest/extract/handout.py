@@ -6,7 +6,8 @@
 A phrase after a person said on their own ("User Interface,") or after a name that addresses them ("Alima will be
 doing ...", "Industrial Design you've your ...") is theirs. The phrases left over go to the people the run has not
 given work yet: one that names a role is that role's ("user interface design"), one that shares a word with a role
-is that role's ("look and feel design": the Industrial Designer), and the last phrase goes to the last person. The chair's own work is read elsewhere, as a commitment.
+is that role's ("look and feel design": the Industrial Designer), and the last phrase goes to the last person.
+The chair's own work is read elsewhere, as a commitment.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ CUE = re.compile(
 # what joins an addressee to their work: "Alima will be doing", "ID, you've your", "Corinne, we'll want"
 _JOIN = re.compile(
     r"^(?:\s*(?:,|that's\s+for|you've(?:\s+got)?|you\s+have|you(?:'ll|\s+will)(?:\s+be)?|will\s+be|is\s+gonna\s+be"
-    r"|gets?|has|your|the|on|doing|working\s+on|work\s+on|do|we(?:'ll|\s+will)\s+want|we\s+need|I\s+need|I'd\s+like)\b)+",
+    r"|gets?|has|your|the|on|doing|working\s+on|work\s+on|do"
+    r"|we(?:'ll|\s+will)\s+want|we\s+need|I\s+need|I'd\s+like)\b)+",
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"^(?:I|we|you|it|that|this|there|they|he|she|so|but|if)\b|\b(?:is|are|was|were|'s|'re|'ll)\b",
@@ -64,7 +66,7 @@ def handed_out(spoken: Sequence[SpokenTurn], position: int, people: Callnames, g
         for m in re.finditer(r"[^,.;?!]+", text[start:]):
             phrase = re.sub(r"^\s*(?:and|so|then|also|okay)\b\s*", "", m.group(), flags=re.IGNORECASE).strip()
             sentence = _sentence(text, start + m.start())
-            said = [m for m in people.pattern.finditer(phrase)] if people.pattern else []
+            said = list(people.pattern.finditer(phrase)) if people.pattern else []
             owner = next((n for n in reversed(people.named(phrase)) if n != chair), None)
             before = phrase[: said[0].start()] if said else ""
             after = re.sub(r"^\s+[A-Z]\w*", "", phrase[said[-1].end():]) if said else ""  # "User Interface Designer"
