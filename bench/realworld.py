@@ -167,15 +167,24 @@ def print_labels(figures: dict[str, Any], name: str, items: list[Entity], decisi
     if labelled is None:
         print(f"{name}: no labels for this series")
         return
+    a = score_actions(actions, labelled, meetings)
+    if labelled.get("scope") == "action_items only":  # a series labelled for its action items alone
+        figures["series"][name] = {"actions": a}
+        print_actions(name, a)
+        return
     scored = {"items": score_items(items, labelled), "decisions": score_decisions(decisions, labelled, meetings),
-              "actions": score_actions(actions, labelled, meetings)}
+              "actions": a}
     figures["series"][name] = scored
-    i, d, a = scored["items"], scored["decisions"], scored["actions"]
+    i, d = scored["items"], scored["decisions"]
     print(f"{name} items: precision {i['precision']:.2f} ({i['correct']}/{i['extracted']}), "
           f"recall {i['recall']:.2f} ({i['found']}/{i['labelled']})")
     print(f"  not labelled (sample): {'; '.join(rng.sample(i['wrong'], min(15, len(i['wrong']))))}")
     print(f"  missed: {'; '.join(i['missed'])}")
     print(f"{name} decisions: recall {d['recall']:.2f} ({d['found']}/{d['labelled']}), {d['stored']} stored")
+    print_actions(name, a)
+
+
+def print_actions(name: str, a: dict[str, Any] | str) -> None:
     print(f"{name} action items:", a if isinstance(a, str) else
           f"precision {a['precision']:.2f} ({a['correct']}/{a['extracted']}), "
           f"recall {a['recall']:.2f} ({a['correct']}/{a['labelled']})")

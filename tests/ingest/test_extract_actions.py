@@ -191,3 +191,42 @@ def test_a_commitment_that_goes_on_in_the_next_turn_is_quoted_from_there() -> No
                      ("Maya", "and I will write a summary of this meeting and put it in the shared folder")], TEAM)
     assert [(a.turn, a.quote) for a in found] == [
         (2, "and I will write a summary of this meeting and put it in the shared folder")]
+
+
+ROLES_SAID = [("Project Manager", "Right, I'm Dana, I'm the Project Manager."),
+              ("Industrial Designer", "Hi, I'm Tomas and I'm the Industrial Designer."),
+              ("User Interface", "I'm Priya. I'm doing the user interface."),
+              ("Marketing", "And I'm Joe, marketing expert.")]
+
+
+def test_a_name_heard_only_in_the_introductions_owns_the_work_handed_to_it() -> None:
+    found = actions([*ROLES_SAID, ("Project Manager", "Okay so Priya you'll be working on the button layout."),
+                     ("Industrial Designer", "Mm."), ("User Interface", "Sure.")])
+    assert owners(found) == [("User Interface", "working on the button layout")]
+
+
+def test_a_role_said_as_its_field_and_a_closing_run_of_short_assignments() -> None:
+    found = actions([*ROLES_SAID, ("Project Manager", "So you each have individual actions, Industrial "
+                                  "Design you've your components concept, User Interface, the interface concept, "
+                                  "trend watching."), ("Marketing", "Mm-hmm.")])
+    assert owners(found) == [("Industrial Designer", "components concept"), ("User Interface", "the interface concept"),
+                             ("Marketing", "trend watching")]
+
+
+def test_an_unnamed_list_goes_to_the_role_each_task_names() -> None:
+    found = actions([*ROLES_SAID, ("Project Manager", "Um you each have things to do, look and feel design, "
+                                  "user interface design, product evaluation."), ("User Interface", "Cool.")])
+    assert sorted((a.owner, a.text.lower()) for a in found) == [
+        ("Industrial Designer", "look and feel design"), ("Marketing", "product evaluation"),
+        ("User Interface", "user interface design")]
+
+
+def test_a_commitment_on_a_condition_and_one_made_sure_of() -> None:
+    found = actions([("Marketing", "I mean if I get more numbers, I'll e-mail you the figures before the meeting."),
+                     ("Project Manager", "Great. I'll make sure to put up the minutes in the project folder.")])
+    assert [a.owner for a in found] == ["Marketing", "Project Manager"]
+    assert "figures" in found[0].text and "minutes" in found[1].text
+
+
+def test_what_can_you_do_questions_are_no_requests() -> None:
+    assert actions([("Project Manager", "how fashionable can you make a remote?"), ("Marketing", "Very.")]) == []

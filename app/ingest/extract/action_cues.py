@@ -15,8 +15,10 @@ _VERBS = (
     "gather deliver order buy test review handle chase confirm"
 ).split()
 _PHRASAL = (
-    r"look\s+(?:into|at|around|for)|find\s+out|follow\s+up|set\s+up|work\s+(?:on|with|out)|come\s+up\s+with"
+    r"look\s+(?:into|at|around|for)|find\s+out|follow\s+up|set\s+up|work\s+(?:together\s+)?(?:on|with|out)"
+    r"|come\s+up\s+with"
     r"|take\s+care\s+of|sort\s+out|figure\s+out|try\s+out|report\s+back|talk\s+to|speak\s+to|get\s+back\s+to"
+    r"|have\s+a\s+look(?:\s+(?:at|into))?|let\s+(?:you|everyone|everybody)(?:\s+guys|\s+all)?\s+know"
 )
 _DOUBLED = {"put": "putting", "get": "getting", "set": "setting", "run": "running", "chat": "chatting"}
 
@@ -40,12 +42,15 @@ WORK = rf"(?:(?:be\s+)?(?:just\s+)?(?:{GERUND}|thinking\s+about)|{_forms(False)}
 ANTECEDENT = r"(?:do|take|handle)\s+(?:that|this)(?:\s+on)?\b"
 SELF = re.compile(
     r"\b(?:I(?:'ll|\s+will|\s+shall|'m\s+gonna|'m\s+going\s+to|\s+am\s+going\s+to"
-    r"|(?:\s+will|'ll|'d|\s+would|'m|\s+am)\s+be\s+happy\s+to)"
+    r"|(?:\s+will|'ll|'d|\s+would|'m|\s+am)\s+be\s+happy\s+to|\s+still\s+(?:have|need)\s+to|'ve\s+got\s+to)"
     r"|you\s+want\s+me\s+to)"
-    r"\s+(?:also\s+|then\s+|definitely\s+|certainly\s+|now\s+|try\s+(?:and|to)\s+|see\s+if\s+I\s+can\s+)*"
+    r"\s+(?:also\s+|then\s+|definitely\s+|certainly\s+|now\s+|try\s+(?:and|to)\s+|see\s+if\s+I\s+can\s+"
+    r"|make\s+sure\s+(?:to|that\s+I|I)\s+|go\s+ahead\s+and\s+)*"
     r"(?P<verb>" + ANTECEDENT + r"|do\s*[.,]|do\s*$|" + WORK + ")",
     re.IGNORECASE,
 )
+_SUBORDINATE = (r"(?:if|when|unless|as|because|once|until|while|whether|do|did|can|could|would|will|should"
+                r"|that|what|how)")
 _GROUP = r"(?:\s+(?:guys|all|two|both|people))?"
 TO_GROUP = re.compile(r"\byou\s+(?:guys|all|two|both|people)\b", re.IGNORECASE)
 REQUEST = re.compile(
@@ -56,7 +61,9 @@ REQUEST = re.compile(
     r"|what\s+I(?:'d|\s+would)\s+like\s+you" + _GROUP + r"\s+to\s+do\s+is"
     r"|I(?:'ll|\s+will|'m\s+going\s+to|'m\s+gonna)?\s+ask\s+you" + _GROUP + r"\s+to"
     r"|your\s+(?:job|task|role|homework)\s+(?:is|will\s+be)(?:\s+to)?"
-    r"|^(?:(?:so|and|okay|then)\s+)*you(?=\s+do\s+(?:the|some)\b))\s+(?P<verb>" + WORK + ")",
+    # "so you do the looking around", "and Ryan you work on how well they'll work with the user"
+    r"|^(?:(?:so|and|okay|then)\s+)*(?:(?!" + _SUBORDINATE + r"\b)\w+\s*,?\s+)?you"
+    r"(?=\s+(?:do\s+(?:the|some)\b|work\s+on\b|look\s+(?:at|into)\b)))\s+(?P<verb>" + WORK + ")",
     re.IGNORECASE,
 )
 DONE = re.compile(
@@ -70,9 +77,11 @@ DONE = re.compile(
 ASKING = re.compile(r"^\W*(?:\w+\W+){0,2}(?:shall|should|will|can|do|did|what|how|when|why|where)\b",
                      re.IGNORECASE)
 # "what I'm gonna write", "what else can you do"
-EMBEDDED = re.compile(r"\b(?:what|how|where|which|whether|who|why)(?:\s+else)?\s*$", re.IGNORECASE)
+EMBEDDED = re.compile(r"\b(?:(?:what|how)(?:\s+\w+)?|where|which|whether|who|why)(?:\s+else)?\s*$", re.IGNORECASE)
 GOT_DONE = re.compile(r"get\s+(?:\w+\s+){0,5}?(?:done|ready|sorted|finished|out|up|back|together|printed|sent|"
                        r"fixed|over)\b", re.IGNORECASE)
+# "if I get more numbers, I'll e-mail you": the condition is not a hedge on what follows it
+CONDITION = re.compile(r"\b(?:if|when|once|as\s+soon\s+as)\s+I\b[^,]*,\s*$", re.IGNORECASE)
 HEDGED = re.compile(r"\b(?:if|maybe|probably|perhaps|might|could|would|'d|unless|whether)\b", re.IGNORECASE)
 REPORTED = re.compile(r"\b(?:said|says|told|tells|mentioned|promised|asked)\b", re.IGNORECASE)
 NEGATED = re.compile(r"\b(?:not|never|n't|haven't|hasn't|didn't|forgot|forgotten|yet)\b", re.IGNORECASE)
@@ -94,7 +103,8 @@ CLAUSE_END = re.compile(
     r"|,\s*(?:I|we|you)(?:'ll|\s+will)\b|,\s*(?=the\b)|\s+so\s+(?:that|you)\b|\s+and\s+then\b|[.?!]|$)",
     re.IGNORECASE,
 )
-FILLER_WORDS = re.compile(r"\b(?:you\s+know|sort\s+of|kind\s+of|I\s+guess|basically|like)\b\s*", re.IGNORECASE)
+FILLER_WORDS = re.compile(r"\b(?:(?<!let\s)you\s+know|sort\s+of|kind\s+of|I\s+guess|basically|like)\b\s*",
+                          re.IGNORECASE)
 VERB_WORDS = frozenset(
     w for v in [*_VERBS, *re.findall(r"[a-z]+", _PHRASAL)] for w in (v, _gerund(v), stem(v))
 ) | {"sent", "done", "did", "made", "wrote", "written", "put", "thinking", "think", "about", "bit", "thing", "things"}
@@ -109,6 +119,12 @@ def content_words(text: str) -> set[str]:
     """The words that say what the work is: no function words, no work verbs."""
     return {stem(w) for w in tokens(text) if len(w) > 2 and w not in STOPWORDS and w not in VERB_WORDS
             and w not in _VAGUE_WORDS}
+
+
+def says_what(text: str) -> bool:
+    """Whether words say what the work is: a content word, or a work word used as a noun ("the working design")."""
+    nouns = re.findall(r"\b(?:the|a|an|your|our|my|some)\s+(?:\w+\s+)?([a-z]{4,})\b", text.lower())
+    return bool(content_words(text)) or any(n not in _VAGUE_WORDS and n not in STOPWORDS for n in nouns)
 
 
 def closes(claim: str, item_text: str) -> bool:

@@ -24,6 +24,7 @@ from app.ingest.extract.action_cues import (
     ANTECEDENT,
     ASKING,
     CLAUSE_END,
+    CONDITION,
     DONE,
     EMBEDDED,
     FILLER_WORDS,
@@ -41,8 +42,11 @@ from app.ingest.extract.action_cues import (
     VERB_WORDS,
     WORK,
     content_words,
+    says_what,
 )
+from app.ingest.extract.callnames import Callnames
 from app.ingest.extract.due import find_due, resolve_due
+from app.ingest.extract.handout import handed_out
 from app.ingest.extract.speech import SpokenTurn
 from app.ingest.extract.text import sentence_spans
 from app.ingest.models import ActionAssertion, DoneClaim, MeetingInput
@@ -67,23 +71,16 @@ ACCEPT_TURNS = 8  # "can you send that again, Raj?" ... "I will send new.": one 
 def extract_actions(
     meeting: MeetingInput, spoken: Sequence[SpokenTurn]
 ) -> tuple[list[ActionAssertion], list[DoneClaim]]:
-    speakers = {t.speaker for t in meeting.turns}
-    # "lena, can you ...": first names of participants who speak under another name ("Lena Fischer" as "Lena")
-    first = {p.split()[0] for p in meeting.participants if p not in speakers and len(p.split()) > 1}
-    names = sorted({n for n in [*meeting.participants, *speakers, *first] if n.strip()}, key=len, reverse=True)
-    reader = _Reader(meeting, list(spoken), names)
+    reader = _Reader(meeting, list(spoken), Callnames(meeting, spoken))
     for position in range(len(reader.spoken)):
         reader.read(position)
     return _runs(reader.items), reader.claims
 
 
 class _Reader:
-    def __init__(self, meeting: MeetingInput, spoken: list[SpokenTurn], names: list[str]) -> None:
-        self.meeting, self.spoken, self.names = meeting, spoken, names
-        # roles are also said by their initials ("the ID is to ...", AMI's "I_D_"), in capitals
-        self.initials = {"".join(w[0] for w in n.split()).upper(): n for n in names if len(n.split()) > 1}
-        said = "|".join([*(re.escape(n) for n in names), *(f"(?-i:{i})" for i in self.initials)])
-        self.name_pattern = re.compile(rf"(?<![\w-])(?:{said})(?![\w-])", re.IGNORECASE) if names else None
+    def __init__(self, meeting: MeetingInput, spoken: list[SpokenTurn], people: Callnames) -> None:
+        self.meeting, self.spoken, self.people = meeting, spoken, people
+        said = people.said
         self.third_person = re.compile(
             rf"(?:\blet's\s+(?:have|get)\s+(?P<who1>{said})\s+(?:to\s+)?(?P<verb1>{WORK})"
             rf"|(?<![\w-])(?:(?P<who>{said})(?:\s+(?!{_NOT_A_NAME_WORD}\b)\w+){{0,2}}"
@@ -92,7 +89,7 @@ class _Reader:
             rf"|will|'ll|needs?\s+to|has\s+to|supposed\s+to|expected\s+to|to)\s+(?:hopefully\s+)?(?P<verb2>{WORK})"
             rf"|(?:also\s+)?(?P<verb3>{GERUND})))",
             re.IGNORECASE,
-        ) if names else None
+        ) if said else None
         self.items: list[ActionAssertion] = []
         self.claims: list[DoneClaim] = []
 
@@ -118,6 +115,11 @@ class _Reader:
         if any(a.speaker != a.owner for a in found):  # a turn handing out work
             for sentence, quote, _ in sentences:
                 found += self._for_role(position, sentence, quote, found)
+        for h in handed_out(self.spoken, position, self.people, {a.owner for a in found}):
+            quote, _ = _quotes(self.spoken[h.position], h.start, h.end)
+            sentence = self.spoken[h.position].spoken.text[h.start : h.end]
+            if item := self._item(h.position, h.owner, h.what, sentence, quote):
+                found.append(item)
         for item in found:
             if not any(k.owner == item.owner and k.turn == item.turn and k.text == item.text for k in self.items):
                 self.items.append(item)
@@ -129,7 +131,7 @@ class _Reader:
         if due:
             text = text.replace(due.group(), "")
         text = " ".join(text.split()).strip(" ,.;-")
-        if len(text.split()) < 2 or not content_words(text) or re.match(r"get\s+to\b", text, re.IGNORECASE):
+        if len(text.split()) < 2 or not says_what(text) or re.match(r"get\s+to\b", text, re.IGNORECASE):
             return None
         return ActionAssertion(
             owner=owner, text=text, turn=said.turn.index, quote=quote, speaker=said.turn.speaker,
@@ -144,7 +146,10 @@ class _Reader:
                 continue  # "I'll make a summary that I will put in the folder": one item
             before = sentence[: m.start()]
             asks = sentence.rstrip().endswith("?") and ASKING.search(before) and "want me" not in m.group()
-            if asks or REPORTED.search(before) or HEDGED.search(before[-40:]) or EMBEDDED.search(before):
+            near = before[-40:]
+            if condition := CONDITION.search(near):
+                near = near[condition.end():]
+            if asks or REPORTED.search(before) or HEDGED.search(near) or EMBEDDED.search(before):
                 continue
             verb = m.group("verb").lower()
             if re.match(r"just\b", verb) or IN_MEETING.search(sentence[m.start():]):
@@ -189,8 +194,8 @@ class _Reader:
             what = _clause(sentence, m.start("verb"))
             if re.match(r"(?:be\s+)?get(?:ting)?\b", what, re.IGNORECASE) and not GOT_DONE.search(what):
                 continue  # "you'll get instructions": receiving, not doing
-            named = [n for n in self._named(lead) if n != speaker] or [
-                n for n in self._named(sentence[m.start("verb") + len(what) :]) if n != speaker]
+            named = [n for n in self.people.named(lead) if n != speaker] or [
+                n for n in self.people.named(sentence[m.start("verb") + len(what) :]) if n != speaker]
             group = bool(TO_GROUP.search(m.group()))
             owners = named[-1:] or self._repliers(position, GROUP_REPLY_TURNS if group else REPLY_TURNS, every=group)
             found += [item for owner in owners if (item := self._item(position, owner, what, sentence, quote))]
@@ -205,7 +210,7 @@ class _Reader:
         items: list[ActionAssertion] = []
         for name, what in handed:
             you = re.search(r"\byou$", name, re.IGNORECASE)
-            named = self._repliers(position, REPLY_TURNS, every=False) if you else self._named(name)
+            named = self._repliers(position, REPLY_TURNS, every=False) if you else self.people.named(name)
             if named and not REQUEST.search(what) and not any(a.owner == named[-1] for a in found + items):
                 if item := self._item(position, named[-1], what, sentence, quote):
                     items.append(item)
@@ -226,12 +231,12 @@ class _Reader:
                     r"\b(?:like|want|need|ask|asking|get|have|expect)\s+(?:the\s+|our\s+)?$", lead, re.IGNORECASE):
                 continue  # "Ravi to send the notes" is a note only at the start: "a lot of marketing to get"
             who = m.group("who1") or m.group("who")
-            owners = self._named(who) if who else [
-                n for n in self.names if n.lower().split()[-1] == m.group("plural").lower()]
+            owners = self.people.named(who) if who else [
+                n for n in self.people.people if n.lower().split()[-1] == m.group("plural").lower()]
             what = _clause(sentence, start)
             found += [item for owner in owners if (item := self._item(position, owner, what, sentence, quote))]
         if action and not found:
-            owner = (self._named(action.group("for") or "") or [self.spoken[position].turn.speaker])[0]
+            owner = (self.people.named(action.group("for") or "") or [self.spoken[position].turn.speaker])[0]
             if item := self._item(position, owner, _clause(action.group("what"), 0), sentence, quote):
                 found.append(item)
         return found
@@ -242,13 +247,7 @@ class _Reader:
                     said.turn.index)
 
     def _named(self, text: str) -> list[str]:
-        """The speakers or participants named in `text`, in order (a role said in lower case counts)."""
-        if self.name_pattern is None:
-            return []
-        by_key = {n.lower(): n for n in self.names}
-        found = [by_key.get(m.group().lower()) or self.initials.get(m.group())
-                 for m in self.name_pattern.finditer(text)]
-        return [n for n in found if n]
+        return self.people.named(text)
 
     def _repliers(self, position: int, reach: int, every: bool) -> list[str]:
         """Who answers a request: the first other speaker to talk within `reach` turns (all of them for a group)."""

@@ -1,0 +1,78 @@
+"""How the people of a meeting are said, so that "Ryan, you'll be working on ..." has an owner.
+
+A person is said by their name as a speaker or participant, by a participant's first name ("Lena" for "Lena
+Fischer"), by a role's initials in capitals ("the ID", AMI's "I_D_"), by a role without its agent ending
+("the industrial design" for "Industrial Designer"), and by the name a speaker introduces themselves with ("I'm
+Ryan. I'm the User Interface Designer": Ryan is the speaker "User Interface").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from app.ingest.extract.speech import SpokenTurn
+from app.ingest.models import MeetingInput
+
+_NAME = r"[A-Z][a-z]+(?:[ -](?:al-)?[A-Z][a-z]+)?"
+_INTRODUCED = (
+    re.compile(rf"\b(?:I'm|I\s+am|[Mm]y\s+name's|[Mm]y\s+name\s+is|[Cc]all\s+me)\s+(?P<name>{_NAME})"
+               r"(?=\s*(?:[,.;!]|$|and\b))"),
+    re.compile(rf"(?:^|[,.]\s*)(?P<name>{_NAME})\s+is\s+my\s+name\b"),
+)
+
+
+class Callnames:
+    """Every way the meeting's people are said, each mapped to the speaker or participant it names."""
+
+    def __init__(self, meeting: MeetingInput, spoken: Sequence[SpokenTurn]) -> None:
+        speakers = {t.speaker for t in meeting.turns}
+        people = {n for n in [*meeting.participants, *speakers] if n.strip()}
+        forms = {n.lower(): n for n in people}
+        # "lena, can you ...": first names of participants who speak under another name ("Lena Fischer" as "Lena")
+        # (kept as said: resolution makes it the participant)
+        forms |= {p.split()[0].lower(): p.split()[0] for p in meeting.participants
+                  if p not in speakers and len(p.split()) > 1}
+        forms |= {_unagented(n).lower(): n for n in people if _unagented(n) != n}
+        forms |= {k: v for k, v in _introduced(spoken, speakers).items() if k not in forms}
+        self.forms = forms
+        self.people = sorted(people, key=len, reverse=True)
+        # roles are also said by their initials, in capitals
+        self.initials = {"".join(w[0] for w in n.split()).upper(): n for n in people if len(n.split()) > 1}
+        said = sorted(forms, key=len, reverse=True)
+        self.said = "|".join([*(re.escape(n) for n in said), *(f"(?-i:{i})" for i in self.initials)])
+        self.pattern = re.compile(rf"(?<![\w-])(?:{self.said})(?![\w-])", re.IGNORECASE) if forms else None
+
+    def forms_of(self, person: str) -> list[str]:
+        return [form for form, who in self.forms.items() if who == person]
+
+    def named(self, text: str) -> list[str]:
+        """The people named in `text`, in order (a role said in lower case counts)."""
+        if self.pattern is None:
+            return []
+        found = [self.forms.get(m.group().lower()) or self.initials.get(m.group()) for m in self.pattern.finditer(text)]
+        return [n for n in found if n]
+
+
+def _unagented(name: str) -> str:
+    """A role said as its field: "Industrial Designer" as "industrial design"."""
+    words = name.split()
+    if len(words) > 1 and re.search(r"[a-z]{2}[^aeiou\W]{2}er$", words[-1]):  # not "Manager" as "manag"
+        return " ".join([*words[:-1], words[-1][:-2]])
+    return name
+
+
+def _introduced(spoken: Sequence[SpokenTurn], speakers: set[str]) -> dict[str, str]:
+    """The names speakers introduce themselves by, full and first ("I'm Nick Debusk"). A word the meeting also
+    says in lower case is no name ("I'm sure."); a name two speakers claim is nobody's."""
+    lower = {w for said in spoken for w in re.findall(r"\b[a-z][a-z-]+\b", said.spoken.text)}
+    claimed: dict[str, set[str]] = {}
+    for said in spoken:
+        for pattern in _INTRODUCED:
+            for m in pattern.finditer(said.spoken.text):
+                name = m.group("name")
+                if any(w.lower() in lower for w in re.split(r"[ -]", name)) or name in speakers:
+                    continue
+                for form in {name, name.split()[0]}:
+                    claimed.setdefault(form.lower(), set()).add(said.turn.speaker)
+    return {form: next(iter(who)) for form, who in claimed.items() if len(who) == 1}

@@ -1,0 +1,143 @@
+"""The work a chair hands out in a run of short phrases, at a meeting's end:
+
+    "you each have individual actions, ID, you've your components concept, User Interface, the user interface
+    concept, market trend watching."
+
+A phrase after a person said on their own ("User Interface,") or after a name that addresses them ("Alima will be
+doing ...", "Industrial Design you've your ...") is theirs. The phrases left over go to the people the run has not
+given work yet: one that names a role is that role's ("user interface design"), one that shares a word with a role
+is that role's ("look and feel design": the Industrial Designer), and the last phrase goes to the last person.
+The chair's own work is read elsewhere, as a commitment.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from app.ingest.extract.action_cues import content_words, says_what
+from app.ingest.extract.callnames import Callnames
+from app.ingest.extract.speech import SpokenTurn
+from app.ingest.names import STOPWORDS, stem, tokens
+
+CUE = re.compile(
+    r"\b(?:you\s+each\s+have|individual\s+(?:actions?|work|tasks?|assignments?)|doing\s+individually"
+    r"|(?:have|got)\s+things\s+to\s+do|your\s+(?:tasks?|assignments?|actions)\s+(?:are|is)"
+    r"|what's\s+(?:gonna\s+be\s+)?going\s+on)\b",
+    re.IGNORECASE,
+)
+# what joins an addressee to their work: "Alima will be doing", "ID, you've your", "Corinne, we'll want"
+_JOIN = re.compile(
+    r"^(?:\s*(?:,|that's\s+for|you've(?:\s+got)?|you\s+have|you(?:'ll|\s+will)(?:\s+be)?|will\s+be|is\s+gonna\s+be"
+    r"|gets?|has|your|the|on|doing|working\s+on|work\s+on|do"
+    r"|we(?:'ll|\s+will)\s+want|we\s+need|I\s+need|I'd\s+like)\b)+",
+    re.IGNORECASE,
+)
+_CLAUSE = re.compile(r"^(?:I|we|you|it|that|this|there|they|he|she|so|but|if)\b|\b(?:is|are|was|were|'s|'re|'ll)\b",
+                     re.IGNORECASE)
+MAX_PHRASE_WORDS = 8
+RUN_TURNS = 2  # the chair's next turns, past short replies, go on with the run
+
+
+@dataclass
+class Handed:
+    owner: str
+    what: str
+    position: int  # of the spoken turn the phrase is in
+    start: int  # the phrase's sentence, within that turn's text
+    end: int
+
+
+def handed_out(spoken: Sequence[SpokenTurn], position: int, people: Callnames, given: set[str]) -> list[Handed]:
+    """The work a run that starts in the turn at `position` hands out, but to whom it is `given` already (read by
+    the other rules); nothing if the turn starts no run."""
+    cue = CUE.search(spoken[position].spoken.text)
+    if cue is None:
+        return []
+    chair = spoken[position].turn.speaker
+    handed: list[Handed] = []
+    left: list[tuple[Handed, str | None]] = []  # phrases nobody was named for, with the role they name
+    pending: str | None = None
+    text = spoken[position].spoken.text
+    after_cue = cue.end() + re.match(r"[^,:.?!]*", text[cue.end():]).end()  # "you each have individual actions,"
+    for at, start in _run(spoken, position, after_cue):
+        text = spoken[at].spoken.text
+        for m in re.finditer(r"[^,.;?!]+", text[start:]):
+            phrase = re.sub(r"^\s*(?:and|so|then|also|okay)\b\s*", "", m.group(), flags=re.IGNORECASE).strip()
+            sentence = _sentence(text, start + m.start())
+            said = list(people.pattern.finditer(phrase)) if people.pattern else []
+            owner = next((n for n in reversed(people.named(phrase)) if n != chair), None)
+            before = phrase[: said[0].start()] if said else ""
+            after = re.sub(r"^\s+[A-Z]\w*", "", phrase[said[-1].end():]) if said else ""  # "User Interface Designer"
+            joined = _JOIN.match(after)
+            if owner and not content_words(before) and not after.strip():
+                pending = owner
+            elif owner and not content_words(before) and (joined or not _task(phrase)):
+                rest = _JOIN.sub("", after).strip()
+                if rest and says_what(rest) and len(rest.split()) <= MAX_PHRASE_WORDS + 4:
+                    handed.append(Handed(owner, rest, at, *sentence))
+                    pending = None
+                else:
+                    pending = owner
+            elif _task(phrase) and not text[sentence[0] : sentence[1]].rstrip().endswith("?"):
+                if pending:
+                    handed.append(Handed(pending, phrase, at, *sentence))
+                    pending = None
+                else:
+                    left.append((Handed("", phrase, at, *sentence), owner))
+            elif _CLAUSE.search(phrase):
+                pending = None
+    idle = [p for p in _idle(spoken, chair, handed) if p not in given]
+    return handed + _share(left, idle, people)
+
+
+def _run(spoken: Sequence[SpokenTurn], position: int, start: int) -> list[tuple[int, int]]:
+    """(turn position, where the run starts in its text): the cue's turn and the chair's next turns."""
+    chair = spoken[position].turn.speaker
+    run, at = [(position, start)], position + 1
+    while at < len(spoken) and len(run) <= RUN_TURNS:
+        if spoken[at].turn.speaker == chair:
+            run.append((at, 0))
+        elif len(spoken[at].spoken.text.split()) > 3:
+            break
+        at += 1
+    return run
+
+
+def _sentence(text: str, at: int) -> tuple[int, int]:
+    start = max(text.rfind(".", 0, at), text.rfind("?", 0, at), text.rfind("!", 0, at)) + 1
+    ends = [i for i in (text.find(c, at) for c in ".?!") if i >= 0]
+    return start, (min(ends) + 1 if ends else len(text))
+
+
+def _task(phrase: str) -> bool:
+    return 0 < len(phrase.split()) <= MAX_PHRASE_WORDS and not _CLAUSE.search(phrase) and says_what(phrase)
+
+
+def _idle(spoken: Sequence[SpokenTurn], chair: str, handed: list[Handed]) -> list[str]:
+    given = {h.owner for h in handed}
+    return list(dict.fromkeys(s.turn.speaker for s in spoken if s.turn.speaker not in given | {chair}))
+
+
+def _share(left: list[tuple[Handed, str | None]], idle: list[str], people: Callnames) -> list[Handed]:
+    out: list[Handed] = []
+    for phrase, role in left:
+        if role in idle:
+            out.append(_to(phrase, role))
+            idle.remove(role)
+    rest = [p for p, role in left if role is None]
+    for phrase in list(rest):
+        words = {stem(w) for w in tokens(phrase.what) if w not in STOPWORDS}
+        sharing = [p for p in idle if words & {stem(w) for f in people.forms_of(p) for w in tokens(f)}]
+        if len(sharing) == 1:
+            out.append(_to(phrase, sharing[0]))
+            idle.remove(sharing[0])
+            rest.remove(phrase)
+    if len(rest) == len(idle) == 1:
+        out.append(_to(rest[0], idle[0]))
+    return [h for h in out if content_words(h.what) or says_what(h.what)]
+
+
+def _to(phrase: Handed, owner: str) -> Handed:
+    return Handed(owner, phrase.what, phrase.position, phrase.start, phrase.end)
