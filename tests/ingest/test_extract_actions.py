@@ -230,3 +230,11 @@ def test_a_commitment_on_a_condition_and_one_made_sure_of() -> None:
 
 def test_what_can_you_do_questions_are_no_requests() -> None:
     assert actions([("Project Manager", "how fashionable can you make a remote?"), ("Marketing", "Very.")]) == []
+
+
+def test_speakers_whose_names_hold_brackets_are_read_as_written() -> None:
+    # Welsh committee transcripts (QMSum covid_*) name speakers like this; their initials once broke a regex (500)
+    chair = "Dr (Dawn) Bowden AM"
+    found = actions([(chair, "I'll write to the minister about the testing figures by Friday"),
+                     ("Vaughan Gething AM", "Thank you, Chair.")], [chair, "Vaughan Gething AM"])
+    assert [a.owner for a in found] == [chair]

@@ -38,9 +38,11 @@ class Callnames:
         self.forms = forms
         self.people = sorted(people, key=len, reverse=True)
         # roles are also said by their initials, in capitals
-        self.initials = {"".join(w[0] for w in n.split()).upper(): n for n in people if len(n.split()) > 1}
+        # (only of names whose words all start with a letter: "Dr (Dawn) Bowden" has none)
+        self.initials = {"".join(w[0] for w in n.split()).upper(): n for n in people
+                         if len(n.split()) > 1 and all(w[0].isalpha() for w in n.split())}
         said = sorted(forms, key=len, reverse=True)
-        self.said = "|".join([*(re.escape(n) for n in said), *(f"(?-i:{i})" for i in self.initials)])
+        self.said = "|".join([*(re.escape(n) for n in said), *(f"(?-i:{re.escape(i)})" for i in self.initials)])
         self.pattern = re.compile(rf"(?<![\w-])(?:{self.said})(?![\w-])", re.IGNORECASE) if forms else None
 
     def forms_of(self, person: str) -> list[str]:
