@@ -17,5 +17,7 @@ CALL (){
   RETURN node
 }
 WITH DISTINCT node
+// a node a concurrent merge or deletion is removing reads without its properties: it is no candidate
+WHERE node.id IS NOT NULL
 RETURN node.id AS id, node.name AS name, node.type AS type, node.aliases AS aliases,
        node.name_embedding AS name_embedding

@@ -71,3 +71,14 @@ async def test_an_item_swept_after_prepare_is_written_as_a_fresh_ingest_would(gr
     assert result.status == "created"
     assert await items(graph) == alone
 
+
+
+async def test_an_entity_being_deleted_under_the_candidate_read_is_no_candidate(graph: Graph) -> None:
+    # A node that a concurrent merge is deleting reads without its properties (a 500 in the concurrency test);
+    # an entity with a name key and no id stands for it here.
+    await graph.driver.execute_query("CREATE (:Entity:Project {name_key: 'project harbor gateway'})")
+    pipeline = IngestPipeline(graph, get_embedder(), RuleBasedExtractor())
+
+    prepared = await pipeline.prepare(FIRST, Timer())
+
+    assert prepared.resolved.candidates.known == []
