@@ -60,6 +60,8 @@ def surfaces(x: Extraction) -> set[str]:
         ("I'm nervous about the ledger rewrite, let's flag it as at risk.", "ledger rewrite", Status.AT_RISK),
         ("The data pipeline is behind schedule and at risk.", "data pipeline", Status.AT_RISK),
         ("The customer survey isn't on track.", "customer survey", Status.AT_RISK),
+        ("so the ledger service went amber this week", "ledger service", Status.AT_RISK),
+        ("The billing export is now red, we flagged it.", "billing export", Status.AT_RISK),
         ("The Kafka upgrade is on hold.", "Kafka upgrade", Status.BLOCKED),
         ("The export flow hit a snag.", "export flow", Status.BLOCKED),
         ("The invoice exporter has shipped.", "invoice exporter", Status.DONE),
@@ -73,6 +75,13 @@ def surfaces(x: Extraction) -> set[str]:
 )
 def test_status_statements(line: str, surface: str, status: Status) -> None:
     assert one_state(extract(line), surface).status == status
+
+
+def test_colours_of_a_design_are_no_status() -> None:
+    # the kind of speech AMI design meetings are full of, where a team picks a remote control's colours
+    x = extract("Marketing: I think the case is yellow and the buttons are green",
+                "Industrial Designer: yeah the logo's red on the corporate website")
+    assert x.states == []
 
 
 def test_no_longer_at_risk_means_back_in_progress() -> None:

@@ -141,7 +141,8 @@ FRAMES: tuple[Frame, ...] = (
         Kind.STATUS,
         _rx(
             r"\bon[- ](?:track|schedule)\b|\btracking\s+(?:well|fine|ok|okay|nicely|to\s+plan)\b",
-            r"\b(?:is|'s|are|went|turned|back\s+to|now|looks?|looking)\s+green\b",
+            # a status colour only as a change ("went green", "is green again"): "the buttons are green" is a colour
+            r"\b(?:went|turned|gone|back\s+to|now)\s+green\b|\b(?:is|'s|are)\s+green\s+again\b",
         ),
         Slot.LEFT,
         status=Status.IN_PROGRESS,
@@ -178,7 +179,7 @@ FRAMES: tuple[Frame, ...] = (
             r"\b(?:won't|will\s+not)\s+make\s+(?:it|the\s+deadline|the\s+date)\b|\btrending\s+late\b",
             r"\bbehind\b(?=\s*(?:[,.;!?]|$|and\b|now\b|again\b))|\b(?:is|are|'s|'re|running)\s+late\b",
             r"\b(?:looking|looks|is|'s|seems)\s+(?:a\s+bit\s+|pretty\s+|really\s+|very\s+)?(?:shaky|wobbly|dicey|risky)\b",
-            r"\b(?:is|'s|are|went|turned|flagged|now|looks?|looking)\s+(?:amber|yellow|red)\b",
+            r"\b(?:went|turned|gone|flagged(?:\s+as)?|now)\s+(?:amber|yellow|red)\b",  # "the case is yellow" is a colour
         ),
         Slot.LEFT,
         status=Status.AT_RISK,
