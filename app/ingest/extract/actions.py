@@ -246,9 +246,6 @@ class _Reader:
         return next((t.index for t in turns if t.index > said.turn.index and t.speaker == said.turn.speaker),
                     said.turn.index)
 
-    def _named(self, text: str) -> list[str]:
-        return self.people.named(text)
-
     def _repliers(self, position: int, reach: int, every: bool) -> list[str]:
         """Who answers a request: the first other speaker to talk within `reach` turns (all of them for a group)."""
         asked = self.spoken[position].turn

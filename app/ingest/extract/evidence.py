@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 
-from app.ingest.extract.lexicon import NUMBER_WORDS, PROJECT_WORDS, WORK_AREA_WORDS, WORK_HEADS
+from app.ingest.extract.lexicon import NUMBER_WORDS, PROJECT_WORDS, WORK_AREA_WORDS, WORK_HEADS, work_headed
 from app.ingest.extract.meeting_evidence import Usage
 from app.ingest.extract.recurrence import MAX_SPEAKERS
 from app.ingest.extract.speech import SpokenTurn
@@ -91,7 +91,7 @@ class Evidence:
         """Evidence of work in the name itself or how it was introduced: a work-like head, an acronym."""
         words = _words(surface)
         lowered = [w.lower() for w in words]
-        if lowered[-1] in WORK_HEADS or lowered[-1].rstrip("s") in WORK_HEADS or lowered[0] in PROJECT_WORDS:
+        if work_headed(lowered[-1]) or lowered[0] in PROJECT_WORDS:
             return True
         if len(lowered) == 1 and lowered[0] in WORK_AREA_WORDS:
             return True

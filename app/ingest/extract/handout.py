@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.ingest.extract.action_cues import content_words, says_what
 from app.ingest.extract.callnames import Callnames
@@ -136,8 +136,8 @@ def _share(left: list[tuple[Handed, str | None]], idle: list[str], people: Calln
             rest.remove(phrase)
     if len(rest) == len(idle) == 1:
         out.append(_to(rest[0], idle[0]))
-    return [h for h in out if content_words(h.what) or says_what(h.what)]
+    return [h for h in out if says_what(h.what)]
 
 
 def _to(phrase: Handed, owner: str) -> Handed:
-    return Handed(owner, phrase.what, phrase.position, phrase.start, phrase.end)
+    return replace(phrase, owner=owner)

@@ -235,6 +235,11 @@ _MORE_HEADS = frozenset(
 )
 WORK_HEADS = FEATURE_HEADS | TASK_HEADS | PROJECT_HEADS | PROJECT_WORDS | _MORE_HEADS
 
+
+def work_headed(head: str) -> bool:
+    """Whether a name's last word (lower case) names work, in the singular or the plural."""
+    return head in WORK_HEADS or head.rstrip("s") in WORK_HEADS
+
 # Work areas people name with one bare lowercase word ("billing is done"); other bare single words
 # ("parallel", "asked", "reading") are too often not names at all.
 WORK_AREA_WORDS = frozenset(

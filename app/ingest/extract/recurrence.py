@@ -18,7 +18,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from app.ingest.extract.lexicon import AGENT_NOUNS, CLOSED_WORDS, GENERIC_NOUNS, NUMBER_WORDS, WORK_HEADS
+from app.ingest.extract.lexicon import AGENT_NOUNS, CLOSED_WORDS, GENERIC_NOUNS, NUMBER_WORDS, work_headed
 from app.ingest.extract.text import Chunk, ChunkKind
 from app.ingest.names import normalize_name
 
@@ -97,7 +97,8 @@ class Recurrence:
         found = {}
         for key, seen in self._seen.items():
             single = seen.single(key)
-            if len(seen.speakers) < (1 if not single and _work_headed(key) else 2) or len(seen.turns) < (3 if single else 2) + more:
+            speakers_needed = 1 if not single and work_headed(key.split()[-1]) else 2  # "final report", said by one
+            if len(seen.speakers) < speakers_needed or len(seen.turns) < (3 if single else 2) + more:
                 continue
             if single and (seen.definite < 2 or not seen.free or key.endswith(_NOT_CONCRETE)):
                 continue
@@ -110,8 +111,3 @@ def _plain(words: list[str]) -> bool:
     if not all(_WORD.match(w) for w in words) or any(w in CLOSED_WORDS or w in NUMBER_WORDS for w in words):
         return False
     return words[-1] not in _NEVER and words[-1].rstrip("s") not in _NEVER and words[0] not in GENERIC_NOUNS
-
-
-def _work_headed(key: str) -> bool:
-    head = key.split()[-1]
-    return head in WORK_HEADS or head.rstrip("s") in WORK_HEADS
