@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import time
@@ -93,17 +94,22 @@ class IngestPipeline:
         now (the transaction checks that read again)."""
         with timer.stage("chunk"):
             chunks = chunk_turns(meeting.turns)
-        with timer.stage("extract"):
-            known = (await self.graph.read("queries/entity_names"))[0]["names"]
-            curation = Curation(**(await self.graph.read("curation/curated_names"))[0])
-            extraction = await self.extractor.extract(meeting, known, curation)
-        if self.comparer is not None:
-            with timer.stage("compare"):
-                extraction = await self.comparer.settle(meeting, extraction)
+        # the model runs in native threads, so the chunks are embedded while the meeting is read
+        chunk_embedding = asyncio.create_task(self._embed(timer, [c.text for c in chunks]))
+        try:
+            with timer.stage("extract"):
+                known = (await self.graph.read("queries/entity_names"))[0]["names"]
+                curation = Curation(**(await self.graph.read("curation/curated_names"))[0])
+                extraction = await self.extractor.extract(meeting, known, curation)
+            if self.comparer is not None:
+                with timer.stage("compare"):
+                    extraction = await self.comparer.settle(meeting, extraction)
+        except BaseException:
+            chunk_embedding.cancel()
+            raise
+        chunk_vectors = await chunk_embedding
         surfaces = list(all_surfaces(extraction))
-        with timer.stage("embed"):
-            vectors = await anyio.to_thread.run_sync(self.embedder.encode, [c.text for c in chunks] + surfaces)
-        surface_vectors = dict(zip(surfaces, vectors[len(chunks):]))
+        surface_vectors = dict(zip(surfaces, await self._embed(timer, surfaces)))
         with timer.stage("resolve"):
             candidates = await read_candidates(self.graph.read, meeting, extraction, surface_vectors)
             embed = EmbedCache(self.embedder.encode, surface_vectors)
@@ -114,11 +120,15 @@ class IngestPipeline:
             extractor=_extractor_label(self.extractor, extraction),
             chunks=chunks,
             extraction=extraction,
-            chunk_vectors=vectors[: len(chunks)],
+            chunk_vectors=chunk_vectors,
             surface_vectors=surface_vectors,
             embedded=embed.vectors,
             resolved=resolved,
         )
+
+    async def _embed(self, timer: Timer, texts: list[str]) -> list[list[float]]:
+        with timer.stage("embed"):
+            return await anyio.to_thread.run_sync(self.embedder.encode, texts)
 
     async def _write(self, tx: Tx, p: Prepared, timer: Timer) -> IngestResult:
         meeting = p.meeting

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+import anyio
+
 from app.ingest.extract.actions import extract_actions
 from app.ingest.extract.clauses import Clause
 from app.ingest.extract.decisions import spoken_decisions
@@ -47,7 +49,8 @@ class RuleBasedExtractor:
     async def extract(
         self, meeting: MeetingInput, known_names: Collection[str] = (), curation: Curation | None = None
     ) -> Extraction:
-        return extract_meeting(meeting, known_names, curation)
+        # a long meeting reads for a few hundred ms: off the event loop, so requests in flight are answered meanwhile
+        return await anyio.to_thread.run_sync(extract_meeting, meeting, known_names, curation)
 
 
 def extract_meeting(
