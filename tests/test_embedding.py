@@ -8,7 +8,9 @@ import time
 from pathlib import Path
 
 import numpy as np
+import pytest
 
+from app import embedding
 from app.embedding import SentenceTransformerEmbedder, ShortestFirst, get_embedder
 
 
@@ -81,3 +83,14 @@ def test_the_int8_copy_is_made_once_from_the_export_and_stays_close(tmp_path: Pa
     texts = ["the checkout redesign slipped to March", "Priya owns the API migration", "budget review"]
     cosines = np.sum(np.array(int8.encode(texts)) * np.array(fp32.encode(texts)), axis=1)
     assert cosines.min() > 0.9
+
+
+def test_a_failed_quantisation_falls_back_to_the_fp32_export(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_quantiser(model_dir: Path) -> str:
+        raise ImportError("optimum.onnxruntime is not installed")
+
+    monkeypatch.setattr(embedding, "int8_model_file", no_quantiser)
+    fallback = SentenceTransformerEmbedder(backend="onnx-int8", cache_dir=tmp_path)
+    assert fallback.backend == "onnx"
+    texts = ["the checkout redesign slipped to March", "budget review"]
+    assert np.allclose(fallback.encode(texts), get_embedder(backend="onnx").encode(texts), atol=1e-5)
