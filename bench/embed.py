@@ -7,8 +7,15 @@
    PyTorch model, the ONNX Runtime export the service uses by default and its int8 copy (onnx-int8), in
    alternating rounds of one run, and prints best/median milliseconds, each runtime's ratio to torch, and the
    lowest cosine of its vectors to torch's.
-2. Ingests that meeting through `build_services(...).pipeline` (ONNX backend) into a throwaway Neo4j and prints
-   the time per stage, cold (first meeting of the process) and warm (the same meeting under a new external id).
+2. With `--quality N`: retrieval quality of each runtime on N QMSum train/val meetings (AMI, ICSI and parliament
+   in turn): every meeting chunked as the service chunks it, each QMSum question ranked against its own meeting's
+   chunks by the vectors alone, hit@5 = one of the first five chunks overlaps a relevant_text_span. No Neo4j and
+   no fulltext, so the figure moves only with the vectors.
+3. Ingests that meeting through `build_services(...).pipeline` (the default backend) into a throwaway Neo4j and
+   prints the time per stage, cold (first meeting of the process) and warm (the same meeting under a new
+   external id).
+
+    .venv/bin/python bench/embed.py --quality 40 --rounds 2
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from pathlib import Path
 
 import numpy as np
 from harness import bench_neo4j, machine
+from qmsum import sample_others
 
 from app.config import Settings
 from app.embedding import SentenceTransformerEmbedder
@@ -59,6 +67,32 @@ def compare_runtimes(texts: list[str], rounds: int) -> None:
         print(f"{name:10} {min(ms):9.0f} {statistics.median(ms):10.0f} {ratio:8.2f} {cosine:23.6f}")
 
 
+def compare_retrieval(data: Path, count: int) -> None:
+    meetings = []
+    for q in sample_others(data, count, set()):
+        chunks = chunk_turns(IngestRequest(**q.request()).to_meeting().turns)
+        meetings.append((chunks, [(x["query"], q.spans(x)) for x in q.queries if q.spans(x)]))
+    texts = [c.text for chunks, _ in meetings for c in chunks]
+    questions = [query for _, queries in meetings for query, _ in queries]
+    print(f"\n## Retrieval by vectors alone: {len(questions)} QMSum questions against their own meeting's chunks "
+          f"({count} meetings, {len(texts)} chunks; {machine()})")
+    print(f"{'runtime':10} {'hit@5':>6} {'encode s':>9}")
+    for name in ("torch", "onnx", "onnx-int8"):
+        embedder = SentenceTransformerEmbedder(backend=name)
+        start = time.perf_counter()
+        chunk_vectors, question_vectors = np.asarray(embedder.encode(texts)), np.asarray(embedder.encode(questions))
+        elapsed = time.perf_counter() - start
+        hits, first_chunk, asked = 0, 0, 0
+        for chunks, queries in meetings:
+            own = chunk_vectors[first_chunk:first_chunk + len(chunks)]
+            first_chunk += len(chunks)
+            for _, spans in queries:
+                top = np.argsort(-(own @ question_vectors[asked]))[:5]
+                asked += 1
+                hits += any(chunks[i].turn_start <= b and a <= chunks[i].turn_end for i in top for a, b in spans)
+        print(f"{name:10} {hits / len(questions):6.3f} {elapsed:9.1f}")
+
+
 async def ingest_real(meeting: MeetingInput) -> None:
     from app.services import build_services
 
@@ -85,11 +119,14 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=QMSUM)
     parser.add_argument("--meeting", default="ES2002b")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--quality", type=int, default=0, metavar="N", help="hit@5 by vectors on N QMSum meetings")
     args = parser.parse_args()
     meeting = load_meeting(args.data, args.meeting)
     chunks = [c.text for c in chunk_turns(meeting.turns)]
     print(f"{args.meeting}: {len(meeting.turns)} turns, {len(chunks)} memory chunks")
     compare_runtimes(chunks + [t.text for t in meeting.turns][:200], args.rounds)
+    if args.quality:
+        compare_retrieval(args.data, args.quality)
     print(f"\n## {args.meeting} through the pipeline ({machine()})")
     asyncio.run(ingest_real(meeting))
 
