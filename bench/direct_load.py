@@ -193,6 +193,7 @@ class DirectLoader:
             for i in range(0, len(rows), ROW_BATCH):
                 await self.graph.write(statement, **{name: rows[i:i + ROW_BATCH]})
             self.counts[name] += len(rows)
+        self.counts["memories"] += sum(len(m["memories"]) for m in batch["meetings"])
 
     async def write_chains(self) -> None:
         """Each item's versions replayed in date order, as the pipeline's replay would leave them."""
