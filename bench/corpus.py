@@ -207,6 +207,15 @@ def build_teams(items: int, rng: random.Random) -> list[Team]:
     return teams
 
 
+@dataclass
+class Facts:
+    """What one meeting asserted, by turn, for loaders that write the graph without the pipeline."""
+
+    states: dict[str, tuple[int, str, int, str | None, str | None]]  # item -> turn, status, progress, owner, blocker
+    dependencies: list[tuple[int, str, str]]  # turn, dependent, dependency
+    decisions: list[tuple[int, str]]  # turn, item
+
+
 class _MeetingWriter:
     """Turns one meeting's agenda into "Speaker: words" lines, updating the items' states as it goes."""
 
@@ -214,6 +223,7 @@ class _MeetingWriter:
         self.team, self.rng = team, rng
         self.attendees = rng.sample(team.people, k=min(len(team.people), rng.randint(3, 5)))
         self.lines: list[str] = []
+        self.facts = Facts(states={}, dependencies=[], decisions=[])
 
     def say(self, text: str, speaker: str | None = None) -> None:
         who = speaker or self.rng.choice(self.attendees)
@@ -267,9 +277,11 @@ class _MeetingWriter:
         if item.depends_on and rng.random() < 0.4:
             other = rng.choice(item.depends_on)
             self.say(rng.choice(DEPENDENCY_LINES).format(item=self.ref(item), other=self.ref(other)))
+            self.facts.dependencies.append((len(self.lines) - 1, item.name, other.name))
         if rng.random() < 0.15:
             tech = rng.choice(TECHNOLOGIES)
             self.say(rng.choice(DECISION_LINES).format(item=self.ref(item), tech=tech))
+            self.facts.decisions.append((len(self.lines) - 1, item.name))
         if rng.random() < 0.15:
             other = rng.choice(item.depends_on or self.team.items)
             self.say(rng.choice(HYPOTHETICAL_LINES).format(item=self.ref(item), other=self.ref(other)))
@@ -279,6 +291,13 @@ class _MeetingWriter:
 
 def generate(meetings: int, items: int = 300, seed: int = 7, start: date = date(2024, 1, 8)) -> Iterator[dict]:
     """`meetings` meetings in date order, in the API's JSON shape (`IngestRequest`)."""
+    for payload, _ in series(meetings, items, seed, start):
+        yield payload
+
+
+def series(meetings: int, items: int = 300, seed: int = 7,
+           start: date = date(2024, 1, 8)) -> Iterator[tuple[dict, Facts]]:
+    """The meetings of `generate`, each with what it asserted."""
     rng = random.Random(seed)
     teams = build_teams(items, rng)
     for index in range(meetings):
@@ -294,6 +313,8 @@ def generate(meetings: int, items: int = 300, seed: int = 7, start: date = date(
             agenda.append(rng.choice(team.items))
         for item in agenda:
             writer.discuss(item)
+            blocker = item.blocker.name if item.blocker else None
+            writer.facts.states[item.name] = (len(writer.lines) - 1, item.status, item.progress, item.owner, blocker)
         writer.say(SMALL_TALK[8], speaker=writer.attendees[0])
         yield {
             "external_id": f"bench-{seed}-{index:05d}",
@@ -301,7 +322,7 @@ def generate(meetings: int, items: int = 300, seed: int = 7, start: date = date(
             "date": day.isoformat(),
             "participants": writer.attendees,
             "transcript": "\n".join(writer.lines),
-        }
+        }, writer.facts
 
 
 def to_meeting(payload: dict) -> MeetingInput:

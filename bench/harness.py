@@ -35,8 +35,8 @@ def machine() -> str:
 
 
 @contextmanager
-def bench_neo4j(data_dir: Path | None = None) -> Iterator[BenchNeo4j]:
-    """NEO4J_URI when set; else an instance of our own on free ports (1 GB heap), stopped on exit.
+def bench_neo4j(data_dir: Path | None = None, heap: str = "1g", pagecache: str = "1g") -> Iterator[BenchNeo4j]:
+    """NEO4J_URI when set; else an instance of our own on free ports (1 GB heap by default), stopped on exit.
 
     With `data_dir` the instance keeps its data there for the next run; without, it lives in a temp dir.
     """
@@ -47,11 +47,12 @@ def bench_neo4j(data_dir: Path | None = None) -> Iterator[BenchNeo4j]:
     fresh = data_dir is None or not (data_dir / "data").exists()
     # generous deadlines: the shared machine can be loaded far beyond its 2 cores, and a real meeting's write
     # transaction then outlasts the 60 s the tests' instances allow
-    with throwaway_neo4j(BENCH_PASSWORD, data_dir, heap="1g", pagecache="1g", start_timeout_s=900,
+    with throwaway_neo4j(BENCH_PASSWORD, data_dir, heap=heap, pagecache=pagecache, start_timeout_s=900,
                          transaction_timeout="30m") as settings:
         yield BenchNeo4j(
             settings=settings, fresh=fresh,
-            description=f"own instance, {settings.neo4j_uri}, heap 1g, page cache 1g, data in {settings.neo4j_data_dir}",
+            description=f"own instance, {settings.neo4j_uri}, heap {heap}, page cache {pagecache}, "
+                        f"data in {settings.neo4j_data_dir}",
         )
 
 

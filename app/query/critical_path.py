@@ -29,61 +29,70 @@ class CriticalPath(BaseModel):
 
 
 def critical_path(items: list[WorkItem]) -> CriticalPath:
-    """O(V + E): each item keeps the total of the best chain starting at it and a pointer to the next item;
-    ties on the total go to the chain whose names sort first."""
-    by_id = {item.id: item for item in items}
-    deps = {item.id: [d for d in item.depends_on if d in by_id] for item in items}
-    total: dict[str, int] = {}  # best chain starting at the item, once it is finished
-    following: dict[str, str | None] = {}
-    cycles: list[list[str]] = []
-    on_stack: set[str] = set()
+    return longest_chain([i.id for i in items], [i.name for i in items], [i.progress for i in items],
+                         [i.depends_on for i in items])
 
-    def names_first(a: str | None, b: str | None) -> bool:
+
+def longest_chain(ids: list[str], names: list[str], progress: list[int | None],
+                  depends_on: list[list[str]]) -> CriticalPath:
+    """O(V + E) over the items as columns (what queries/critical_path_subgraph returns, one row): each item keeps
+    the total of the best chain starting at it and a pointer to the next item; ties on the total go to the chain
+    whose names sort first. Dependencies on items not given (finished ones) are left out."""
+    index = {item_id: n for n, item_id in enumerate(ids)}
+    deps = [[index[d] for d in ds if d in index] for ds in depends_on]
+    remaining = [100 - (p or 0) for p in progress]
+    total: list[int | None] = [None] * len(ids)  # best chain starting at the item, once it is finished
+    following: list[int | None] = [None] * len(ids)
+    cycles: list[list[str]] = []
+    on_stack = [False] * len(ids)
+
+    def names_first(a: int | None, b: int | None) -> bool:
         """Whether the chain starting at `a` sorts before the one starting at `b`, name by name."""
         while a is not None and b is not None and a != b:
-            if by_id[a].name != by_id[b].name:
-                return by_id[a].name < by_id[b].name
+            if names[a] != names[b]:
+                return names[a] < names[b]
             a, b = following[a], following[b]
         return a is None and b is not None
 
-    def better(a: str, b: str | None) -> bool:
+    def better(a: int, b: int | None) -> bool:
         if b is None or total[a] != total[b]:
-            return b is None or total[a] > total[b]
+            return b is None or total[a] > total[b]  # type: ignore[operator]
         return names_first(a, b)
 
-    for root in sorted(by_id):
-        if root in total:
+    for root in sorted(range(len(ids)), key=ids.__getitem__):
+        if total[root] is not None:
             continue
-        stack: list[tuple[str, int]] = [(root, 0)]
-        on_stack.add(root)
+        stack: list[list[int]] = [[root, 0]]
+        on_stack[root] = True
         while stack:
-            node, next_edge = stack[-1]
+            frame = stack[-1]
+            node, next_edge = frame
             if next_edge < len(deps[node]):
-                stack[-1] = (node, next_edge + 1)
+                frame[1] = next_edge + 1
                 dep = deps[node][next_edge]
-                if dep in on_stack:
+                if on_stack[dep]:
                     path = [n for n, _ in stack]
-                    cycles.append([by_id[n].name for n in path[path.index(dep):]] + [by_id[dep].name])
-                elif dep not in total:
-                    on_stack.add(dep)
-                    stack.append((dep, 0))
+                    cycles.append([names[n] for n in path[path.index(dep):]] + [names[dep]])
+                elif total[dep] is None:
+                    on_stack[dep] = True
+                    stack.append([dep, 0])
                 continue
             stack.pop()
-            on_stack.discard(node)
-            best: str | None = None
+            on_stack[node] = False
+            best: int | None = None
             for dep in deps[node]:
-                if dep in total and better(dep, best):
+                if total[dep] is not None and better(dep, best):
                     best = dep
             following[node] = best
-            total[node] = by_id[node].remaining + (total[best] if best else 0)
+            total[node] = remaining[node] + (total[best] if best is not None else 0)  # type: ignore[operator]
 
-    start: str | None = None
-    for node in total:
+    start: int | None = None
+    for node in range(len(ids)):
         if better(node, start):
             start = node
-    ids: list[str] = []
+    chain: list[int] = []
     while start is not None:
-        ids.append(start)
+        chain.append(start)
         start = following[start]
-    return CriticalPath(path=[by_id[i].name for i in ids], ids=ids, remaining=sum(by_id[i].remaining for i in ids),
-                        cycles=cycles)
+    return CriticalPath(path=[names[i] for i in chain], ids=[ids[i] for i in chain],
+                        remaining=sum(remaining[i] for i in chain), cycles=cycles)

@@ -358,11 +358,12 @@ class QueryEngine:
 
     async def _count(self, parsed: ParsedQuestion) -> QueryAnswer:
         status = parsed.status_filter.value if parsed.status_filter else None
-        params = {"status": status, "type": parsed.type_filter.value if parsed.type_filter else None}
-        row = (await self.graph.read("queries/count_by_status", **params))[0]
+        type_ = parsed.type_filter.value if parsed.type_filter else None
+        statement = "queries/count_items" if status is None else "queries/count_with_status"
+        row = (await self.graph.read(statement, status=status, type=type_))[0]
         return QueryAnswer(
             intent=parsed.intent,
             answer=answers.count(status, row["count"], row["names"]),
             data={"status": status, "count": row["count"], "items": row["names"]},
-            cypher=_used("queries/count_by_status"),
+            cypher=_used(statement),
         )

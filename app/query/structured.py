@@ -6,8 +6,10 @@ from datetime import date, timedelta
 from typing import Any
 
 from app.graph.driver import Graph
+from app.ingest.diff import FINISHED
+from app.ingest.models import Status
 from app.ingest.names import meeting_sort_key
-from app.query.critical_path import CriticalPath, WorkItem, critical_path
+from app.query.critical_path import CriticalPath, longest_chain
 from app.query.dates import (
     ByReference,
     DateRef,
@@ -20,6 +22,9 @@ from app.query.dates import (
     parse_date_ref,
     plan_lookup,
 )
+
+UNFINISHED = [s.value for s in Status if s not in FINISHED]
+
 
 class MeetingNotFound(LookupError):
     pass
@@ -118,8 +123,13 @@ async def dependency_paths(graph: Graph, from_id: str, to_id: str, limit: int = 
 
 
 async def critical(graph: Graph, from_id: str | None = None) -> CriticalPath:
-    items = (await graph.read("queries/critical_path_subgraph", from_id=from_id))[0]["items"]
-    return critical_path([WorkItem(**item) for item in items])
+    return longest_chain(**await critical_subgraph(graph, from_id))
+
+
+async def critical_subgraph(graph: Graph, from_id: str | None = None) -> dict[str, list]:
+    """The unfinished items as `longest_chain` takes them."""
+    row = (await graph.read("queries/critical_path_subgraph", from_id=from_id, unfinished=UNFINISHED))[0]
+    return {**row, "depends_on": [ids.split() for ids in row["depends_on"]]}
 
 
 async def changes_since(graph: Graph, meeting: MeetingRef, limit: int = 1000, offset: int = 0) -> list[dict[str, Any]]:

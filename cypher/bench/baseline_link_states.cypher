@@ -5,7 +5,7 @@ DELETE old
 WITH DISTINCT e, chain
 MATCH (current:State {id: chain.current_id})
 CREATE (e)-[:CURRENT_STATE]->(current)
-SET e.status = current.status
+SET e.status = current.status, e.progress = current.progress
 WITH chain
 UNWIND chain.links AS link
 MATCH (a:State {id: link.from_id})

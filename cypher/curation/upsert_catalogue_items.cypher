@@ -3,6 +3,7 @@ MERGE (e:Entity {id: row.id})
 ON CREATE SET e.created_at = datetime()
 SET e.name = row.name, e.type = row.type, e.aliases = row.aliases, e.name_key = row.name_key,
     e.initials = row.initials, e.search_keys = row.search_keys, e.catalogued = true, e.updated_at = datetime(),
+    e.status = coalesce(e.status, 'planned'),
     e.alias_text = reduce(text = row.name, alias IN row.aliases | text + ' | ' + alias)
 REMOVE e:Project:Feature:Task
 SET e:$(row.label)

@@ -15,10 +15,11 @@ CALL (chain) {
   MATCH (b:State {id: link.to_id})
   CREATE (a)-[:TRANSITIONED_TO {changed: link.changed}]->(b)
 }
-// The current status is also kept on the entity, so that counts and boards need not walk every chain.
+// The current status and progress are also kept on the entity (planned while it has no version), so that
+// counts, boards and the critical path need not walk every chain.
 CALL (e, chain) {
   OPTIONAL MATCH (s:State {id: chain.current_id})
   FOREACH (_ IN CASE WHEN s IS NULL THEN [] ELSE [1] END | CREATE (e)-[:CURRENT_STATE]->(s))
-  SET e.status = s.status
+  SET e.status = coalesce(s.status, 'planned'), e.progress = s.progress
 }
 RETURN count(e) AS chains
