@@ -223,3 +223,13 @@ def test_who_the_product_is_for_and_evaluative_words_used_as_nouns_are_not_items
         )
     )
     assert not items(x) & {"age group", "age groups", "basics"}
+
+
+def test_what_a_relative_clause_requires_is_no_dependency_across_a_comma() -> None:
+    x = said(  # ES2005c, turn 140
+        "uh right , well , if I s if I'm thinking of the right one , I've got the same thing in front of my monitor , "
+        "you scroll it and the when you reach the sort of um {vocalsound} menu item that you require , you press the "
+        "middle of the scroll ."
+    )
+    assert x.dependencies == []
+    assert "menu item" not in items(x)

@@ -21,7 +21,7 @@ from app.ingest.extract.decisions import spoken_decisions
 from app.ingest.extract.evidence import Evidence, keep_evidenced, with_catalogued
 from app.ingest.extract.frames import Frame, Kind, Slot
 from app.ingest.extract.values import choice_after, percent_value
-from app.ingest.extract.links import Order, causes, clause_order, only_names, required_item
+from app.ingest.extract.links import Order, causes, clause_order, linked_object, only_names, required_item
 from app.ingest.extract.mood import Mood
 from app.ingest.extract.reading import Output, SentenceState
 from app.ingest.extract.recurrence import Recurrence
@@ -144,7 +144,7 @@ class _MeetingReader:
         other_chunk = (
             s.pick(clause, match, frame.other, "other") if frame.other and frame.kind is not Kind.OWNER else None
         )
-        if (frame.kind is Kind.DEPENDS or frame.needs_other) and not (other_chunk and other_chunk.kind in ITEM_LIKE):
+        if (frame.kind is Kind.DEPENDS or frame.needs_other) and not linked_object(s, frame, match, other_chunk):
             return None  # "X needs some thought", "the blocker for X is gone"
         if frame.item is Slot.FOCUS:
             item = self._antecedent(st, match.start(), same_sentence=True)
