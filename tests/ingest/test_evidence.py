@@ -233,3 +233,19 @@ def test_what_a_relative_clause_requires_is_no_dependency_across_a_comma() -> No
     )
     assert x.dependencies == []
     assert "menu item" not in items(x)
+
+
+@pytest.mark.parametrize(
+    "line, item",
+    [
+        ("{vocalsound} {vocalsound} Okay . {vocalsound} Evaluation . Oh we've been writing this up for m months .",
+         "evaluation"),  # ES2005d, turn 245
+        ("Okay, so the onboarding flow.", "onboarding flow"),
+    ],
+)
+def test_a_heading_that_names_work_is_an_item(line: str, item: str) -> None:
+    assert item in items(said(line))
+
+
+def test_a_heading_without_a_work_head_is_not_an_item() -> None:
+    assert items(said("Okay . Whoops .", "So the fruit bowl .")) == set()
