@@ -184,3 +184,68 @@ def test_a_work_headed_phrase_one_speaker_keeps_using_recurs() -> None:
         )
     )
     assert "market research" in items(x)
+
+
+def test_what_is_only_compared_with_or_where_the_product_is_kept_is_not_an_item() -> None:
+    x = extract_meeting(  # ES2005c, turns 211, 516, 520, 555, 557 and 564
+        meeting(
+            [
+                ("Project Manager", "Um but , I mean , like even mobile phones or whatever have {disfmarker} now have "
+                 "colour L_C_D_ screens ,"),
+                ("User Interface", "{vocalsound} Then you put it in the fruit bowl ?"),
+                ("Project Manager", "I mean like everybody's got fruit bowl in front of the telly ."),
+                ("Marketing", "So whatever people want , like if somebody want it in banana shape , we will put that "
+                 "casing onto that mobile phone , okay ,"),
+                ("Project Manager", "So a selection of casings ."),
+                ("Marketing", "Uh like if this is a like if this is a mobile phone uh we will design casing in such a "
+                 "way like half of , we need not to have a full cover , we will just have a half of cover ,"),
+            ],
+            AMI_ROLES,
+        )
+    )
+    assert not items(x) & {"mobile phone", "mobile phones", "fruit bowl"}
+
+
+def test_who_the_product_is_for_and_evaluative_words_used_as_nouns_are_not_items() -> None:
+    x = extract_meeting(  # ES2002b, turns 48, 68, 241, 247, 276 and 367 (shortened)
+        meeting(
+            [
+                ("Marketing", "I see , so it's more just basic ."),
+                ("User Interface", "Um they're just the the very basics you could use for a T_V_ ."),
+                ("Marketing", "These are the age groups which we have information on"),
+                ("Marketing", "Mostly focused around the twenty five age group ."),
+                ("Industrial Designer", "I think perhaps that age group is significant as well because those are "
+                 "people who use the computer ,"),
+                ("Industrial Designer", "Besides the basics , I think back {disfmarker} in the back of our minds we "
+                 "know what the basics are . Has to change channels , has to change volume ,"),
+            ],
+            AMI_ROLES,
+        )
+    )
+    assert not items(x) & {"age group", "age groups", "basics"}
+
+
+def test_what_a_relative_clause_requires_is_no_dependency_across_a_comma() -> None:
+    x = said(  # ES2005c, turn 140
+        "uh right , well , if I s if I'm thinking of the right one , I've got the same thing in front of my monitor , "
+        "you scroll it and the when you reach the sort of um {vocalsound} menu item that you require , you press the "
+        "middle of the scroll ."
+    )
+    assert x.dependencies == []
+    assert "menu item" not in items(x)
+
+
+@pytest.mark.parametrize(
+    "line, item",
+    [
+        ("{vocalsound} {vocalsound} Okay . {vocalsound} Evaluation . Oh we've been writing this up for m months .",
+         "evaluation"),  # ES2005d, turn 245
+        ("Okay, so the onboarding flow.", "onboarding flow"),
+    ],
+)
+def test_a_heading_that_names_work_is_an_item(line: str, item: str) -> None:
+    assert item in items(said(line))
+
+
+def test_a_heading_without_a_work_head_is_not_an_item() -> None:
+    assert items(said("Okay . Whoops .", "So the fruit bowl .")) == set()

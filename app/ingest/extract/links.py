@@ -12,8 +12,9 @@ from enum import Enum
 from app.ingest.extract.clauses import CAUSAL_LINKS, Clause
 from app.ingest.extract.cues import COMPLETION, START_OR_PROCEED
 from app.ingest.extract.lexicon import DEFINITE_DETERMINERS, HEDGES
+from app.ingest.extract.frames import Frame, Kind
 from app.ingest.extract.mood import negated, recalled
-from app.ingest.extract.sentence import Sentence
+from app.ingest.extract.sentence import ITEM_LIKE, Sentence
 from app.ingest.extract.text import Chunk, tokenize
 
 _CAUSE = re.compile(
@@ -47,6 +48,14 @@ def causes(s: Sentence, clause: Clause, cue: re.Match[str], item: str) -> list[C
         if head is not None and head.names_item:
             found += [c for c in s.conjuncts(head, clause) if c.text.lower() != item.lower()]
     return found
+
+
+def linked_object(s: Sentence, frame: Frame, match: re.Match[str], other: Chunk | None) -> bool:
+    """Whether `other` is an item the cue links to. A requirement's object follows it within its clause, not past
+    a comma: in "the menu item that you require, you press the scroll" nothing requires the scroll."""
+    if other is None or other.kind not in ITEM_LIKE:
+        return False
+    return frame.kind is not Kind.DEPENDS or "," not in s.text[match.end() : other.start]
 
 
 def required_item(s: Sentence, clause: Clause) -> Chunk | None:

@@ -5,11 +5,15 @@ after turn ("the battery", "a rubber case", "speech recognition"). A phrase coun
 several turns: a phrase of two or three words in two turns by two speakers; a single word in three turns by two
 speakers, twice as "the <word>" and once so not after a preposition ("in the dark", "on the left" are places in
 speech, not things), shaped like a concrete noun (not -ly, -ing, -ed, -ity, -ness, -ism, -ship). Words written
-with a capital (names of people and places in transcripts), generic nouns ("thing", "idea", "people"), the
-meeting's own tools ("whiteboard", "email"), closed-class words, numbers, fillers and agents ("users", "team")
-never count. A long meeting needs more turns (one more per `TURNS_PER_STEP` turns). Only a working group's
-meeting is read this way: in a hearing or an assembly of dozens of speakers, what keeps coming up is the
-subject of debate ("the economy"), not work the group does.
+with a capital (names of people and places in transcripts), generic nouns ("thing", "idea", "people"), who the
+product is for ("the age group"), grading words used as nouns ("the basics"), the meeting's own tools
+("whiteboard", "email"), closed-class words, numbers, fillers and agents ("users", "team") never count. A long
+meeting needs more turns (one more per `TURNS_PER_STEP` turns). Only a working group's meeting is read this way:
+in a hearing or an assembly of dozens of speakers, what keeps coming up is the subject of debate ("the economy"),
+not work the group does.
+A phrase mostly said as a reference - compared with ("shaped like a mobile phone", "such as watches") or as where
+the product is kept ("you put it in the fruit bowl") - is something the group talks about, not works on: it must
+be said otherwise in at least half of its turns.
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ _SOCIAL_NOUNS = frozenset(
     child children family families parent parents friend friends member members staff worker workers student
     students country countries nation nations city cities town towns place places world government state states
     company companies market public society community opinion view views reason example sort kind type types lots
-    percent euro euros dollar dollars pound pounds money technology alternative
+    percent euro euros dollar dollars pound pounds money technology alternative group groups
     discussion discussions presentation presentations whiteboard email e-mail computer computers laptop laptops
     pen pens document documents folder folders file files
     """.split()
@@ -48,14 +52,24 @@ _EVALUATIVE = frozenset(
     """.split()
 )
 _PREPOSITIONS = frozenset("in on at to of from into onto for with by about over under through".split())
+# What comes right before a phrase said as a reference, within its clause: a comparison ("like", not "we'd like"),
+# or the place the product is put or kept ("put it in the", "keep them next to your").
+_REFERENCE = re.compile(
+    r"(?:(?<!'d\s)(?<!would\s)(?<!\bi\s)(?<!\bwe\s)(?<!you\s)(?<!they\s)(?<!\bdon't\s)\blike"
+    r"|\bsuch\s+as|\bsimilar\s+to|\bcompared\s+(?:to|with)|\bfor\s+example|\bfor\s+instance)(?:\s+[\w']+){0,5}\s*$"
+    r"|\b(?:put|keep|leave|stick|place|lose)\s+(?:it|them)\s+(?:\w+\s+)?"
+    r"(?:in|into|onto|inside|under|behind|beside|near|next\s+to)\s+(?:the|a|an|your|their|my|our)?\s*$",
+    re.IGNORECASE,
+)
 _NOT_CONCRETE = ("ly", "ing", "ed", "ity", "ness", "ism", "ship")
-_NEVER = GENERIC_NOUNS | CLOSED_WORDS | AGENT_NOUNS | _SOCIAL_NOUNS | frozenset(NUMBER_WORDS)
+_NEVER = GENERIC_NOUNS | CLOSED_WORDS | AGENT_NOUNS | _SOCIAL_NOUNS | _EVALUATIVE | frozenset(NUMBER_WORDS)
 
 
 @dataclass
 class _Seen:
     surfaces: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     turns: set[int] = field(default_factory=set)
+    as_such: set[int] = field(default_factory=set)  # turns where it is said other than as a reference
     speakers: set[str] = field(default_factory=set)
     definite: int = 0  # times said as "the <phrase>"
     free: int = 0  # of those, times not right after a preposition
@@ -82,6 +96,8 @@ class Recurrence:
         seen.surfaces[surface] += 1
         seen.turns.add(turn)
         seen.speakers.add(speaker)
+        if not _REFERENCE.search(sentence_text[: chunk.start]):
+            seen.as_such.add(turn)
         if sentence_text[chunk.start : chunk.end].lower().startswith("the "):
             seen.definite += 1
             before = sentence_text[: chunk.start].split()
@@ -100,6 +116,8 @@ class Recurrence:
             speakers_needed = 1 if not single and work_headed(key.split()[-1]) else 2  # "final report", said by one
             if len(seen.speakers) < speakers_needed or len(seen.turns) < (3 if single else 2) + more:
                 continue
+            if 2 * len(seen.as_such) < len(seen.turns):
+                continue  # mostly a reference
             if single and (seen.definite < 2 or not seen.free or key.endswith(_NOT_CONCRETE)):
                 continue
             found[max(seen.surfaces, key=seen.surfaces.__getitem__)] = seen.turns

@@ -23,7 +23,7 @@ from app.ingest.extract.decisions import spoken_decisions
 from app.ingest.extract.evidence import Evidence, keep_evidenced, with_catalogued
 from app.ingest.extract.frames import Frame, Kind, Slot
 from app.ingest.extract.values import choice_after, percent_value
-from app.ingest.extract.links import Order, causes, clause_order, only_names, required_item
+from app.ingest.extract.links import Order, causes, clause_order, linked_object, only_names, required_item
 from app.ingest.extract.mood import Mood
 from app.ingest.extract.reading import Output, SentenceState
 from app.ingest.extract.recurrence import Recurrence
@@ -35,7 +35,6 @@ from app.ingest.models import Curation, DecisionAssertion, Extraction, MeetingIn
 FOCUS_TURNS = 2  # how many turns back a pronoun may reach
 _PEOPLE = (ChunkKind.PERSON, ChunkKind.PERSON_PRONOUN)
 _SELF = frozenset({"i", "me", "myself"})
-_TOPIC_OPENERS = frozenset("and so also then what about how".split())
 _FOR = re.compile(r"\bfor\b", re.IGNORECASE)
 # "we're stuck on X", "back on schedule with X": what ties a clause about "we" to its item
 _LINKING_PREPOSITION = re.compile(r"\s*(?:on|with|for)?\s*", re.IGNORECASE)
@@ -101,8 +100,8 @@ class _MeetingReader:
 
     def _read_sentence(self, st: SentenceState) -> None:
         s = st.sentence
-        if not s.matches:
-            self._read_bare_topic(st)
+        if not s.matches and (topic := s.bare_topic()):
+            self._mention_focus(topic.text, st)
         progress_clauses = {s.clause_of(m.start()) for f, m in s.matches if f.kind is Kind.PROGRESS}
         for frame, match in s.matches:
             ci = s.clause_of(match.start())
@@ -121,18 +120,6 @@ class _MeetingReader:
                 st.block(item, dependency)
         self.out.states.extend(a for a in st.states.values() if _has_fields(a))
 
-    def _read_bare_topic(self, st: SentenceState) -> None:
-        """A question that is just a name ("And the portal?", "What about Atlas?") puts that item in focus."""
-        s = st.sentence
-        words = [t for t in s.tokens if t.text[0].isalnum()]
-        items = [c for c in s.chunks if c.names_item]
-        if not s.text.rstrip().endswith("?") or len(items) != 1 or len(words) > 8:
-            return
-        rest = [t.lower for t in words if not items[0].start <= t.start < items[0].end]
-        has_determiner = s.text[items[0].start : items[0].end] != items[0].text
-        if (rest and all(w in _TOPIC_OPENERS for w in rest)) or (not rest and has_determiner):
-            self._mention_focus(items[0].text, st)
-
     # --- frames ------------------------------------------------------------------------------
 
     def _read_frame(self, st: SentenceState, ci: int, frame: Frame, match: re.Match[str]) -> str | None:
@@ -147,7 +134,7 @@ class _MeetingReader:
         other_chunk = (
             s.pick(clause, match, frame.other, "other") if frame.other and frame.kind is not Kind.OWNER else None
         )
-        if (frame.kind is Kind.DEPENDS or frame.needs_other) and not (other_chunk and other_chunk.kind in ITEM_LIKE):
+        if (frame.kind is Kind.DEPENDS or frame.needs_other) and not linked_object(s, frame, match, other_chunk):
             return None  # "X needs some thought", "the blocker for X is gone"
         if frame.item is Slot.FOCUS:
             item = self._antecedent(st, match.start(), same_sentence=True)

@@ -17,6 +17,7 @@ from app.ingest.extract.lexicon import (
     PROJECT_HEADS,
     TASK_HEADS,
     WORK_AREA_WORDS,
+    work_headed,
 )
 from app.ingest.extract.text import Chunk, ChunkKind, Token, chunk, is_question, tokenize
 from app.ingest.models import Status
@@ -44,6 +45,7 @@ _PEOPLE = (ChunkKind.PERSON, ChunkKind.PERSON_PRONOUN)
 _CONJUNCTION = re.compile(r"\b(?:and|plus|as\s+well\s+as)\b", re.IGNORECASE)
 _SECOND_PERSON = re.compile(r"\byou\b", re.IGNORECASE)
 _WORK_WORDS = WORK_AREA_WORDS | FEATURE_HEADS | TASK_HEADS | PROJECT_HEADS  # "Billing, you ..." names no one
+_TOPIC_OPENERS = frozenset("and so also then what about how okay ok right now next".split())
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,20 @@ class Sentence:
         """A clause with no subject of its own ("and at risk", "Done."): it continues the focus."""
         before = [t for t in self.tokens if clause.start <= t.start and t.end <= match.start() and t.text[0].isalnum()]
         return all(t.lower in _ELLIPSIS_OK for t in before)
+
+    def bare_topic(self) -> Chunk | None:
+        """The item of a sentence that is just a name: a question ("And the portal?", "What about Atlas?") or a
+        heading that names work ("Okay, so project evaluation.")."""
+        words = [t for t in self.tokens if t.text[0].isalnum()]
+        items = [c for c in self.chunks if c.names_item]
+        if len(items) != 1 or len(words) > 8:
+            return None
+        item = items[0]
+        rest = [t.lower for t in words if not item.start <= t.start < item.end]
+        opened = bool(rest) and all(w in _TOPIC_OPENERS for w in rest)
+        if not self.text.rstrip().endswith("?"):
+            return item if work_headed(item.text.split()[-1].lower()) and (opened or not rest) else None
+        return item if opened or (not rest and self.text[item.start : item.end] != item.text) else None
 
     def attributive(self, match: re.Match[str]) -> bool:
         """A status word before a noun ("the finished checks") describes, it doesn't state."""
