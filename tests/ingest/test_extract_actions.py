@@ -9,16 +9,17 @@ import pytest
 from app.ingest.extract.action_cues import closes
 from app.ingest.extract.due import resolve_due
 from app.ingest.extract.rules import extract_meeting
-from app.ingest.models import ActionAssertion, MeetingInput, Turn
+from app.ingest.models import ActionAssertion, Curation, MeetingInput, Turn
 
 MONDAY = date(2026, 3, 2)
 TEAM = ["Maya Cohen", "Ravi Patel", "Lena Fischer"]
 
 
-def actions(lines: list[tuple[str, str]], participants: list[str] | None = None) -> list[ActionAssertion]:
+def actions(lines: list[tuple[str, str]], participants: list[str] | None = None,
+            known_as: dict[str, list[str]] | None = None) -> list[ActionAssertion]:
     turns = [Turn(index=i, speaker=s, text=t) for i, (s, t) in enumerate(lines)]
     meeting = MeetingInput(title="weekly", date=MONDAY, participants=participants or [], turns=turns)
-    return extract_meeting(meeting).action_items
+    return extract_meeting(meeting, (), Curation(known_as=known_as or {})).action_items
 
 
 def owners(found: list[ActionAssertion]) -> list[tuple[str, str]]:
@@ -134,6 +135,9 @@ def test_a_request_and_its_acceptance_are_one_item() -> None:
     "I think that's what you guys are gonna do next",
     "Let me share my screen.",
     "okay I'll share my screen in a sec",
+    "Do you want me to d um {disfmarker} Do you want me to do my um design evaluation last ?",  # the meeting's order
+    "the device has to r you know , based on you push button A_ , so I will do something with button A_ .",
+    "I'll try and do it as quick as possible .",
 ])
 def test_not_action_items(line: str) -> None:
     assert actions([("Maya", line), ("Ravi", "Mm-hmm ."), ("Lena", "Okay .")], TEAM) == []
@@ -238,3 +242,42 @@ def test_speakers_whose_names_hold_brackets_are_read_as_written() -> None:
     found = actions([(chair, "I'll write to the minister about the testing figures by Friday"),
                      ("Vaughan Gething AM", "Thank you, Chair.")], [chair, "Vaughan Gething AM"])
     assert [a.owner for a in found] == [chair]
+
+
+def test_a_chair_asking_a_role_said_loosely_gives_the_work_to_that_role() -> None:
+    # IS1001a: the chair hands out work as "I will ask the X to ...", the roles garbled in speech
+    found = actions([
+        *[(r, "Okay .") for r in ROLES],
+        ("Project Manager", "So so I will ask the Industrial Designer to find out more about this industrial "
+                            "design so any working {disfmarker} any working function we have discussed ."),
+        ("Project Manager", "So then I will ask the User Interf Interface Designer to to think about the point we "
+                            "discussed like the number of buttons , the the fact that is lighted or not ."),
+        ("Project Manager", "And also um {vocalsound} I will ask the Market Expert to uh try to find out what are the "
+                            "absolute requirements ."),
+    ])
+    assert [a.owner for a in found] == ["Industrial Designer", "User Interface", "Marketing"]
+    assert found[2].text.startswith("find out what are the absolute requirements")
+
+
+def test_do_the_minutes_is_a_commitment() -> None:
+    found = actions([("Project Manager", "Then we can come back and uh work on our individual work . Um "
+                                         "{disfmarker} I'll do the minutes . Uh let's see ."), ("Marketing", "Okay .")])
+    assert owners(found) == [("Project Manager", "do the minutes")]
+
+
+def test_a_name_introduced_in_an_earlier_meeting_owns_the_work_handed_to_it() -> None:
+    said = [*[(r, "Okay .") for r in ROLES],
+            ("Project Manager", "Um okay so we will have another meeting in thirty minutes . Um Ryan you'll be "
+                                "working on the user interface design . Um Manuel you'll be working on the "
+                                "look-and-feel design .")]
+    assert [a.owner for a in actions(said)] != ["User Interface", "Industrial Designer"]
+    found = actions(said, known_as={"User Interface": ["Ryan"], "Industrial Designer": ["Manuel"]})
+    assert [(o, t.lower()) for o, t in owners(found)] == [("User Interface", "working on the user interface design"),
+                             ("Industrial Designer", "working on the look-and-feel design")]
+
+
+def test_the_names_speakers_introduce_themselves_by_are_kept() -> None:
+    turns = [Turn(index=i, speaker=s, text=t) for i, (s, t) in enumerate(ROLES_SAID)]
+    extraction = extract_meeting(MeetingInput(title="kickoff", date=MONDAY, turns=turns))
+    assert extraction.introduced == {"Project Manager": ["Dana"], "Industrial Designer": ["Tomas"],
+                                     "User Interface": ["Priya"], "Marketing": ["Joe"]}

@@ -19,6 +19,7 @@ _PHRASAL = (
     r"|come\s+up\s+with"
     r"|take\s+care\s+of|sort\s+out|figure\s+out|try\s+out|report\s+back|talk\s+to|speak\s+to|get\s+back\s+to"
     r"|have\s+a\s+look(?:\s+(?:at|into))?|let\s+(?:you|everyone|everybody)(?:\s+guys|\s+all)?\s+know"
+    r"|think\s+about"
 )
 _DOUBLED = {"put": "putting", "get": "getting", "set": "setting", "run": "running", "chat": "chatting"}
 
@@ -31,7 +32,7 @@ def _gerund(verb: str) -> str:
 
 def _forms(gerund: bool) -> str:
     words = [_gerund(v) if gerund else v for v in _VERBS]
-    phrasal = re.sub(r"\b(look|find|follow|set|work|come|take|sort|figure|try|report|talk|speak|get)\b",
+    phrasal = re.sub(r"\b(look|find|follow|set|work|come|take|sort|figure|try|report|talk|speak|get|think)\b",
                      lambda m: _gerund(m.group()), _PHRASAL) if gerund else _PHRASAL
     return rf"(?:{phrasal}|{'|'.join(words)})\b"
 
@@ -66,6 +67,9 @@ REQUEST = re.compile(
     r"(?=\s+(?:do\s+(?:the|some)\b|work\s+on\b|look\s+(?:at|into)\b)))\s+(?P<verb>" + WORK + ")",
     re.IGNORECASE,
 )
+# "I will ask the Market Expert to try to find out ...": the work is theirs, not the speaker's
+ASKED = re.compile(r"\bask\s+(?P<who>(?:\w+\s+){1,5}?)to\s+(?:try\s+(?:and|to)\s+)?(?P<verb>" + WORK + ")",
+                   re.IGNORECASE)
 DONE = re.compile(
     r"\bI(?:'ve|\s+have)?\s+(?:already\s+|just\s+|finally\s+)?(?P<verb>sent|e-?mailed|mailed|forwarded|circulated|"
     r"shared|uploaded|posted|put|saved|written|wrote|typed\s+up|drafted|prepared|finished|completed|done|did|made|"
@@ -91,7 +95,8 @@ IN_MEETING = re.compile(
     r"|\bfor\s+(?:about\s+)?(?:a|one|two|a\s+few|\d+)\s+(?:seconds?|minutes?|moments?)\b|\bask\s+you\b"
     r"|\bwrite\s+(?:\w+\s+){0,3}?down\b|\b(?:presentation|slides?|slide\s+show)\s+(?:running|up|going|on)\b"
     r"|\bfull\s+screen\b|\bshar(?:e|ing)\s+(?:my|the|your|our)\s+screen\b|\btalking\b"
-    r"|\b(?:microphones?|mics?|laptops?|cables?|powerpoint|the\s+pen)\b|\bhere\b\s*[.?!]*$|\bnow\b\s*[.?!]*$",
+    r"|\b(?:microphones?|mics?|laptops?|cables?|powerpoint|the\s+pen)\b|\bhere\b\s*[.?!]*$|\bnow\b\s*[.?!]*$"
+    r"|\b(?:first|last)\s*[.?!]*$",  # "do you want me to do my evaluation last?": the meeting's order
     re.IGNORECASE,
 )
 FORGOT = re.compile(r"\bforg(?:o|ot|otten)\s+to\s+(?P<what>.+?)\s*,?\s*but\s+I\s+will\b", re.IGNORECASE)

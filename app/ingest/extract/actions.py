@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 from app.ingest.extract.action_cues import (
     ANTECEDENT,
+    ASKED,
     ASKING,
     CLAUSE_END,
     CONDITION,
@@ -39,18 +40,16 @@ from app.ingest.extract.action_cues import (
     REQUEST,
     SELF,
     TO_GROUP,
-    VERB_WORDS,
     WORK,
-    content_words,
     says_what,
 )
+from app.ingest.extract.action_runs import runs
 from app.ingest.extract.callnames import Callnames
 from app.ingest.extract.due import find_due, resolve_due
 from app.ingest.extract.handout import handed_out
 from app.ingest.extract.speech import SpokenTurn
 from app.ingest.extract.text import sentence_spans
 from app.ingest.models import ActionAssertion, DoneClaim, MeetingInput
-from app.ingest.names import tokens
 
 # what hands work out within a turn that already assigns some
 _HANDED = (
@@ -61,20 +60,20 @@ _HANDED = (
 )
 # what may follow a name without being part of it ("the Marketing Expert is going to", not "Marketing is going")
 _NOT_A_NAME_WORD = r"(?:you|we|they|I|is|are|will|gonna|going|supposed|expected|needs?|has|to|also)"
+# "get to see", "do something with button A", "do it as quick as possible": no work said
+_VAGUE_WORK = re.compile(r"get\s+to\b|do\s+(?:something|anything|it|stuff|things)\b", re.IGNORECASE)
 MAX_WORDS = 18
 REPLY_TURNS = 3  # how far on an unnamed request's addressee may answer
 GROUP_REPLY_TURNS = 8
-RUN_TURNS = 4  # "I will send new. I'll put it in shared documents, again.": one item
-ACCEPT_TURNS = 8  # "can you send that again, Raj?" ... "I will send new.": one item
 
 
 def extract_actions(
-    meeting: MeetingInput, spoken: Sequence[SpokenTurn]
+    meeting: MeetingInput, spoken: Sequence[SpokenTurn], people: Callnames | None = None
 ) -> tuple[list[ActionAssertion], list[DoneClaim]]:
-    reader = _Reader(meeting, list(spoken), Callnames(meeting, spoken))
+    reader = _Reader(meeting, list(spoken), people or Callnames(meeting, spoken))
     for position in range(len(reader.spoken)):
         reader.read(position)
-    return _runs(reader.items), reader.claims
+    return runs(reader.items), reader.claims
 
 
 class _Reader:
@@ -131,7 +130,7 @@ class _Reader:
         if due:
             text = text.replace(due.group(), "")
         text = " ".join(text.split()).strip(" ,.;-")
-        if len(text.split()) < 2 or not says_what(text) or re.match(r"get\s+to\b", text, re.IGNORECASE):
+        if len(text.split()) < 2 or not says_what(text) or _VAGUE_WORK.match(text):
             return None
         return ActionAssertion(
             owner=owner, text=text, turn=said.turn.index, quote=quote, speaker=said.turn.speaker,
@@ -154,7 +153,9 @@ class _Reader:
             verb = m.group("verb").lower()
             if re.match(r"just\b", verb) or IN_MEETING.search(sentence[m.start():]):
                 continue
-            if re.match(ANTECEDENT + "|do\\s*(?:[.,]|$)", verb):
+            if ASKED.match(sentence, m.start("verb")):
+                continue  # delegated: read as the asked person's
+            if re.match(ANTECEDENT + "|do\\s*(?:[.,]|$)", sentence[m.start("verb"):]):
                 what = self._antecedent(position, sentence)
             else:
                 what = _clause(sentence, m.start("verb"))
@@ -235,6 +236,11 @@ class _Reader:
                 n for n in self.people.people if n.lower().split()[-1] == m.group("plural").lower()]
             what = _clause(sentence, start)
             found += [item for owner in owners if (item := self._item(position, owner, what, sentence, quote))]
+        for m in ASKED.finditer(sentence):
+            owner = self.people.addressed(m.group("who"))
+            if owner and owner != self.spoken[position].turn.speaker and not sentence.rstrip().endswith("?"):
+                if item := self._item(position, owner, _clause(sentence, m.start("verb")), sentence, quote):
+                    found.append(item)
         if action and not found:
             owner = (self.people.named(action.group("for") or "") or [self.spoken[position].turn.speaker])[0]
             if item := self._item(position, owner, _clause(action.group("what"), 0), sentence, quote):
@@ -281,32 +287,3 @@ def _clause(sentence: str, start: int) -> str:
     end = CLAUSE_END.search(rest, 1)
     words = rest[: end.start() if end else len(rest)].split()
     return " ".join(words[:MAX_WORDS])
-
-
-def _runs(items: list[ActionAssertion]) -> list[ActionAssertion]:
-    """A commitment restated a turn or two later ("I will send new. I'll put it in shared documents") is one
-    item: the same owner, soon after, about "it" or the same things."""
-    kept: list[ActionAssertion] = []
-    last: dict[int, int] = {}  # kept item -> the turn it was last restated in
-    for item in items:
-        same = next((k for k in reversed(kept) if k.owner == item.owner and _restates(k, item, last[id(k)])), None)
-        if same is None:
-            kept.append(item)
-            last[id(item)] = item.turn
-            continue
-        last[id(same)] = item.turn
-        if not same.due_text and item.due_text:
-            same.due_text, same.due = item.due_text, item.due
-    return kept
-
-
-def _restates(earlier: ActionAssertion, later: ActionAssertion, restated: int) -> bool:
-    said, again = content_words(earlier.text), content_words(later.text)
-    if said and len(said & again) * 5 >= 4 * len(said | again):
-        return True  # the same work said again later in the meeting
-    gap = later.turn - restated
-    if gap <= 0 or gap > (ACCEPT_TURNS if earlier.speaker != earlier.owner == later.speaker else RUN_TURNS):
-        return False
-    verbs = {w for w in tokens(earlier.text) if w in VERB_WORDS} & {w for w in tokens(later.text) if w in VERB_WORDS}
-    return bool(re.search(r"\b(?:it|that|them|this|one|new)\b", later.text, re.IGNORECASE) or verbs - {"about"}
-                or content_words(later.text) & content_words(earlier.text))
