@@ -138,6 +138,9 @@ def test_a_request_and_its_acceptance_are_one_item() -> None:
     "Do you want me to d um {disfmarker} Do you want me to do my um design evaluation last ?",  # the meeting's order
     "the device has to r you know , based on you push button A_ , so I will do something with button A_ .",
     "I'll try and do it as quick as possible .",
+    "If you if you can build space craft you'll have no problem with a remote control , yeah .",  # a condition
+    "I'll finish up with just a bit of discussion plan on for the next phase .",
+    "And um I'll put any {disfmarker} {gap} I'm I'm putting anything I do in there anyway , so",
 ])
 def test_not_action_items(line: str) -> None:
     assert actions([("Maya", line), ("Ravi", "Mm-hmm ."), ("Lena", "Okay .")], TEAM) == []
@@ -281,3 +284,34 @@ def test_the_names_speakers_introduce_themselves_by_are_kept() -> None:
     extraction = extract_meeting(MeetingInput(title="kickoff", date=MONDAY, turns=turns))
     assert extraction.introduced == {"Project Manager": ["Dana"], "Industrial Designer": ["Tomas"],
                                      "User Interface": ["Priya"], "Marketing": ["Joe"]}
+
+
+def test_what_speakers_say_of_their_role_while_introducing_themselves_is_no_item() -> None:
+    found = actions([
+        ("Marketing", "Okay . I am Corinne Whiting and I will be the Marketing Expert . In the conceptual design "
+                      "phase I will be dealing with trend watching and I'll be doing marketing research on the web ."),
+        ("Project Manager", "Great . Corinne , could you look into the market research before the next meeting ?"),
+        ("Marketing", "Sure ."),
+    ])
+    assert owners(found) == [("Marketing", "look into the market research")]
+
+
+def test_a_chair_who_would_like_a_role_to_do_something_or_asks_if_they_can() -> None:
+    found = actions([
+        *[(r, "Hi , I'm " + n + " .") for r, n in zip(ROLES, ["Marty", "Sarah", "Ron", "Nathan"], strict=True)],
+        ("Project Manager", "Um we'll meet in another half an hour or so and I'd like the um Industrial Designer to "
+                            "think about what needs to be done , like what the basic function of it ."),
+        ("Project Manager", "And um Ron if you can figure out how probably best to lay out this idea of this simple "
+                            "design with the voice recognition built in ."),
+        ("User Interface", "Okay ."),
+    ])
+    assert [(a.owner, a.text.split()[0]) for a in found] == [("Industrial Designer", "think"),
+                                                             ("User Interface", "figure")]
+
+
+def test_a_commitment_said_twice_in_one_turn_is_one_item() -> None:
+    found = actions([("Project Manager", "I'm gonna save th a copy of this in case you guys need any reminders . I'm "
+                                         "gonna save a copy of this and the minutes that I'll do it in a second and "
+                                         "put them in the shared folder for later reference ."),
+                     ("User Interface", "I've put my files in the shared folder as well .")])
+    assert [a.owner for a in found] == ["Project Manager"]

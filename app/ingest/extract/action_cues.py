@@ -16,7 +16,7 @@ _VERBS = (
 ).split()
 _PHRASAL = (
     r"look\s+(?:into|at|around|for)|find\s+out|follow\s+up|set\s+up|work\s+(?:together\s+)?(?:on|with|out)"
-    r"|come\s+up\s+with"
+    r"|come\s+up\s+with|look\s+and\s+see"
     r"|take\s+care\s+of|sort\s+out|figure\s+out|try\s+out|report\s+back|talk\s+to|speak\s+to|get\s+back\s+to"
     r"|have\s+a\s+look(?:\s+(?:at|into))?|let\s+(?:you|everyone|everybody)(?:\s+guys|\s+all)?\s+know"
     r"|think\s+about"
@@ -56,7 +56,7 @@ _GROUP = r"(?:\s+(?:guys|all|two|both|people))?"
 TO_GROUP = re.compile(r"\byou\s+(?:guys|all|two|both|people)\b", re.IGNORECASE)
 REQUEST = re.compile(
     r"\b(?:(?:can|could|would|will)\s+you" + _GROUP + r"(?:\s+please|\s+maybe|\s+also)*"
-    r"|if\s+you" + _GROUP + r"\s+could(?:\s+maybe|\s+just|\s+please|\s+also)*"
+    r"|if\s+you" + _GROUP + r"\s+c(?:ould|an)(?:\s+maybe|\s+just|\s+please|\s+also)*"
     r"|you" + _GROUP + r"(?:'re|\s+are)?\s+(?:gonna|going\s+to)|you" + _GROUP + r"(?:'ll|\s+will)"
     r"|I(?:'d|\s+would)?\s+(?:like|want|need)\s+you" + _GROUP + r"\s+to(?:\s+do\s+is)?"
     r"|what\s+I(?:'d|\s+would)\s+like\s+you" + _GROUP + r"\s+to\s+do\s+is"
@@ -67,9 +67,10 @@ REQUEST = re.compile(
     r"(?=\s+(?:do\s+(?:the|some)\b|work\s+on\b|look\s+(?:at|into)\b)))\s+(?P<verb>" + WORK + ")",
     re.IGNORECASE,
 )
-# "I will ask the Market Expert to try to find out ...": the work is theirs, not the speaker's
-ASKED = re.compile(r"\bask\s+(?P<who>(?:\w+\s+){1,5}?)to\s+(?:try\s+(?:and|to)\s+)?(?P<verb>" + WORK + ")",
-                   re.IGNORECASE)
+# "I will ask the Market Expert to try to find out ...", "I'd like the Industrial Designer to think about ...": the
+# work is theirs, not the speaker's
+ASKED = re.compile(r"\b(?:ask|like|want|need)\s+(?P<who>(?:\w+\s+){1,5}?)to\s+(?:try\s+(?:and|to)\s+)?"
+                   r"(?P<verb>" + WORK + ")", re.IGNORECASE)
 DONE = re.compile(
     r"\bI(?:'ve|\s+have)?\s+(?:already\s+|just\s+|finally\s+)?(?P<verb>sent|e-?mailed|mailed|forwarded|circulated|"
     r"shared|uploaded|posted|put|saved|written|wrote|typed\s+up|drafted|prepared|finished|completed|done|did|made|"
@@ -96,7 +97,8 @@ IN_MEETING = re.compile(
     r"|\bwrite\s+(?:\w+\s+){0,3}?down\b|\b(?:presentation|slides?|slide\s+show)\s+(?:running|up|going|on)\b"
     r"|\bfull\s+screen\b|\bshar(?:e|ing)\s+(?:my|the|your|our)\s+screen\b|\btalking\b"
     r"|\b(?:microphones?|mics?|laptops?|cables?|powerpoint|the\s+pen)\b|\bhere\b\s*[.?!]*$|\bnow\b\s*[.?!]*$"
-    r"|\b(?:first|last)\s*[.?!]*$",  # "do you want me to do my evaluation last?": the meeting's order
+    # "do you want me to do my evaluation last?", "I'll finish up with a bit of discussion": the meeting's order
+    r"|\b(?:first|last)\s*[.?!]*$|\b(?:finish|start|end)(?:\s+up|\s+off)?\s+with\b",
     re.IGNORECASE,
 )
 FORGOT = re.compile(r"\bforg(?:o|ot|otten)\s+to\s+(?P<what>.+?)\s*,?\s*but\s+I\s+will\b", re.IGNORECASE)

@@ -34,7 +34,7 @@ def restates(earlier: ActionAssertion, later: ActionAssertion, restated: int) ->
     if said and len(said & again) * 5 >= 4 * len(said | again):
         return True  # the same work said again later in the meeting
     gap = later.turn - restated
-    if gap <= 0 or gap > (ACCEPT_TURNS if earlier.speaker != earlier.owner == later.speaker else RUN_TURNS):
+    if gap < 0 or gap > (ACCEPT_TURNS if earlier.speaker != earlier.owner == later.speaker else RUN_TURNS):
         return False
     verbs = {w for w in tokens(earlier.text) if w in VERB_WORDS} & {w for w in tokens(later.text) if w in VERB_WORDS}
     return bool(re.search(r"\b(?:it|that|them|this|one|new)\b", later.text, re.IGNORECASE) or verbs - {"about"}

@@ -60,8 +60,10 @@ _HANDED = (
 )
 # what may follow a name without being part of it ("the Marketing Expert is going to", not "Marketing is going")
 _NOT_A_NAME_WORD = r"(?:you|we|they|I|is|are|will|gonna|going|supposed|expected|needs?|has|to|also)"
-# "get to see", "do something with button A", "do it as quick as possible": no work said
-_VAGUE_WORK = re.compile(r"get\s+to\b|do\s+(?:something|anything|it|stuff|things)\b", re.IGNORECASE)
+# "get to see", "do something with button A", "do it as quick as possible", "asking if you feel ...": no work said
+_VAGUE_WORK = re.compile(r"get\s+to\b|(?:do|put)\s+(?:something|anything|any|it|stuff|things)\b"
+                         r"|ask(?:ing)?\s+(?:if|whether)\b", re.IGNORECASE)
+_MAIN_CLAUSE = re.compile(r"\b(?:you|we|I|it|they|that)(?:'ll|\s+will|'d|\s+would)\b|\bthen\b", re.IGNORECASE)
 MAX_WORDS = 18
 REPLY_TURNS = 3  # how far on an unnamed request's addressee may answer
 GROUP_REPLY_TURNS = 8
@@ -139,6 +141,8 @@ class _Reader:
         )
 
     def _commitments(self, position: int, sentence: str, quote: str) -> list[ActionAssertion]:
+        if self.spoken[position].turn.index in self.people.introductions:
+            return []  # "I'm Corinne ... in the conceptual phase I'll be doing market research": the role
         found, covered = [], 0
         for m in SELF.finditer(sentence):
             if m.start() < covered:
@@ -188,6 +192,8 @@ class _Reader:
                                     sentence[max(0, m.start() - 12) : m.start()])
             if conditional and not m.group().lower().startswith("if you"):
                 continue
+            if re.match(r"if\s+you\s+can\b", m.group(), re.IGNORECASE) and _MAIN_CLAUSE.search(sentence[m.end():]):
+                continue  # "if you can build space craft, you'll have no problem with a remote": a condition
             inverted = re.search(r"\b(?:are|were|will|do|did)\s*$", lead, re.IGNORECASE) and re.match(
                 r"you\b", m.group(), re.IGNORECASE)  # "are you gonna come up with ideas?"
             if REPORTED.search(lead) or IN_MEETING.search(sentence[m.end():]) or EMBEDDED.search(lead) or inverted:

@@ -36,7 +36,8 @@ class Callnames:
         forms |= {p.split()[0].lower(): p.split()[0] for p in meeting.participants
                   if p not in speakers and len(p.split()) > 1}
         forms |= {_unagented(n).lower(): n for n in people if _unagented(n) != n}
-        self.introduced = _introduced(spoken, speakers)  # name as said -> the speaker it introduces
+        # name as said -> the speaker it introduces; the turns they introduce themselves in
+        self.introduced, self.introductions = _introduced(spoken, speakers)
         forms |= {k.lower(): v for k, v in self.introduced.items() if k.lower() not in forms}
         forms |= {a.lower(): p for p, names in (known_as or {}).items() if p in people for a in names
                   if a.lower() not in forms}
@@ -89,12 +90,13 @@ def _unagented(name: str) -> str:
     return name
 
 
-def _introduced(spoken: Sequence[SpokenTurn], speakers: set[str]) -> dict[str, str]:
+def _introduced(spoken: Sequence[SpokenTurn], speakers: set[str]) -> tuple[dict[str, str], set[int]]:
     """The names speakers introduce themselves by, full and first ("I'm Nick Debusk"), as said. A word the meeting
     also says in lower case is no name ("I'm sure."); a name two speakers claim is nobody's."""
     lower = {w for said in spoken for w in re.findall(r"\b[a-z][a-z-]+\b", said.spoken.text)}
     claimed: dict[str, set[str]] = {}
     said_as: dict[str, str] = {}
+    turns: set[int] = set()
     for said in spoken:
         for pattern in _INTRODUCED:
             for m in pattern.finditer(said.spoken.text):
@@ -104,4 +106,5 @@ def _introduced(spoken: Sequence[SpokenTurn], speakers: set[str]) -> dict[str, s
                 for form in {name, name.split()[0]}:
                     claimed.setdefault(form.lower(), set()).add(said.turn.speaker)
                     said_as.setdefault(form.lower(), form)
-    return {said_as[form]: next(iter(who)) for form, who in claimed.items() if len(who) == 1}
+                turns.add(said.turn.index)
+    return {said_as[form]: next(iter(who)) for form, who in claimed.items() if len(who) == 1}, turns
