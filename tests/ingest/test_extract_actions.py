@@ -315,3 +315,19 @@ def test_a_commitment_said_twice_in_one_turn_is_one_item() -> None:
                                          "put them in the shared folder for later reference ."),
                      ("User Interface", "I've put my files in the shared folder as well .")])
     assert [a.owner for a in found] == ["Project Manager"]
+
+
+def test_you_guys_after_naming_two_people_are_those_two() -> None:
+    # ES2009c: the chair names Nathan, then Ron, then asks "you guys" to build the prototype; Marketing only answers
+    found = actions([
+        *[(r, "Hi , I'm " + n + " .") for r, n in zip(ROLES, ["Marty", "Sarah", "Ron", "Nathan"], strict=True)],
+        ("Project Manager", "Alright , so we'll have the next meeting about half an hour . Nathan , I'd like you to "
+                            "work on just the basic look and feel ."),
+        ("Marketing", "Mm-hmm ."),
+        ("Project Manager", "And um Ron if you can figure out how best to lay out the menu options . Um I need you "
+                            "guys to work together on making a prototype , using prototype building materials ."),
+        ("Marketing", "Okay ."), ("Industrial Designer", "Cool ."),
+    ])
+    assert sorted((a.owner, a.text.split()[0]) for a in found) == [
+        ("Industrial Designer", "work"), ("Industrial Designer", "work"), ("User Interface", "figure"),
+        ("User Interface", "work")]

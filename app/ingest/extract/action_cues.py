@@ -110,11 +110,26 @@ CLAUSE_END = re.compile(
     r"|,\s*(?:I|we|you)(?:'ll|\s+will)\b|,\s*(?=the\b)|\s+so\s+(?:that|you)\b|\s+and\s+then\b|[.?!]|$)",
     re.IGNORECASE,
 )
+# "get to see", "do something with button A", "do it as quick as possible", "asking if you feel ...": no work said
+VAGUE_WORK = re.compile(r"get\s+to\b|(?:do|put)\s+(?:something|anything|any|it|stuff|things)\b"
+                         r"|ask(?:ing)?\s+(?:if|whether)\b", re.IGNORECASE)
+MAIN_CLAUSE = re.compile(r"\b(?:you|we|I|it|they|that)(?:'ll|\s+will|'d|\s+would)\b|\bthen\b", re.IGNORECASE)
 FILLER_WORDS = re.compile(r"\b(?:(?<!let\s)you\s+know|sort\s+of|kind\s+of|I\s+guess|basically|like)\b\s*",
                           re.IGNORECASE)
 VERB_WORDS = frozenset(
     w for v in [*_VERBS, *re.findall(r"[a-z]+", _PHRASAL)] for w in (v, _gerund(v), stem(v))
 ) | {"sent", "done", "did", "made", "wrote", "written", "put", "thinking", "think", "about", "bit", "thing", "things"}
+
+
+MAX_WORDS = 18
+
+
+def clause(sentence: str, start: int) -> str:
+    """The words from `start` to the end of their clause, at most MAX_WORDS."""
+    rest = sentence[start:]
+    end = CLAUSE_END.search(rest, 1)
+    words = rest[: end.start() if end else len(rest)].split()
+    return " ".join(words[:MAX_WORDS])
 
 
 # words that say when, or nothing in particular: "do next", "do the same", "do some stuff"

@@ -10,6 +10,8 @@ from app.ingest.names import tokens
 
 RUN_TURNS = 4  # "I will send new. I'll put it in shared documents, again.": one item
 ACCEPT_TURNS = 8  # "can you send that again, Raj?" ... "I will send new.": one item
+# verb words two different tasks share: "work on the look and feel" ... "work together on a prototype"
+_GENERIC = frozenset("about on with at into out up for around to back work working do doing make making".split())
 
 
 def runs(items: list[ActionAssertion]) -> list[ActionAssertion]:
@@ -37,5 +39,5 @@ def restates(earlier: ActionAssertion, later: ActionAssertion, restated: int) ->
     if gap < 0 or gap > (ACCEPT_TURNS if earlier.speaker != earlier.owner == later.speaker else RUN_TURNS):
         return False
     verbs = {w for w in tokens(earlier.text) if w in VERB_WORDS} & {w for w in tokens(later.text) if w in VERB_WORDS}
-    return bool(re.search(r"\b(?:it|that|them|this|one|new)\b", later.text, re.IGNORECASE) or verbs - {"about"}
+    return bool(re.search(r"\b(?:it|that|them|this|one|new)\b", later.text, re.IGNORECASE) or verbs - _GENERIC
                 or content_words(later.text) & content_words(earlier.text))

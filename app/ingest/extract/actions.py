@@ -24,7 +24,6 @@ from app.ingest.extract.action_cues import (
     ANTECEDENT,
     ASKED,
     ASKING,
-    CLAUSE_END,
     CONDITION,
     DONE,
     EMBEDDED,
@@ -34,13 +33,16 @@ from app.ingest.extract.action_cues import (
     GOT_DONE,
     HEDGED,
     IN_MEETING,
+    MAIN_CLAUSE,
     NEGATED,
     PROPOSAL,
     REPORTED,
     REQUEST,
     SELF,
     TO_GROUP,
+    VAGUE_WORK,
     WORK,
+    clause,
     says_what,
 )
 from app.ingest.extract.action_runs import runs
@@ -60,11 +62,6 @@ _HANDED = (
 )
 # what may follow a name without being part of it ("the Marketing Expert is going to", not "Marketing is going")
 _NOT_A_NAME_WORD = r"(?:you|we|they|I|is|are|will|gonna|going|supposed|expected|needs?|has|to|also)"
-# "get to see", "do something with button A", "do it as quick as possible", "asking if you feel ...": no work said
-_VAGUE_WORK = re.compile(r"get\s+to\b|(?:do|put)\s+(?:something|anything|any|it|stuff|things)\b"
-                         r"|ask(?:ing)?\s+(?:if|whether)\b", re.IGNORECASE)
-_MAIN_CLAUSE = re.compile(r"\b(?:you|we|I|it|they|that)(?:'ll|\s+will|'d|\s+would)\b|\bthen\b", re.IGNORECASE)
-MAX_WORDS = 18
 REPLY_TURNS = 3  # how far on an unnamed request's addressee may answer
 GROUP_REPLY_TURNS = 8
 
@@ -109,7 +106,7 @@ class _Reader:
             found += here
             if not here and not sentence.endswith("?"):
                 for done in DONE.finditer(sentence):
-                    what = _clause(sentence, done.start("verb"))
+                    what = clause(sentence, done.start("verb"))
                     if not NEGATED.search(sentence[max(0, done.start() - 20) : done.start()] + " " + what):
                         self.claims.append(DoneClaim(owner=said.turn.speaker, text=what, turn=said.turn.index,
                                                      quote=quote))
@@ -132,7 +129,7 @@ class _Reader:
         if due:
             text = text.replace(due.group(), "")
         text = " ".join(text.split()).strip(" ,.;-")
-        if len(text.split()) < 2 or not says_what(text) or _VAGUE_WORK.match(text):
+        if len(text.split()) < 2 or not says_what(text) or VAGUE_WORK.match(text):
             return None
         return ActionAssertion(
             owner=owner, text=text, turn=said.turn.index, quote=quote, speaker=said.turn.speaker,
@@ -162,7 +159,7 @@ class _Reader:
             if re.match(ANTECEDENT + "|do\\s*(?:[.,]|$)", sentence[m.start("verb"):]):
                 what = self._antecedent(position, sentence)
             else:
-                what = _clause(sentence, m.start("verb"))
+                what = clause(sentence, m.start("verb"))
                 covered = m.start("verb") + len(what)
             if what and (item := self._item(position, self.spoken[position].turn.speaker, what, sentence, quote)):
                 found.append(item)
@@ -179,7 +176,7 @@ class _Reader:
                 proposal = earlier.spoken.text[start:end]
                 proposed = list(PROPOSAL.finditer(proposal))
                 if proposed and len(proposal.split()) >= 5:
-                    return _clause(proposal, proposed[-1].end()).strip()
+                    return clause(proposal, proposed[-1].end()).strip()
         return None
 
     def _requests(self, position: int, sentence: str, quote: str) -> list[ActionAssertion]:
@@ -192,19 +189,20 @@ class _Reader:
                                     sentence[max(0, m.start() - 12) : m.start()])
             if conditional and not m.group().lower().startswith("if you"):
                 continue
-            if re.match(r"if\s+you\s+can\b", m.group(), re.IGNORECASE) and _MAIN_CLAUSE.search(sentence[m.end():]):
+            if re.match(r"if\s+you\s+can\b", m.group(), re.IGNORECASE) and MAIN_CLAUSE.search(sentence[m.end():]):
                 continue  # "if you can build space craft, you'll have no problem with a remote": a condition
             inverted = re.search(r"\b(?:are|were|will|do|did)\s*$", lead, re.IGNORECASE) and re.match(
                 r"you\b", m.group(), re.IGNORECASE)  # "are you gonna come up with ideas?"
             if REPORTED.search(lead) or IN_MEETING.search(sentence[m.end():]) or EMBEDDED.search(lead) or inverted:
                 continue  # "what else can you do with it?"
-            what = _clause(sentence, m.start("verb"))
+            what = clause(sentence, m.start("verb"))
             if re.match(r"(?:be\s+)?get(?:ting)?\b", what, re.IGNORECASE) and not GOT_DONE.search(what):
                 continue  # "you'll get instructions": receiving, not doing
             named = [n for n in self.people.named(lead) if n != speaker] or [
                 n for n in self.people.named(sentence[m.start("verb") + len(what) :]) if n != speaker]
-            group = bool(TO_GROUP.search(m.group()))
-            owners = named[-1:] or self._repliers(position, GROUP_REPLY_TURNS if group else REPLY_TURNS, every=group)
+            group = TO_GROUP.search(m.group())
+            owners = named[-1:] or (group and self._named_before(position, sentence, group.group())) or self._repliers(
+                position, GROUP_REPLY_TURNS if group else REPLY_TURNS, every=bool(group))
             found += [item for owner in owners if (item := self._item(position, owner, what, sentence, quote))]
         return found
 
@@ -240,16 +238,17 @@ class _Reader:
             who = m.group("who1") or m.group("who")
             owners = self.people.named(who) if who else [
                 n for n in self.people.people if n.lower().split()[-1] == m.group("plural").lower()]
-            what = _clause(sentence, start)
+            what = clause(sentence, start)
             found += [item for owner in owners if (item := self._item(position, owner, what, sentence, quote))]
+        speaker = self.spoken[position].turn.speaker
         for m in ASKED.finditer(sentence):
             owner = self.people.addressed(m.group("who"))
-            if owner and owner != self.spoken[position].turn.speaker and not sentence.rstrip().endswith("?"):
-                if item := self._item(position, owner, _clause(sentence, m.start("verb")), sentence, quote):
+            if owner and owner != speaker and not sentence.rstrip().endswith("?"):
+                if item := self._item(position, owner, clause(sentence, m.start("verb")), sentence, quote):
                     found.append(item)
         if action and not found:
             owner = (self.people.named(action.group("for") or "") or [self.spoken[position].turn.speaker])[0]
-            if item := self._item(position, owner, _clause(action.group("what"), 0), sentence, quote):
+            if item := self._item(position, owner, clause(action.group("what"), 0), sentence, quote):
                 found.append(item)
         return found
 
@@ -257,6 +256,18 @@ class _Reader:
         turns = self.meeting.turns
         return next((t.index for t in turns if t.index > said.turn.index and t.speaker == said.turn.speaker),
                     said.turn.index)
+
+    def _named_before(self, position: int, sentence: str, group: str) -> list[str]:
+        """Whom "you two" or "you guys" means when the speaker has just named two or more people ("Nathan, ...
+        Ron, if you can ... I need you guys to work together"): those (the last two for "you two", "you both")."""
+        said = self.spoken[position]
+        text = said.spoken.text[: said.spoken.text.find(sentence)]
+        for earlier in reversed(self.spoken[max(0, position - REPLY_TURNS) : position]):
+            text = (earlier.spoken.text + " " if earlier.turn.speaker == said.turn.speaker else "") + text
+        named = list(dict.fromkeys(reversed([n for n in self.people.named(text) if n != said.turn.speaker])))
+        if len(named) < 2:
+            return []
+        return list(reversed(named[:2] if re.search(r"two|both", group, re.IGNORECASE) else named))
 
     def _repliers(self, position: int, reach: int, every: bool) -> list[str]:
         """Who answers a request: the first other speaker to talk within `reach` turns (all of them for a group)."""
@@ -285,11 +296,3 @@ def _quotes(said: SpokenTurn, start: int, end: int) -> tuple[str, str | None]:
 
 def _squash(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9']+", text.lower()))
-
-
-def _clause(sentence: str, start: int) -> str:
-    """The words from `start` to the end of their clause, at most MAX_WORDS."""
-    rest = sentence[start:]
-    end = CLAUSE_END.search(rest, 1)
-    words = rest[: end.start() if end else len(rest)].split()
-    return " ".join(words[:MAX_WORDS])
