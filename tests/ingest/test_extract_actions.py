@@ -331,3 +331,11 @@ def test_you_guys_after_naming_two_people_are_those_two() -> None:
     assert sorted((a.owner, a.text.split()[0]) for a in found) == [
         ("Industrial Designer", "work"), ("Industrial Designer", "work"), ("User Interface", "figure"),
         ("User Interface", "work")]
+
+
+def test_an_emphatic_did_claims_nothing_done() -> None:
+    # ES2002d: "I did learn something new" once closed the Industrial Designer's "working with Play-Doh"
+    turns = [Turn(index=0, speaker="Industrial Designer", text="Oh , I did learn something new , Play-Doh is useful ."),
+             Turn(index=1, speaker="Marketing", text="And I did the market research on the uh Play-Doh remotes .")]
+    claims = extract_meeting(MeetingInput(title="w", date=MONDAY, turns=turns)).done_claims
+    assert [(c.owner, c.turn) for c in claims] == [("Marketing", 1)]

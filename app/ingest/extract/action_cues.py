@@ -73,7 +73,8 @@ ASKED = re.compile(r"\b(?:ask|like|want|need)\s+(?P<who>(?:\w+\s+){1,5}?)to\s+(?
                    r"(?P<verb>" + WORK + ")", re.IGNORECASE)
 DONE = re.compile(
     r"\bI(?:'ve|\s+have)?\s+(?:already\s+|just\s+|finally\s+)?(?P<verb>sent|e-?mailed|mailed|forwarded|circulated|"
-    r"shared|uploaded|posted|put|saved|written|wrote|typed\s+up|drafted|prepared|finished|completed|done|did|made|"
+    r"shared|uploaded|posted|put|saved|written|wrote|typed\s+up|drafted|prepared|finished|completed|done|"
+    r"did(?=\s+(?:the|an?|my|our|your|some|that|this|these|those|it|them|all|everything|what)\b)|made|"
     r"built|looked\s+into|checked|found\s+out|followed\s+up|set\s+up|booked|scheduled|organi[sz]ed|arranged|"
     r"updated|fixed|contacted|called|researched|investigated|sorted\s+out|ordered|bought|tested|reviewed|"
     r"compiled|summari[sz]ed|distributed|printed)\b",
