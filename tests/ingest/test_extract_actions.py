@@ -339,3 +339,15 @@ def test_an_emphatic_did_claims_nothing_done() -> None:
              Turn(index=1, speaker="Marketing", text="And I did the market research on the uh Play-Doh remotes .")]
     claims = extract_meeting(MeetingInput(title="w", date=MONDAY, turns=turns)).done_claims
     assert [(c.owner, c.turn) for c in claims] == [("Marketing", 1)]
+
+
+def test_a_first_name_said_with_a_typo_is_the_introduced_person() -> None:
+    # ES2016: "I am Corinne Whiting" in the kickoff, "Corrine we'll want a product evaluation" at the end
+    found = actions([
+        ("Marketing", "Okay . I am Corinne Whiting and I will be the Marketing Expert ."),
+        ("User Interface", "Hiya , I'm Ryan ."), ("Industrial Designer", "Hi ."),
+        ("Project Manager", "Here's what's gonna be going on . Um Ryan you'll be working on the user interface "
+                            "design . Corrine we'll want a product evaluation ."),
+        ("Marketing", "Okay ."),
+    ])
+    assert ("Marketing", "a product evaluation") in owners(found)

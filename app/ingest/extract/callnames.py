@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from app.ingest.extract.speech import SpokenTurn
+from app.ingest.resolve.people import first_name_typo
 from app.ingest.models import MeetingInput
 
 _NAME = r"[A-Z][a-z]+(?:[ -](?:al-)?[A-Z][a-z]+)?"
@@ -41,6 +42,7 @@ class Callnames:
         forms |= {k.lower(): v for k, v in self.introduced.items() if k.lower() not in forms}
         forms |= {a.lower(): p for p, names in (known_as or {}).items() if p in people for a in names
                   if a.lower() not in forms}
+        forms |= _misspelt(spoken, forms)
         self.forms = forms
         self.people = sorted(people, key=len, reverse=True)
         # roles are also said by their initials, in capitals
@@ -88,6 +90,23 @@ def _unagented(name: str) -> str:
     if len(words) > 1 and re.search(r"[a-z]{2}[^aeiou\W]{2}er$", words[-1]):  # not "Manager" as "manag"
         return " ".join([*words[:-1], words[-1][:-2]])
     return name
+
+
+def _misspelt(spoken: Sequence[SpokenTurn], forms: Mapping[str, str]) -> dict[str, str]:
+    """Capitalised words one typo from a one-word name ("Corrine" for the "Corinne" introduced), never said in
+    lower case, as that name's person."""
+    words = {w for said in spoken for w in re.findall(r"\b[A-Z][a-z]{3,}\b", said.spoken.text)}
+    lower = {w for said in spoken for w in re.findall(r"\b[a-z]{4,}\b", said.spoken.text)}
+    names = [(f, who) for f, who in forms.items() if " " not in f]
+    found: dict[str, str] = {}
+    for word in words:
+        key = word.lower()
+        if key in forms or key in lower:
+            continue
+        close = {who for f, who in names if f[0] == key[0] and first_name_typo(key, f)}
+        if len(close) == 1:
+            found[key] = close.pop()
+    return found
 
 
 def _introduced(spoken: Sequence[SpokenTurn], speakers: set[str]) -> tuple[dict[str, str], set[int]]:
