@@ -6,9 +6,10 @@ Read from the same normalised speech as the rest of extraction (`speech.py`), se
 - requests and assignments: "can you look into the battery cost?", "if you could find out ...",
   "as the industrial designer, you're gonna be working on the components concept", "I'd like you guys to ...";
 - third person: "Ravi will update the deck", "let's have Maya do the survey", "the designers are gonna be
-  working with Play-Doh" (one item per owner), "action item: Ravi to send the notes".
-The owner is the speaker of a commitment; for a request, the person or role named ("Ravi, can you ..."),
-else whoever answers it. Only work verbs count, so speech acts within the meeting ("I'll just say",
+  working with Play-Doh" (one item per owner), "action item: Ravi to send the notes", "I will ask the Market
+  Expert to find out ...".
+The owner is the speaker of a commitment; for a request, the person or role named ("Ravi, can you ..."), for
+"you guys" the people just named, else whoever answers it. Only work verbs count, so speech acts within the meeting ("I'll just say",
 "I'll show you", "can you go back a slide") and chit-chat are not items; nor are hypotheticals ("I'd
 probably ...", "we could ..."), reported speech ("he said he'll ...") or questions about oneself.
 Claims that something is done ("I sent the specs", "I've done the market research") are read too:
