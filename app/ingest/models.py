@@ -44,11 +44,13 @@ class MeetingInput(BaseModel):
 
 
 class Curation(BaseModel):
-    """What admins said about names, read before extraction: `ignored` (normalised names marked as not work
-    items) are never items; `catalogued` (names and aliases from a catalogue import) are items wherever said."""
+    """What the graph says about names, read before extraction: `ignored` (normalised names admins marked as not
+    work items) are never items; `catalogued` (names and aliases from a catalogue import) are items wherever said;
+    `known_as` (speaker or participant -> the names they introduced themselves with in earlier meetings) name them."""
 
     ignored: list[str] = Field(default_factory=list)
     catalogued: list[str] = Field(default_factory=list)
+    known_as: dict[str, list[str]] = Field(default_factory=dict)
 
 
 class Chunk(BaseModel):
@@ -131,6 +133,7 @@ class Extraction(BaseModel):
     decisions: list[DecisionAssertion] = Field(default_factory=list)
     action_items: list[ActionAssertion] = Field(default_factory=list)
     done_claims: list[DoneClaim] = Field(default_factory=list)
+    introduced: dict[str, list[str]] = Field(default_factory=dict)  # speaker -> the names they introduced themselves by
 
 
 IngestMode = Literal["sync", "job", "backfill"]

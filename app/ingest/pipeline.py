@@ -21,7 +21,7 @@ from app.ingest.chunk import chunk_turns
 from app.ingest.diff import ChainPlan, Snapshot, StateVersion
 from app.ingest.extract import Extractor
 from app.ingest.models import Curation, EntityType, Extraction, IngestMode, IngestResult, MeetingInput
-from app.ingest.resolution import EmbedCache, all_surfaces, read_candidates, resolve_meeting
+from app.ingest.resolution import EmbedCache, all_surfaces, read_candidates, read_known_as, resolve_meeting
 from app.ingest.rows import Built, Prepared, build_rows, sort_key
 from app.ingest.write import write_meeting
 from app.observability.metrics import observe_ingest
@@ -99,7 +99,8 @@ class IngestPipeline:
         try:
             with timer.stage("extract"):
                 known = (await self.graph.read("queries/entity_names"))[0]["names"]
-                curation = Curation(**(await self.graph.read("curation/curated_names"))[0])
+                curated = (await self.graph.read("curation/curated_names"))[0]
+                curation = Curation(**curated, known_as=await read_known_as(self.graph.read, meeting))
                 extraction = await self.extractor.extract(meeting, known, curation)
             if self.comparer is not None:
                 with timer.stage("compare"):

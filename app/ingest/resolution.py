@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from app.graph.lucene import lucene_query
 from app.ingest.models import EntityMention, EntityType, Extraction, MeetingInput
-from app.ingest.names import normalize_name
+from app.ingest.names import entity_id, normalize_name
 from app.ingest.resolve import KnownEntity, Resolution, acronyms, initials, resolve_entities
 from app.ingest.resolve.models import Embed
 
@@ -74,6 +74,13 @@ async def read_candidates(
         known=[KnownEntity(**r) for r in rows if r["type"] != EntityType.PERSON],
         known_people=[r["name"] for r in rows if r["type"] == EntityType.PERSON],
     )
+
+
+async def read_known_as(run: Run, meeting: MeetingInput) -> dict[str, list[str]]:
+    """Speaker or participant -> the names the graph's person of that name introduced themselves with before."""
+    names = dict.fromkeys([*meeting.participants, *(t.speaker for t in meeting.turns)])
+    rows = await run("ingest/person_aliases", people=[{"id": entity_id(n, person=True), "name": n} for n in names])
+    return {r["name"]: r["aliases"] for r in rows}
 
 
 def resolve_meeting(meeting: MeetingInput, extraction: Extraction, candidates: Candidates, embed: Embed) -> Resolved:

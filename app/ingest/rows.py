@@ -96,11 +96,13 @@ def build_rows(p: Prepared, resolved: Resolved, meeting_id: str) -> Built:
         for e in resolution.entities
     ]
     known_person_ids = {entity_id(n, person=True): n for n in known_people}
+    introduced = {person(speaker): names for speaker, names in extraction.introduced.items()}
     for full, pid in people.items():
+        aliases = introduced.get(pid, [])
         entity_rows.append(
             EntityRow(
                 id=pid, name=known_person_ids.get(pid, full), type=EntityType.PERSON.value, label="Person",
-                aliases=[], name_key=normalize_name(full), search_keys=search_keys(full),
+                aliases=aliases, name_key=normalize_name(full), search_keys=search_keys(full, aliases),
             )
         )
 

@@ -148,3 +148,18 @@ def test_person_merge_moves_assignments_and_undo_restores_them(api: httpx.Client
                                                                  "order the charger samples"]
     assert api.post(f"/api/admin/merges/{merged.json()['merge_id']}/undo").status_code == 200
     assert export(api) == before
+
+
+def test_a_name_introduced_in_an_earlier_meeting_owns_requests_in_later_ones(api: httpx.Client) -> None:
+    roles = ["Project Manager", "Marketing", "User Interface"]
+    kickoff_day = FIRST.isoformat()
+    ingest(api, {"external_id": "intro-a", "title": "Kickoff", "date": kickoff_day, "participants": roles,
+                 "transcript": "Project Manager: Hi all , I'm Dana , I'm the Project Manager .\n"
+                               "Marketing: Hiya , I'm Ron . I'm the marketing expert .\n"
+                               "User Interface: And I'm Priya , user interface .\n"})
+    second = ingest(api, {"external_id": "intro-b", "title": "Design", "date": (FIRST + timedelta(days=7)).isoformat(),
+                          "participants": roles, "transcript": (
+                              "Project Manager: Okay so Ron , can you look into the battery cost before the next "
+                              "meeting ?\nUser Interface: I think it was about two euros .\nMarketing: Yeah sure .\n")})
+    assert [(i["owner"], i["text"]) for i in items(api, meeting_id=second)] == [
+        ("Marketing", "look into the battery cost")]

@@ -9,16 +9,17 @@ import pytest
 from app.ingest.extract.action_cues import closes
 from app.ingest.extract.due import resolve_due
 from app.ingest.extract.rules import extract_meeting
-from app.ingest.models import ActionAssertion, MeetingInput, Turn
+from app.ingest.models import ActionAssertion, Curation, MeetingInput, Turn
 
 MONDAY = date(2026, 3, 2)
 TEAM = ["Maya Cohen", "Ravi Patel", "Lena Fischer"]
 
 
-def actions(lines: list[tuple[str, str]], participants: list[str] | None = None) -> list[ActionAssertion]:
+def actions(lines: list[tuple[str, str]], participants: list[str] | None = None,
+            known_as: dict[str, list[str]] | None = None) -> list[ActionAssertion]:
     turns = [Turn(index=i, speaker=s, text=t) for i, (s, t) in enumerate(lines)]
     meeting = MeetingInput(title="weekly", date=MONDAY, participants=participants or [], turns=turns)
-    return extract_meeting(meeting).action_items
+    return extract_meeting(meeting, (), Curation(known_as=known_as or {})).action_items
 
 
 def owners(found: list[ActionAssertion]) -> list[tuple[str, str]]:
@@ -134,6 +135,12 @@ def test_a_request_and_its_acceptance_are_one_item() -> None:
     "I think that's what you guys are gonna do next",
     "Let me share my screen.",
     "okay I'll share my screen in a sec",
+    "Do you want me to d um {disfmarker} Do you want me to do my um design evaluation last ?",  # the meeting's order
+    "the device has to r you know , based on you push button A_ , so I will do something with button A_ .",
+    "I'll try and do it as quick as possible .",
+    "If you if you can build space craft you'll have no problem with a remote control , yeah .",  # a condition
+    "I'll finish up with just a bit of discussion plan on for the next phase .",
+    "And um I'll put any {disfmarker} {gap} I'm I'm putting anything I do in there anyway , so",
 ])
 def test_not_action_items(line: str) -> None:
     assert actions([("Maya", line), ("Ravi", "Mm-hmm ."), ("Lena", "Okay .")], TEAM) == []
@@ -238,3 +245,109 @@ def test_speakers_whose_names_hold_brackets_are_read_as_written() -> None:
     found = actions([(chair, "I'll write to the minister about the testing figures by Friday"),
                      ("Vaughan Gething AM", "Thank you, Chair.")], [chair, "Vaughan Gething AM"])
     assert [a.owner for a in found] == [chair]
+
+
+def test_a_chair_asking_a_role_said_loosely_gives_the_work_to_that_role() -> None:
+    # IS1001a: the chair hands out work as "I will ask the X to ...", the roles garbled in speech
+    found = actions([
+        *[(r, "Okay .") for r in ROLES],
+        ("Project Manager", "So so I will ask the Industrial Designer to find out more about this industrial "
+                            "design so any working {disfmarker} any working function we have discussed ."),
+        ("Project Manager", "So then I will ask the User Interf Interface Designer to to think about the point we "
+                            "discussed like the number of buttons , the the fact that is lighted or not ."),
+        ("Project Manager", "And also um {vocalsound} I will ask the Market Expert to uh try to find out what are the "
+                            "absolute requirements ."),
+    ])
+    assert [a.owner for a in found] == ["Industrial Designer", "User Interface", "Marketing"]
+    assert found[2].text.startswith("find out what are the absolute requirements")
+
+
+def test_do_the_minutes_is_a_commitment() -> None:
+    found = actions([("Project Manager", "Then we can come back and uh work on our individual work . Um "
+                                         "{disfmarker} I'll do the minutes . Uh let's see ."), ("Marketing", "Okay .")])
+    assert owners(found) == [("Project Manager", "do the minutes")]
+
+
+def test_a_name_introduced_in_an_earlier_meeting_owns_the_work_handed_to_it() -> None:
+    said = [*[(r, "Okay .") for r in ROLES],
+            ("Project Manager", "Um okay so we will have another meeting in thirty minutes . Um Ryan you'll be "
+                                "working on the user interface design . Um Manuel you'll be working on the "
+                                "look-and-feel design .")]
+    assert [a.owner for a in actions(said)] != ["User Interface", "Industrial Designer"]
+    found = actions(said, known_as={"User Interface": ["Ryan"], "Industrial Designer": ["Manuel"]})
+    assert [(o, t.lower()) for o, t in owners(found)] == [("User Interface", "working on the user interface design"),
+                             ("Industrial Designer", "working on the look-and-feel design")]
+
+
+def test_the_names_speakers_introduce_themselves_by_are_kept() -> None:
+    turns = [Turn(index=i, speaker=s, text=t) for i, (s, t) in enumerate(ROLES_SAID)]
+    extraction = extract_meeting(MeetingInput(title="kickoff", date=MONDAY, turns=turns))
+    assert extraction.introduced == {"Project Manager": ["Dana"], "Industrial Designer": ["Tomas"],
+                                     "User Interface": ["Priya"], "Marketing": ["Joe"]}
+
+
+def test_what_speakers_say_of_their_role_while_introducing_themselves_is_no_item() -> None:
+    found = actions([
+        ("Marketing", "Okay . I am Corinne Whiting and I will be the Marketing Expert . In the conceptual design "
+                      "phase I will be dealing with trend watching and I'll be doing marketing research on the web ."),
+        ("Project Manager", "Great . Corinne , could you look into the market research before the next meeting ?"),
+        ("Marketing", "Sure ."),
+    ])
+    assert owners(found) == [("Marketing", "look into the market research")]
+
+
+def test_a_chair_who_would_like_a_role_to_do_something_or_asks_if_they_can() -> None:
+    found = actions([
+        *[(r, "Hi , I'm " + n + " .") for r, n in zip(ROLES, ["Marty", "Sarah", "Ron", "Nathan"], strict=True)],
+        ("Project Manager", "Um we'll meet in another half an hour or so and I'd like the um Industrial Designer to "
+                            "think about what needs to be done , like what the basic function of it ."),
+        ("Project Manager", "And um Ron if you can figure out how probably best to lay out this idea of this simple "
+                            "design with the voice recognition built in ."),
+        ("User Interface", "Okay ."),
+    ])
+    assert [(a.owner, a.text.split()[0]) for a in found] == [("Industrial Designer", "think"),
+                                                             ("User Interface", "figure")]
+
+
+def test_a_commitment_said_twice_in_one_turn_is_one_item() -> None:
+    found = actions([("Project Manager", "I'm gonna save th a copy of this in case you guys need any reminders . I'm "
+                                         "gonna save a copy of this and the minutes that I'll do it in a second and "
+                                         "put them in the shared folder for later reference ."),
+                     ("User Interface", "I've put my files in the shared folder as well .")])
+    assert [a.owner for a in found] == ["Project Manager"]
+
+
+def test_you_guys_after_naming_two_people_are_those_two() -> None:
+    # ES2009c: the chair names Nathan, then Ron, then asks "you guys" to build the prototype; Marketing only answers
+    found = actions([
+        *[(r, "Hi , I'm " + n + " .") for r, n in zip(ROLES, ["Marty", "Sarah", "Ron", "Nathan"], strict=True)],
+        ("Project Manager", "Alright , so we'll have the next meeting about half an hour . Nathan , I'd like you to "
+                            "work on just the basic look and feel ."),
+        ("Marketing", "Mm-hmm ."),
+        ("Project Manager", "And um Ron if you can figure out how best to lay out the menu options . Um I need you "
+                            "guys to work together on making a prototype , using prototype building materials ."),
+        ("Marketing", "Okay ."), ("Industrial Designer", "Cool ."),
+    ])
+    assert sorted((a.owner, a.text.split()[0]) for a in found) == [
+        ("Industrial Designer", "work"), ("Industrial Designer", "work"), ("User Interface", "figure"),
+        ("User Interface", "work")]
+
+
+def test_an_emphatic_did_claims_nothing_done() -> None:
+    # ES2002d: "I did learn something new" once closed the Industrial Designer's "working with Play-Doh"
+    turns = [Turn(index=0, speaker="Industrial Designer", text="Oh , I did learn something new , Play-Doh is useful ."),
+             Turn(index=1, speaker="Marketing", text="And I did the market research on the uh Play-Doh remotes .")]
+    claims = extract_meeting(MeetingInput(title="w", date=MONDAY, turns=turns)).done_claims
+    assert [(c.owner, c.turn) for c in claims] == [("Marketing", 1)]
+
+
+def test_a_first_name_said_with_a_typo_is_the_introduced_person() -> None:
+    # ES2016: "I am Corinne Whiting" in the kickoff, "Corrine we'll want a product evaluation" at the end
+    found = actions([
+        ("Marketing", "Okay . I am Corinne Whiting and I will be the Marketing Expert ."),
+        ("User Interface", "Hiya , I'm Ryan ."), ("Industrial Designer", "Hi ."),
+        ("Project Manager", "Here's what's gonna be going on . Um Ryan you'll be working on the user interface "
+                            "design . Corrine we'll want a product evaluation ."),
+        ("Marketing", "Okay ."),
+    ])
+    assert ("Marketing", "a product evaluation") in owners(found)

@@ -33,6 +33,10 @@ def meeting(*lines: str, participants: list[str] = PEOPLE) -> MeetingInput:
          "like the one on the left looks quite complicated."),
         ("the L_C_D_ screen", "the LCD screen"),
         ("I'm sure it's fine, hmm.", "I'm sure it's fine."),
+        # a contraction's ending is no cut-off word: "I'm Manuel" once read "I'Manuel", "we're really" "we'really"
+        ("Right . {vocalsound} I'm Manuel and I'm the Industrial Designer .",
+         "Right. I'm Manuel and I'm the Industrial Designer."),
+        ("we're really late on the uh case", "we're really late on the case"),
     ],
 )
 def test_fillers_repeats_false_starts_repairs_and_markers_go(said: str, read: str) -> None:

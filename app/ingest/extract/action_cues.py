@@ -16,9 +16,10 @@ _VERBS = (
 ).split()
 _PHRASAL = (
     r"look\s+(?:into|at|around|for)|find\s+out|follow\s+up|set\s+up|work\s+(?:together\s+)?(?:on|with|out)"
-    r"|come\s+up\s+with"
+    r"|come\s+up\s+with|look\s+and\s+see"
     r"|take\s+care\s+of|sort\s+out|figure\s+out|try\s+out|report\s+back|talk\s+to|speak\s+to|get\s+back\s+to"
     r"|have\s+a\s+look(?:\s+(?:at|into))?|let\s+(?:you|everyone|everybody)(?:\s+guys|\s+all)?\s+know"
+    r"|think\s+about"
 )
 _DOUBLED = {"put": "putting", "get": "getting", "set": "setting", "run": "running", "chat": "chatting"}
 
@@ -31,7 +32,7 @@ def _gerund(verb: str) -> str:
 
 def _forms(gerund: bool) -> str:
     words = [_gerund(v) if gerund else v for v in _VERBS]
-    phrasal = re.sub(r"\b(look|find|follow|set|work|come|take|sort|figure|try|report|talk|speak|get)\b",
+    phrasal = re.sub(r"\b(look|find|follow|set|work|come|take|sort|figure|try|report|talk|speak|get|think)\b",
                      lambda m: _gerund(m.group()), _PHRASAL) if gerund else _PHRASAL
     return rf"(?:{phrasal}|{'|'.join(words)})\b"
 
@@ -55,7 +56,7 @@ _GROUP = r"(?:\s+(?:guys|all|two|both|people))?"
 TO_GROUP = re.compile(r"\byou\s+(?:guys|all|two|both|people)\b", re.IGNORECASE)
 REQUEST = re.compile(
     r"\b(?:(?:can|could|would|will)\s+you" + _GROUP + r"(?:\s+please|\s+maybe|\s+also)*"
-    r"|if\s+you" + _GROUP + r"\s+could(?:\s+maybe|\s+just|\s+please|\s+also)*"
+    r"|if\s+you" + _GROUP + r"\s+c(?:ould|an)(?:\s+maybe|\s+just|\s+please|\s+also)*"
     r"|you" + _GROUP + r"(?:'re|\s+are)?\s+(?:gonna|going\s+to)|you" + _GROUP + r"(?:'ll|\s+will)"
     r"|I(?:'d|\s+would)?\s+(?:like|want|need)\s+you" + _GROUP + r"\s+to(?:\s+do\s+is)?"
     r"|what\s+I(?:'d|\s+would)\s+like\s+you" + _GROUP + r"\s+to\s+do\s+is"
@@ -66,9 +67,14 @@ REQUEST = re.compile(
     r"(?=\s+(?:do\s+(?:the|some)\b|work\s+on\b|look\s+(?:at|into)\b)))\s+(?P<verb>" + WORK + ")",
     re.IGNORECASE,
 )
+# "I will ask the Market Expert to try to find out ...", "I'd like the Industrial Designer to think about ...": the
+# work is theirs, not the speaker's
+ASKED = re.compile(r"\b(?:ask|like|want|need)\s+(?P<who>(?:\w+\s+){1,5}?)to\s+(?:try\s+(?:and|to)\s+)?"
+                   r"(?P<verb>" + WORK + ")", re.IGNORECASE)
 DONE = re.compile(
     r"\bI(?:'ve|\s+have)?\s+(?:already\s+|just\s+|finally\s+)?(?P<verb>sent|e-?mailed|mailed|forwarded|circulated|"
-    r"shared|uploaded|posted|put|saved|written|wrote|typed\s+up|drafted|prepared|finished|completed|done|did|made|"
+    r"shared|uploaded|posted|put|saved|written|wrote|typed\s+up|drafted|prepared|finished|completed|done|"
+    r"did(?=\s+(?:the|an?|my|our|your|some|that|this|these|those|it|them|all|everything|what)\b)|made|"
     r"built|looked\s+into|checked|found\s+out|followed\s+up|set\s+up|booked|scheduled|organi[sz]ed|arranged|"
     r"updated|fixed|contacted|called|researched|investigated|sorted\s+out|ordered|bought|tested|reviewed|"
     r"compiled|summari[sz]ed|distributed|printed)\b",
@@ -91,7 +97,9 @@ IN_MEETING = re.compile(
     r"|\bfor\s+(?:about\s+)?(?:a|one|two|a\s+few|\d+)\s+(?:seconds?|minutes?|moments?)\b|\bask\s+you\b"
     r"|\bwrite\s+(?:\w+\s+){0,3}?down\b|\b(?:presentation|slides?|slide\s+show)\s+(?:running|up|going|on)\b"
     r"|\bfull\s+screen\b|\bshar(?:e|ing)\s+(?:my|the|your|our)\s+screen\b|\btalking\b"
-    r"|\b(?:microphones?|mics?|laptops?|cables?|powerpoint|the\s+pen)\b|\bhere\b\s*[.?!]*$|\bnow\b\s*[.?!]*$",
+    r"|\b(?:microphones?|mics?|laptops?|cables?|powerpoint|the\s+pen)\b|\bhere\b\s*[.?!]*$|\bnow\b\s*[.?!]*$"
+    # "do you want me to do my evaluation last?", "I'll finish up with a bit of discussion": the meeting's order
+    r"|\b(?:first|last)\s*[.?!]*$|\b(?:finish|start|end)(?:\s+up|\s+off)?\s+with\b",
     re.IGNORECASE,
 )
 FORGOT = re.compile(r"\bforg(?:o|ot|otten)\s+to\s+(?P<what>.+?)\s*,?\s*but\s+I\s+will\b", re.IGNORECASE)
@@ -103,11 +111,26 @@ CLAUSE_END = re.compile(
     r"|,\s*(?:I|we|you)(?:'ll|\s+will)\b|,\s*(?=the\b)|\s+so\s+(?:that|you)\b|\s+and\s+then\b|[.?!]|$)",
     re.IGNORECASE,
 )
+# "get to see", "do something with button A", "do it as quick as possible", "asking if you feel ...": no work said
+VAGUE_WORK = re.compile(r"get\s+to\b|(?:do|put)\s+(?:something|anything|any|it|stuff|things)\b"
+                         r"|ask(?:ing)?\s+(?:if|whether)\b", re.IGNORECASE)
+MAIN_CLAUSE = re.compile(r"\b(?:you|we|I|it|they|that)(?:'ll|\s+will|'d|\s+would)\b|\bthen\b", re.IGNORECASE)
 FILLER_WORDS = re.compile(r"\b(?:(?<!let\s)you\s+know|sort\s+of|kind\s+of|I\s+guess|basically|like)\b\s*",
                           re.IGNORECASE)
 VERB_WORDS = frozenset(
     w for v in [*_VERBS, *re.findall(r"[a-z]+", _PHRASAL)] for w in (v, _gerund(v), stem(v))
 ) | {"sent", "done", "did", "made", "wrote", "written", "put", "thinking", "think", "about", "bit", "thing", "things"}
+
+
+MAX_WORDS = 18
+
+
+def clause(sentence: str, start: int) -> str:
+    """The words from `start` to the end of their clause, at most MAX_WORDS."""
+    rest = sentence[start:]
+    end = CLAUSE_END.search(rest, 1)
+    words = rest[: end.start() if end else len(rest)].split()
+    return " ".join(words[:MAX_WORDS])
 
 
 # words that say when, or nothing in particular: "do next", "do the same", "do some stuff"

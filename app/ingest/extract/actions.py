@@ -6,9 +6,10 @@ Read from the same normalised speech as the rest of extraction (`speech.py`), se
 - requests and assignments: "can you look into the battery cost?", "if you could find out ...",
   "as the industrial designer, you're gonna be working on the components concept", "I'd like you guys to ...";
 - third person: "Ravi will update the deck", "let's have Maya do the survey", "the designers are gonna be
-  working with Play-Doh" (one item per owner), "action item: Ravi to send the notes".
-The owner is the speaker of a commitment; for a request, the person or role named ("Ravi, can you ..."),
-else whoever answers it. Only work verbs count, so speech acts within the meeting ("I'll just say",
+  working with Play-Doh" (one item per owner), "action item: Ravi to send the notes", "I will ask the Market
+  Expert to find out ...".
+The owner is the speaker of a commitment; for a request, the person or role named ("Ravi, can you ..."), for
+"you guys" the people just named, else whoever answers it. Only work verbs count, so speech acts within the meeting ("I'll just say",
 "I'll show you", "can you go back a slide") and chit-chat are not items; nor are hypotheticals ("I'd
 probably ...", "we could ..."), reported speech ("he said he'll ...") or questions about oneself.
 Claims that something is done ("I sent the specs", "I've done the market research") are read too:
@@ -22,8 +23,8 @@ from collections.abc import Sequence
 
 from app.ingest.extract.action_cues import (
     ANTECEDENT,
+    ASKED,
     ASKING,
-    CLAUSE_END,
     CONDITION,
     DONE,
     EMBEDDED,
@@ -33,24 +34,25 @@ from app.ingest.extract.action_cues import (
     GOT_DONE,
     HEDGED,
     IN_MEETING,
+    MAIN_CLAUSE,
     NEGATED,
     PROPOSAL,
     REPORTED,
     REQUEST,
     SELF,
     TO_GROUP,
-    VERB_WORDS,
+    VAGUE_WORK,
     WORK,
-    content_words,
+    clause,
     says_what,
 )
+from app.ingest.extract.action_runs import runs
 from app.ingest.extract.callnames import Callnames
 from app.ingest.extract.due import find_due, resolve_due
 from app.ingest.extract.handout import handed_out
 from app.ingest.extract.speech import SpokenTurn
 from app.ingest.extract.text import sentence_spans
 from app.ingest.models import ActionAssertion, DoneClaim, MeetingInput
-from app.ingest.names import tokens
 
 # what hands work out within a turn that already assigns some
 _HANDED = (
@@ -61,20 +63,17 @@ _HANDED = (
 )
 # what may follow a name without being part of it ("the Marketing Expert is going to", not "Marketing is going")
 _NOT_A_NAME_WORD = r"(?:you|we|they|I|is|are|will|gonna|going|supposed|expected|needs?|has|to|also)"
-MAX_WORDS = 18
 REPLY_TURNS = 3  # how far on an unnamed request's addressee may answer
 GROUP_REPLY_TURNS = 8
-RUN_TURNS = 4  # "I will send new. I'll put it in shared documents, again.": one item
-ACCEPT_TURNS = 8  # "can you send that again, Raj?" ... "I will send new.": one item
 
 
 def extract_actions(
-    meeting: MeetingInput, spoken: Sequence[SpokenTurn]
+    meeting: MeetingInput, spoken: Sequence[SpokenTurn], people: Callnames | None = None
 ) -> tuple[list[ActionAssertion], list[DoneClaim]]:
-    reader = _Reader(meeting, list(spoken), Callnames(meeting, spoken))
+    reader = _Reader(meeting, list(spoken), people or Callnames(meeting, spoken))
     for position in range(len(reader.spoken)):
         reader.read(position)
-    return _runs(reader.items), reader.claims
+    return runs(reader.items), reader.claims
 
 
 class _Reader:
@@ -108,7 +107,7 @@ class _Reader:
             found += here
             if not here and not sentence.endswith("?"):
                 for done in DONE.finditer(sentence):
-                    what = _clause(sentence, done.start("verb"))
+                    what = clause(sentence, done.start("verb"))
                     if not NEGATED.search(sentence[max(0, done.start() - 20) : done.start()] + " " + what):
                         self.claims.append(DoneClaim(owner=said.turn.speaker, text=what, turn=said.turn.index,
                                                      quote=quote))
@@ -131,7 +130,7 @@ class _Reader:
         if due:
             text = text.replace(due.group(), "")
         text = " ".join(text.split()).strip(" ,.;-")
-        if len(text.split()) < 2 or not says_what(text) or re.match(r"get\s+to\b", text, re.IGNORECASE):
+        if len(text.split()) < 2 or not says_what(text) or VAGUE_WORK.match(text):
             return None
         return ActionAssertion(
             owner=owner, text=text, turn=said.turn.index, quote=quote, speaker=said.turn.speaker,
@@ -140,6 +139,8 @@ class _Reader:
         )
 
     def _commitments(self, position: int, sentence: str, quote: str) -> list[ActionAssertion]:
+        if self.spoken[position].turn.index in self.people.introductions:
+            return []  # "I'm Corinne ... in the conceptual phase I'll be doing market research": the role
         found, covered = [], 0
         for m in SELF.finditer(sentence):
             if m.start() < covered:
@@ -154,10 +155,12 @@ class _Reader:
             verb = m.group("verb").lower()
             if re.match(r"just\b", verb) or IN_MEETING.search(sentence[m.start():]):
                 continue
-            if re.match(ANTECEDENT + "|do\\s*(?:[.,]|$)", verb):
+            if ASKED.match(sentence, m.start("verb")):
+                continue  # delegated: read as the asked person's
+            if re.match(ANTECEDENT + "|do\\s*(?:[.,]|$)", sentence[m.start("verb"):]):
                 what = self._antecedent(position, sentence)
             else:
-                what = _clause(sentence, m.start("verb"))
+                what = clause(sentence, m.start("verb"))
                 covered = m.start("verb") + len(what)
             if what and (item := self._item(position, self.spoken[position].turn.speaker, what, sentence, quote)):
                 found.append(item)
@@ -174,7 +177,7 @@ class _Reader:
                 proposal = earlier.spoken.text[start:end]
                 proposed = list(PROPOSAL.finditer(proposal))
                 if proposed and len(proposal.split()) >= 5:
-                    return _clause(proposal, proposed[-1].end()).strip()
+                    return clause(proposal, proposed[-1].end()).strip()
         return None
 
     def _requests(self, position: int, sentence: str, quote: str) -> list[ActionAssertion]:
@@ -187,17 +190,20 @@ class _Reader:
                                     sentence[max(0, m.start() - 12) : m.start()])
             if conditional and not m.group().lower().startswith("if you"):
                 continue
+            if re.match(r"if\s+you\s+can\b", m.group(), re.IGNORECASE) and MAIN_CLAUSE.search(sentence[m.end():]):
+                continue  # "if you can build space craft, you'll have no problem with a remote": a condition
             inverted = re.search(r"\b(?:are|were|will|do|did)\s*$", lead, re.IGNORECASE) and re.match(
                 r"you\b", m.group(), re.IGNORECASE)  # "are you gonna come up with ideas?"
             if REPORTED.search(lead) or IN_MEETING.search(sentence[m.end():]) or EMBEDDED.search(lead) or inverted:
                 continue  # "what else can you do with it?"
-            what = _clause(sentence, m.start("verb"))
+            what = clause(sentence, m.start("verb"))
             if re.match(r"(?:be\s+)?get(?:ting)?\b", what, re.IGNORECASE) and not GOT_DONE.search(what):
                 continue  # "you'll get instructions": receiving, not doing
             named = [n for n in self.people.named(lead) if n != speaker] or [
                 n for n in self.people.named(sentence[m.start("verb") + len(what) :]) if n != speaker]
-            group = bool(TO_GROUP.search(m.group()))
-            owners = named[-1:] or self._repliers(position, GROUP_REPLY_TURNS if group else REPLY_TURNS, every=group)
+            group = TO_GROUP.search(m.group())
+            owners = named[-1:] or (group and self._named_before(position, sentence, group.group())) or self._repliers(
+                position, GROUP_REPLY_TURNS if group else REPLY_TURNS, every=bool(group))
             found += [item for owner in owners if (item := self._item(position, owner, what, sentence, quote))]
         return found
 
@@ -233,11 +239,17 @@ class _Reader:
             who = m.group("who1") or m.group("who")
             owners = self.people.named(who) if who else [
                 n for n in self.people.people if n.lower().split()[-1] == m.group("plural").lower()]
-            what = _clause(sentence, start)
+            what = clause(sentence, start)
             found += [item for owner in owners if (item := self._item(position, owner, what, sentence, quote))]
+        speaker = self.spoken[position].turn.speaker
+        for m in ASKED.finditer(sentence):
+            owner = self.people.addressed(m.group("who"))
+            if owner and owner != speaker and not sentence.rstrip().endswith("?"):
+                if item := self._item(position, owner, clause(sentence, m.start("verb")), sentence, quote):
+                    found.append(item)
         if action and not found:
             owner = (self.people.named(action.group("for") or "") or [self.spoken[position].turn.speaker])[0]
-            if item := self._item(position, owner, _clause(action.group("what"), 0), sentence, quote):
+            if item := self._item(position, owner, clause(action.group("what"), 0), sentence, quote):
                 found.append(item)
         return found
 
@@ -245,6 +257,18 @@ class _Reader:
         turns = self.meeting.turns
         return next((t.index for t in turns if t.index > said.turn.index and t.speaker == said.turn.speaker),
                     said.turn.index)
+
+    def _named_before(self, position: int, sentence: str, group: str) -> list[str]:
+        """Whom "you two" or "you guys" means when the speaker has just named two or more people ("Nathan, ...
+        Ron, if you can ... I need you guys to work together"): those (the last two for "you two", "you both")."""
+        said = self.spoken[position]
+        text = said.spoken.text[: said.spoken.text.find(sentence)]
+        for earlier in reversed(self.spoken[max(0, position - REPLY_TURNS) : position]):
+            text = (earlier.spoken.text + " " if earlier.turn.speaker == said.turn.speaker else "") + text
+        named = list(dict.fromkeys(reversed([n for n in self.people.named(text) if n != said.turn.speaker])))
+        if len(named) < 2:
+            return []
+        return list(reversed(named[:2] if re.search(r"two|both", group, re.IGNORECASE) else named))
 
     def _repliers(self, position: int, reach: int, every: bool) -> list[str]:
         """Who answers a request: the first other speaker to talk within `reach` turns (all of them for a group)."""
@@ -273,40 +297,3 @@ def _quotes(said: SpokenTurn, start: int, end: int) -> tuple[str, str | None]:
 
 def _squash(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9']+", text.lower()))
-
-
-def _clause(sentence: str, start: int) -> str:
-    """The words from `start` to the end of their clause, at most MAX_WORDS."""
-    rest = sentence[start:]
-    end = CLAUSE_END.search(rest, 1)
-    words = rest[: end.start() if end else len(rest)].split()
-    return " ".join(words[:MAX_WORDS])
-
-
-def _runs(items: list[ActionAssertion]) -> list[ActionAssertion]:
-    """A commitment restated a turn or two later ("I will send new. I'll put it in shared documents") is one
-    item: the same owner, soon after, about "it" or the same things."""
-    kept: list[ActionAssertion] = []
-    last: dict[int, int] = {}  # kept item -> the turn it was last restated in
-    for item in items:
-        same = next((k for k in reversed(kept) if k.owner == item.owner and _restates(k, item, last[id(k)])), None)
-        if same is None:
-            kept.append(item)
-            last[id(item)] = item.turn
-            continue
-        last[id(same)] = item.turn
-        if not same.due_text and item.due_text:
-            same.due_text, same.due = item.due_text, item.due
-    return kept
-
-
-def _restates(earlier: ActionAssertion, later: ActionAssertion, restated: int) -> bool:
-    said, again = content_words(earlier.text), content_words(later.text)
-    if said and len(said & again) * 5 >= 4 * len(said | again):
-        return True  # the same work said again later in the meeting
-    gap = later.turn - restated
-    if gap <= 0 or gap > (ACCEPT_TURNS if earlier.speaker != earlier.owner == later.speaker else RUN_TURNS):
-        return False
-    verbs = {w for w in tokens(earlier.text) if w in VERB_WORDS} & {w for w in tokens(later.text) if w in VERB_WORDS}
-    return bool(re.search(r"\b(?:it|that|them|this|one|new)\b", later.text, re.IGNORECASE) or verbs - {"about"}
-                or content_words(later.text) & content_words(earlier.text))

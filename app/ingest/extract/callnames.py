@@ -3,15 +3,17 @@
 A person is said by their name as a speaker or participant, by a participant's first name ("Lena" for "Lena
 Fischer"), by a role's initials in capitals ("the ID", AMI's "I_D_"), by a role without its agent ending
 ("the industrial design" for "Industrial Designer"), and by the name a speaker introduces themselves with ("I'm
-Ryan. I'm the User Interface Designer": Ryan is the speaker "User Interface").
+Ryan. I'm the User Interface Designer": Ryan is the speaker "User Interface"), in this meeting or, stored as the
+person's aliases, in an earlier one.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from app.ingest.extract.speech import SpokenTurn
+from app.ingest.resolve.people import first_name_typo
 from app.ingest.models import MeetingInput
 
 _NAME = r"[A-Z][a-z]+(?:[ -](?:al-)?[A-Z][a-z]+)?"
@@ -25,7 +27,8 @@ _INTRODUCED = (
 class Callnames:
     """Every way the meeting's people are said, each mapped to the speaker or participant it names."""
 
-    def __init__(self, meeting: MeetingInput, spoken: Sequence[SpokenTurn]) -> None:
+    def __init__(self, meeting: MeetingInput, spoken: Sequence[SpokenTurn],
+                 known_as: Mapping[str, Sequence[str]] | None = None) -> None:
         speakers = {t.speaker for t in meeting.turns}
         people = {n for n in [*meeting.participants, *speakers] if n.strip()}
         forms = {n.lower(): n for n in people}
@@ -34,7 +37,12 @@ class Callnames:
         forms |= {p.split()[0].lower(): p.split()[0] for p in meeting.participants
                   if p not in speakers and len(p.split()) > 1}
         forms |= {_unagented(n).lower(): n for n in people if _unagented(n) != n}
-        forms |= {k: v for k, v in _introduced(spoken, speakers).items() if k not in forms}
+        # name as said -> the speaker it introduces; the turns they introduce themselves in
+        self.introduced, self.introductions = _introduced(spoken, speakers)
+        forms |= {k.lower(): v for k, v in self.introduced.items() if k.lower() not in forms}
+        forms |= {a.lower(): p for p, names in (known_as or {}).items() if p in people for a in names
+                  if a.lower() not in forms}
+        forms |= _misspelt(spoken, forms)
         self.forms = forms
         self.people = sorted(people, key=len, reverse=True)
         # roles are also said by their initials, in capitals
@@ -55,6 +63,26 @@ class Callnames:
         found = [self.forms.get(m.group().lower()) or self.initials.get(m.group()) for m in self.pattern.finditer(text)]
         return [n for n in found if n]
 
+    def introduced_by(self) -> dict[str, list[str]]:
+        """Speaker -> the names they introduced themselves with in this meeting (stored as the person's aliases)."""
+        by: dict[str, list[str]] = {}
+        for name, speaker in self.introduced.items():
+            by.setdefault(speaker, []).append(name)
+        return by
+
+    def addressed(self, phrase: str) -> str | None:
+        """Who a phrase that addresses one person names, said however loosely: with a word cut off and said again
+        ("the User Interf Interface Designer"), or a role by the start of its first word ("the Market Expert" for
+        "Marketing")."""
+        words = phrase.split()
+        repaired = " ".join(w for i, w in enumerate(words)
+                            if not (i + 1 < len(words) and words[i + 1].lower().startswith(w.lower())))
+        if named := self.named(repaired):
+            return named[-1]
+        head = re.sub(r"^(?:the|our)\s+", "", repaired, flags=re.IGNORECASE).split()
+        loose = [p for p in self.people if head and len(head[0]) >= 5 and p.lower().startswith(head[0].lower())]
+        return loose[0] if len(loose) == 1 else None
+
 
 def _unagented(name: str) -> str:
     """A role said as its field: "Industrial Designer" as "industrial design"."""
@@ -64,11 +92,30 @@ def _unagented(name: str) -> str:
     return name
 
 
-def _introduced(spoken: Sequence[SpokenTurn], speakers: set[str]) -> dict[str, str]:
-    """The names speakers introduce themselves by, full and first ("I'm Nick Debusk"). A word the meeting also
-    says in lower case is no name ("I'm sure."); a name two speakers claim is nobody's."""
+def _misspelt(spoken: Sequence[SpokenTurn], forms: Mapping[str, str]) -> dict[str, str]:
+    """Capitalised words one typo from a one-word name ("Corrine" for the "Corinne" introduced), never said in
+    lower case, as that name's person."""
+    words = {w for said in spoken for w in re.findall(r"\b[A-Z][a-z]{3,}\b", said.spoken.text)}
+    lower = {w for said in spoken for w in re.findall(r"\b[a-z]{4,}\b", said.spoken.text)}
+    names = [(f, who) for f, who in forms.items() if " " not in f]
+    found: dict[str, str] = {}
+    for word in words:
+        key = word.lower()
+        if key in forms or key in lower:
+            continue
+        close = {who for f, who in names if f[0] == key[0] and first_name_typo(key, f)}
+        if len(close) == 1:
+            found[key] = close.pop()
+    return found
+
+
+def _introduced(spoken: Sequence[SpokenTurn], speakers: set[str]) -> tuple[dict[str, str], set[int]]:
+    """The names speakers introduce themselves by, full and first ("I'm Nick Debusk"), as said. A word the meeting
+    also says in lower case is no name ("I'm sure."); a name two speakers claim is nobody's."""
     lower = {w for said in spoken for w in re.findall(r"\b[a-z][a-z-]+\b", said.spoken.text)}
     claimed: dict[str, set[str]] = {}
+    said_as: dict[str, str] = {}
+    turns: set[int] = set()
     for said in spoken:
         for pattern in _INTRODUCED:
             for m in pattern.finditer(said.spoken.text):
@@ -77,4 +124,6 @@ def _introduced(spoken: Sequence[SpokenTurn], speakers: set[str]) -> dict[str, s
                     continue
                 for form in {name, name.split()[0]}:
                     claimed.setdefault(form.lower(), set()).add(said.turn.speaker)
-    return {form: next(iter(who)) for form, who in claimed.items() if len(who) == 1}
+                    said_as.setdefault(form.lower(), form)
+                turns.add(said.turn.index)
+    return {said_as[form]: next(iter(who)) for form, who in claimed.items() if len(who) == 1}, turns

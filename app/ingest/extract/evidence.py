@@ -169,6 +169,7 @@ def keep_evidenced(extraction: Extraction, evidence: Evidence) -> Extraction:
         mentions=[m for m in extraction.mentions if ok(m.surface)],
         action_items=extraction.action_items,
         done_claims=extraction.done_claims,
+        introduced=extraction.introduced,
         states=states,
         dependencies=[d for d in extraction.dependencies if ok(d.dependent) and ok(d.dependency)],
         decisions=[

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from app.ingest.extract import Extractor
 from app.ingest.extract.actions import extract_actions
+from app.ingest.extract.callnames import Callnames
 from app.ingest.extract.due import resolve_due
 from app.ingest.extract.evidence import Evidence, keep_evidenced, with_catalogued
 from app.ingest.extract.speech import normalise_meeting, person_names
@@ -122,8 +123,9 @@ class LLMExtractor:
         for window, answer in zip(windows, answers):
             reader.add(window, answer)
         evidence = Evidence(dict.fromkeys(speakers), known_names, [s.spoken.text for s in spoken], curation.ignored)
-        _, claims = extract_actions(meeting, spoken)  # what later meetings close items by is read by the rules
-        read = reader.extraction().model_copy(update={"done_claims": claims})
+        people = Callnames(meeting, spoken, curation.known_as)
+        _, claims = extract_actions(meeting, spoken, people)  # what later meetings close items by: read by the rules
+        read = reader.extraction().model_copy(update={"done_claims": claims, "introduced": people.introduced_by()})
         checked = keep_evidenced(with_catalogued(read, spoken, curation.catalogued), evidence)
         return LabelledExtraction(**checked.model_dump(), extractor=f"llm ({', '.join(sorted(models))})")
 

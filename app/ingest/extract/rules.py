@@ -18,6 +18,7 @@ from collections.abc import Collection
 import anyio
 
 from app.ingest.extract.actions import extract_actions
+from app.ingest.extract.callnames import Callnames
 from app.ingest.extract.clauses import Clause
 from app.ingest.extract.decisions import spoken_decisions
 from app.ingest.extract.evidence import Evidence, keep_evidenced, with_catalogued
@@ -72,9 +73,11 @@ def extract_meeting(
     read = reader.out.build()
     decided = {d.turn for d in read.decisions}
     settled = [d for d in spoken_decisions(spoken, read.mentions) if d.turn not in decided]
-    actions, claims = extract_actions(meeting, spoken)
+    people = Callnames(meeting, spoken, curation.known_as)
+    actions, claims = extract_actions(meeting, spoken, people)
     read = read.model_copy(update={"decisions": sorted([*read.decisions, *settled], key=lambda d: d.turn),
-                                   "action_items": actions, "done_claims": claims})
+                                   "action_items": actions, "done_claims": claims,
+                                   "introduced": people.introduced_by()})
     return keep_evidenced(with_catalogued(read, spoken, curation.catalogued), evidence)
 
 

@@ -40,7 +40,7 @@ _FILLER_PHRASE = re.compile(
 )
 _CUT_OFF = re.compile(r"\b[A-Za-z]+-(?=\s)")  # "I- I think", "we were- we are"
 _REPEAT = re.compile(r"\b(\w+(?:'\w+)?(?:\s+\w+(?:'\w+)?){0,2})(?:\s*[,-]?\s+\1\b)+", re.IGNORECASE)
-_FRAGMENT = re.compile(r"\b([A-Za-z]{1,3})\s+(?=(\1\w+))", re.IGNORECASE)  # "h heavier", "yo you"
+_FRAGMENT = re.compile(r"(?<![\w'])([A-Za-z]{1,3})\s+(?=(\1\w+))", re.IGNORECASE)  # "h heavier", "yo you"
 _REPAIR = re.compile(
     r"\s*,?\s*\b(?:(?:no\s+)?wait|no|sorry|or\s+rather|actually)\s*,?\s*(?:i\s+mean|i\s+meant)\b\s*,?\s*"
     r"|\s*,\s*(?:i\s+mean|or\s+rather)\s*,?\s*(?=(?:the|a|an|our|this|that)\b)",

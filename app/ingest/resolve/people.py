@@ -19,7 +19,7 @@ def resolve_person(surface: str, participants: list[str], known_people: list[str
         if len(partial) == 1:
             return partial[0]
     for pool in (participants, known_people):
-        close = list(dict.fromkeys(p for p in pool if len(words) == 1 and _first_name_typo(words[0], p)))
+        close = list(dict.fromkeys(p for p in pool if len(words) == 1 and first_name_typo(words[0], p)))
         if len(close) == 1:
             return close[0]
     return spoken
@@ -34,6 +34,6 @@ def _names_cover(spoken: list[str], full: list[str]) -> bool:
     return all(f.startswith(s.rstrip(".")) for s, f in zip(spoken, full, strict=False))
 
 
-def _first_name_typo(word: str, full_name: str) -> bool:
+def first_name_typo(word: str, full_name: str) -> bool:
     first = full_name.lower().split()[0] if full_name.split() else ""
     return len(word) >= 4 and len(first) >= 4 and fuzz.ratio(word, first) >= 80
