@@ -14,7 +14,7 @@ from app.graph.driver import Graph
 from app.graph.lucene import lucene_query
 from app.ingest.extract.action_cues import closes
 from app.ingest.names import normalize_name
-from app.query.linking import link_person
+from app.query.linking import people_named
 
 ActionStatus = Literal["open", "done"]
 
@@ -86,12 +86,18 @@ async def list_action_items(graph: Graph, where: ActionFilter, limit: int = 50, 
                           else None)
 
 
-async def find_person(graph: Graph, span: str) -> dict[str, str] | None:
-    """The stored person a spoken name means ("Ravi", "ravi patel", "Project Manager"), or None."""
+async def find_people(graph: Graph, span: str) -> list[dict[str, str]]:
+    """The stored people a spoken name may mean ("Ravi", "ravi patel", "Project Manager"): one, several or none."""
     lucene = lucene_query(span, fuzzy=True) or ""
     people = await graph.read("queries/person_candidates", lucene=lucene, limit=50) if lucene else []
-    full = link_person(span, [p["name"] for p in people])
-    return next((p for p in people if p["name"] == full), None)
+    by_name = {p["name"]: p for p in people}
+    return [by_name[name] for name in people_named(span, list(by_name))]
+
+
+async def find_person(graph: Graph, span: str) -> dict[str, str] | None:
+    """The one stored person a spoken name means, or None when none or several fit."""
+    people = await find_people(graph, span)
+    return people[0] if len(people) == 1 else None
 
 
 class ActionQuestion(BaseModel):

@@ -10,7 +10,7 @@ from app.embedding import Embedder
 from app.graph.driver import Graph, last_run, recording
 from app.ingest.names import TRACKED_FIELDS
 from app.query import answers, structured
-from app.query.action_items import ActionFilter, ActionItemView, ActionQuestion, ask_action_items, find_person
+from app.query.action_items import ActionFilter, ActionItemView, ActionQuestion, ask_action_items, find_people
 from app.query.cues import ACTION_DONE
 from app.query.dates import MeetingRef
 from app.query.intents import Intent, ParsedQuestion
@@ -231,10 +231,14 @@ class QueryEngine:
         )
 
     async def _person(self, span: str) -> dict[str, str]:
-        person = await find_person(self.graph, span)
-        if person is None:
+        people = await find_people(self.graph, span)
+        if not people:
             raise Clarify(f"I don't know anyone called “{span}”.")
-        return person
+        if len(people) > 1:
+            names = [p["name"] for p in people]
+            listed = ", ".join(names[:-1]) + f" or {names[-1]}"
+            raise Clarify(f"“{span}” could mean {listed}. Which one?", {"candidates": people})
+        return people[0]
 
     async def _owned_by(self, parsed: ParsedQuestion) -> QueryAnswer:
         """What someone owns, and their open action items ("what's on Maya's plate?")."""

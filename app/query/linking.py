@@ -101,26 +101,32 @@ def worded_as(text: str, span: str) -> bool:
     return bool(words) and any(said[i:i + len(words)] == words for i in range(len(said) - len(words) + 1))
 
 
-def link_person(span: str, people: list[str]) -> str | None:
-    """The full name `span` refers to: exact, first or last name, then typo-tolerant; None if unclear."""
+def people_named(span: str, people: list[str]) -> list[str]:
+    """The full names `span` may refer to: exact, first or last name, then typo-tolerant; several when unclear."""
     wanted = " ".join(tokens(span))
     named = [(p, tokens(p)) for p in people if tokens(p)]
     if not wanted:
-        return None
+        return []
     for matches in (
         [p for p, words in named if " ".join(words) == wanted],
         [p for p, words in named if words[0] == wanted],
         [p for p, words in named if words[-1] == wanted],
     ):
         if matches:
-            return matches[0] if len(set(matches)) == 1 else None
+            return list(dict.fromkeys(matches))
     scored = sorted(
         ((max(fuzz.ratio(wanted, " ".join(words)), fuzz.ratio(wanted, words[0])), p) for p, words in named),
         reverse=True,
     )
-    if not scored or scored[0][0] < 75 or (len(scored) > 1 and scored[0][0] - scored[1][0] < 5):
-        return None
-    return scored[0][1]
+    if not scored or scored[0][0] < 75:
+        return []
+    return list(dict.fromkeys(p for score, p in scored if scored[0][0] - score < 5))
+
+
+def link_person(span: str, people: list[str]) -> str | None:
+    """The one full name `span` refers to; None if none or several fit."""
+    named = people_named(span, people)
+    return named[0] if len(named) == 1 else None
 
 
 async def link(graph: Graph, embedder: Embedder, span: str) -> LinkCandidate:

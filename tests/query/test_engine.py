@@ -102,3 +102,14 @@ async def test_an_item_that_only_came_up_has_no_made_up_status(engine: QueryEngi
     assert blockers.intent == Intent.BLOCKERS and blockers.answer.startswith("Nothing has been said to block")
     entity = await get_entity(graph, status.data["entity_id"])
     assert (entity.state.status, entity.state.progress) == (None, None)
+
+
+async def test_a_first_name_two_people_share_asks_which(engine: QueryEngine, graph: Graph) -> None:
+    pipeline = IngestPipeline(graph, get_embedder(), RuleBasedExtractor())
+    await pipeline.ingest(MeetingInput(title="review", date=date(2026, 5, 11), participants=["Nadia Karim", "Theo Lind"],
+                                       external_id="m02", turns=parse_text("Nadia: The search service is done.")))
+    answer = await engine.ask("what is Nadia working on?")
+    assert answer.intent == Intent.OWNED_BY
+    assert answer.answer.startswith("“Nadia” could mean Nadia")
+    assert {c["name"] for c in answer.data["candidates"]} == {"Nadia Osei", "Nadia Karim"}
+    assert (await engine.ask("what is Nadia Karim working on?")).data.get("candidates") is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.query.linking import LinkCandidate, link_entity, link_person, normalize, worded_as
+from app.query.linking import LinkCandidate, link_entity, link_person, normalize, people_named, worded_as
 
 CANDIDATES = [
     LinkCandidate(id="atlas", name="Project Atlas", type="project", aliases=["Atlas", "the Atlas project"]),
@@ -130,6 +130,7 @@ def test_link_person(span: str, expected: str | None) -> None:
 
 def test_a_shared_first_name_is_not_guessed() -> None:
     assert link_person("Alice", ["Alice Chen", "Alice Wong"]) is None
+    assert people_named("Alice", ["Alice Chen", "Bob Martinez", "Alice Wong"]) == ["Alice Chen", "Alice Wong"]
 
 
 @pytest.mark.parametrize(
