@@ -163,3 +163,17 @@ def test_a_name_introduced_in_an_earlier_meeting_owns_requests_in_later_ones(api
                               "meeting ?\nUser Interface: I think it was about two euros .\nMarketing: Yeah sure .\n")})
     assert [(i["owner"], i["text"]) for i in items(api, meeting_id=second)] == [
         ("Marketing", "look into the battery cost")]
+
+
+def test_an_introduced_name_owning_work_in_a_later_meeting_is_that_speaker(api: httpx.Client) -> None:
+    roles = ["Project Manager", "Marketing"]
+    ingest(api, {"external_id": "owner-a", "title": "Kickoff", "date": FIRST.isoformat(), "participants": roles,
+                 "transcript": "Project Manager: Hi all , I'm Dana , I'm the Project Manager .\n"
+                               "Marketing: Hiya , I'm Ron . I'm the marketing expert .\n"})
+    ingest(api, {"external_id": "owner-b", "title": "Design", "date": (FIRST + timedelta(days=7)).isoformat(),
+                 "participants": roles, "transcript": "Project Manager: Ron owns the trend survey .\n"
+                                                      "Marketing: Yeah , the trend survey is at 20 percent .\n"})
+    people = api.get("/api/entities", params={"type": "person", "limit": 100}).json()["items"]
+    assert "Ron" not in {p["name"] for p in people}
+    survey = next(e for e in api.get("/api/entities", params={"q": "trend survey"}).json()["items"])
+    assert api.get(f"/api/entities/{survey['id']}").json()["state"]["owner"] == "Marketing"

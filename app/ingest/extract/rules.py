@@ -77,7 +77,7 @@ def extract_meeting(
     actions, claims = extract_actions(meeting, spoken, people)
     read = read.model_copy(update={"decisions": sorted([*read.decisions, *settled], key=lambda d: d.turn),
                                    "action_items": actions, "done_claims": claims,
-                                   "introduced": people.introduced_by()})
+                                   "introduced": people.introduced_by(), "states": people.owners_named(read.states)})
     return keep_evidenced(with_catalogued(read, spoken, curation.catalogued), evidence)
 
 
