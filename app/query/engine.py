@@ -235,9 +235,7 @@ class QueryEngine:
         if not people:
             raise Clarify(f"I don't know anyone called “{span}”.")
         if len(people) > 1:
-            names = [p["name"] for p in people]
-            listed = ", ".join(names[:-1]) + f" or {names[-1]}"
-            raise Clarify(f"“{span}” could mean {listed}. Which one?", {"candidates": people})
+            raise Clarify.which(span, people)
         return people[0]
 
     async def _owned_by(self, parsed: ParsedQuestion) -> QueryAnswer:

@@ -141,12 +141,7 @@ async def link(graph: Graph, embedder: Embedder, span: str) -> LinkCandidate:
     if result.match:
         return result.match
     if result.ambiguous:
-        names = [c.name for c in result.ambiguous]
-        listed = ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
-        raise Clarify(
-            f"“{span}” could mean {listed}. Which one?",
-            {"candidates": [c.model_dump() for c in result.ambiguous]},
-        )
+        raise Clarify.which(span, [c.model_dump() for c in result.ambiguous])
     raise Clarify(f"I don't know an item called “{span}”.", {"candidates": []})
 
 

@@ -17,6 +17,13 @@ class Clarify(Exception):
         self.answer = answer
         self.data = data or {}
 
+    @classmethod
+    def which(cls, span: str, candidates: list[dict[str, Any]]) -> Clarify:
+        """Several stored names fit `span`: the answer asks which one, naming each candidate."""
+        names = [c["name"] for c in candidates]
+        listed = ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
+        return cls(f"“{span}” could mean {listed}. Which one?", {"candidates": candidates})
+
 
 class Source(BaseModel):
     meeting_id: str | None = None
