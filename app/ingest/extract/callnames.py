@@ -13,8 +13,8 @@ import re
 from collections.abc import Mapping, Sequence
 
 from app.ingest.extract.speech import SpokenTurn
+from app.ingest.models import Extraction, MeetingInput
 from app.ingest.resolve.people import first_name_typo
-from app.ingest.models import MeetingInput, StateAssertion
 
 _NAME = r"[A-Z][a-z]+(?:[ -](?:al-)?[A-Z][a-z]+)?"
 _INTRODUCED = (
@@ -53,11 +53,13 @@ class Callnames:
         self.said = "|".join([*(re.escape(n) for n in said), *(f"(?-i:{re.escape(i)})" for i in self.initials)])
         self.pattern = re.compile(rf"(?<![\w-])(?:{self.said})(?![\w-])", re.IGNORECASE) if forms else None
 
-    def owners_named(self, states: list[StateAssertion]) -> list[StateAssertion]:
-        """States whose owner is said by another name of one of the meeting's people ("Ron owns it" of the Marketing
-        speaker who introduced themselves as Ron) name that person, so no second person is made of the name."""
-        return [s.model_copy(update={"owner": self.forms[s.owner.lower()]})
-                if s.owner and s.owner.lower() in self.forms else s for s in states]
+    def with_people(self, read: Extraction) -> Extraction:
+        """`read` with the names speakers introduced themselves by, and with states whose owner is said by another
+        name of one of the meeting's people ("Ron owns it" of the Marketing speaker who introduced themselves as
+        Ron) naming that person, so no second person is made of the name."""
+        states = [s.model_copy(update={"owner": self.forms[s.owner.lower()]})
+                  if s.owner and s.owner.lower() in self.forms else s for s in read.states]
+        return read.model_copy(update={"introduced": self.introduced_by(), "states": states})
 
     def forms_of(self, person: str) -> list[str]:
         return [form for form, who in self.forms.items() if who == person]

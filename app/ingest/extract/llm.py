@@ -125,9 +125,7 @@ class LLMExtractor:
         evidence = Evidence(dict.fromkeys(speakers), known_names, [s.spoken.text for s in spoken], curation.ignored)
         people = Callnames(meeting, spoken, curation.known_as)
         _, claims = extract_actions(meeting, spoken, people)  # what later meetings close items by: read by the rules
-        read = reader.extraction()
-        read = read.model_copy(update={"done_claims": claims, "introduced": people.introduced_by(),
-                                       "states": people.owners_named(read.states)})
+        read = people.with_people(reader.extraction().model_copy(update={"done_claims": claims}))
         checked = keep_evidenced(with_catalogued(read, spoken, curation.catalogued), evidence)
         return LabelledExtraction(**checked.model_dump(), extractor=f"llm ({', '.join(sorted(models))})")
 

@@ -76,8 +76,8 @@ def extract_meeting(
     people = Callnames(meeting, spoken, curation.known_as)
     actions, claims = extract_actions(meeting, spoken, people)
     read = read.model_copy(update={"decisions": sorted([*read.decisions, *settled], key=lambda d: d.turn),
-                                   "action_items": actions, "done_claims": claims,
-                                   "introduced": people.introduced_by(), "states": people.owners_named(read.states)})
+                                   "action_items": actions, "done_claims": claims})
+    read = people.with_people(read)
     return keep_evidenced(with_catalogued(read, spoken, curation.catalogued), evidence)
 
 
