@@ -9,28 +9,11 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 
-class WorkItem(BaseModel):
-    id: str
-    name: str
-    status: str
-    progress: int | None
-    depends_on: list[str] = Field(default_factory=list)
-
-    @property
-    def remaining(self) -> int:
-        return 100 - (self.progress or 0)
-
-
 class CriticalPath(BaseModel):
     path: list[str]
     ids: list[str]
     remaining: int
     cycles: list[list[str]] = Field(default_factory=list)
-
-
-def critical_path(items: list[WorkItem]) -> CriticalPath:
-    return longest_chain([i.id for i in items], [i.name for i in items], [i.progress for i in items],
-                         [i.depends_on for i in items])
 
 
 def longest_chain(ids: list[str], names: list[str], progress: list[int | None],

@@ -1,8 +1,27 @@
 import random
 
 import pytest
+from pydantic import BaseModel, Field
 
-from app.query.critical_path import WorkItem, critical_path
+from app.query.critical_path import CriticalPath, longest_chain
+
+
+class WorkItem(BaseModel):
+    id: str
+    name: str
+    status: str
+    progress: int | None
+    depends_on: list[str] = Field(default_factory=list)
+
+    @property
+    def remaining(self) -> int:
+        return 100 - (self.progress or 0)
+
+
+def critical_path(items: list[WorkItem]) -> CriticalPath:
+    """`longest_chain` over the items as the columns the subgraph query returns."""
+    return longest_chain([i.id for i in items], [i.name for i in items], [i.progress for i in items],
+                         [i.depends_on for i in items])
 
 
 def item(i: str, progress: int, *deps: str) -> WorkItem:
