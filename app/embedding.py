@@ -4,9 +4,9 @@ The weights load from site-packages with the Hugging Face hub switched off, so n
 The default runtime is ONNX Runtime (sentence-transformers' ONNX backend): the shipped PyTorch weights are
 exported once into a local cache on first use and reused after that; faster on CPU with the same vectors.
 "onnx-int8" adds a copy with its MatMuls quantised to int8, made from that export (also cached): about half the
-time again, and retrieval holds (bench/embed.py --quality), but its activations are quantised per batch, so a
-text's vector depends on the texts batched with it (cosine 0.95-1.00 to fp32); it is opt-in. A failed
-quantisation falls back to the fp32 export, a failed export to PyTorch.
+time again on long texts, and retrieval holds (bench/embed.py --quality). Its activations are quantised with one
+scale per batch, so it encodes each text on its own: a text's vector then never depends on what it is encoded
+with (cosine 0.96-1.00 to fp32). A failed quantisation falls back to the fp32 export, a failed export to PyTorch.
 """
 
 from __future__ import annotations
@@ -130,7 +130,8 @@ class SentenceTransformerEmbedder:
     ) -> None:
         self._model, self.backend = _load(backend, cache_dir or default_cache_dir(), threads)
         self.dimensions = int(self._model.get_embedding_dimension() or 384)
-        self._batch_size = batch_size
+        # A batch shares one int8 activation scale; alone, each text gets the same vector every time.
+        self._batch_size = 1 if self.backend == "onnx-int8" else batch_size
         self._turns = ShortestFirst()
 
     def encode(self, texts: Sequence[str]) -> list[list[float]]:

@@ -85,6 +85,13 @@ def test_the_int8_copy_is_made_once_from_the_export_and_stays_close(tmp_path: Pa
     assert cosines.min() > 0.9
 
 
+def test_an_int8_vector_does_not_depend_on_the_texts_encoded_with_it(tmp_path: Path) -> None:
+    int8 = SentenceTransformerEmbedder(backend="onnx-int8", batch_size=16, cache_dir=tmp_path)
+    texts = ["ok", "the checkout redesign is blocked on the payment provider's new API " * 5, "budget review"]
+    alone = np.array([int8.encode([t])[0] for t in texts])
+    assert np.allclose(int8.encode(texts), alone, atol=1e-6)
+
+
 def test_a_failed_quantisation_falls_back_to_the_fp32_export(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def no_quantiser(model_dir: Path) -> str:
         raise ImportError("optimum.onnxruntime is not installed")
