@@ -327,11 +327,11 @@ class QueryEngine:
 
     async def _search(self, parsed: ParsedQuestion) -> QueryAnswer:
         """The best passages, from the meeting the question names if it names one, else from all of them."""
-        text = parsed.search_text or parsed.question
         meeting = None
         if parsed.date_ref is not None:
             meeting = await structured.resolve_meeting(self.graph, parsed.date_ref, date.today())
-        found = await find(self.graph, self.embedder, text, k=10, meeting_id=meeting.id if meeting else None)
+        found = await find(self.graph, self.embedder, parsed.question, k=10, meeting_id=meeting.id if meeting else None,
+                           keywords=parsed.search_text)
         if not found.relevant:
             return QueryAnswer(intent=Intent.UNKNOWN, answer=answers.UNKNOWN, data={"examples": answers.EXAMPLES},
                                cypher=_used("queries/search_memories"))

@@ -41,13 +41,17 @@ async def search_memories(
     return (await find(graph, embedder, text, k, meeting_id)).hits
 
 
-async def find(graph: Graph, embedder: Embedder, text: str, k: int = 10, meeting_id: str | None = None) -> Found:
+async def find(
+    graph: Graph, embedder: Embedder, text: str, k: int = 10, meeting_id: str | None = None, keywords: str = ""
+) -> Found:
+    """`text` is embedded whole; the fulltext index is asked for `keywords` (the question's content words) when
+    given, else for `text` too."""
     vector = (await anyio.to_thread.run_sync(embedder.encode, [text]))[0]
     if meeting_id is not None:
         rows = await graph.read("queries/search_meeting_memories", vector=vector, meeting_id=meeting_id, k=k)
     else:
         rows = await graph.read(
-            "queries/search_memories", vector=vector, lucene=lucene_query(text) or NOTHING, fetch=max(50, k * 5),
+            "queries/search_memories", vector=vector, lucene=lucene_query(keywords or text) or NOTHING, fetch=max(50, k * 5),
             meeting_id=None,
         )
     relevant = any(r["via"] == "fulltext" or r["score"] >= MIN_SCORE for r in rows)

