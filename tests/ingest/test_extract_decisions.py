@@ -68,3 +68,39 @@ def test_a_decision_is_about_the_item_its_sentence_names() -> None:
         "Project Manager: Okay so we'll go for the Battery Pack with the kinetic charger .",
     ))
     assert [(d.turn, d.entity) for d in extraction.decisions] == [(1, "Battery Pack")]
+
+
+# Proposals and their replies as said in ES2002c (turns 365-370 and 478-479) and ES2016a (turn 153).
+@pytest.mark.parametrize(
+    ("proposal", "reply"),
+    [
+        ("Project Manager: Could have things like backlighting the buttons and stuff like that .",
+         "Marketing: Like {disfmarker} Okay so so backlighting , that would be good ."),
+        ("User Interface: I'd quite like a sort of uh snowman type shape .",
+         "Project Manager: Uh-huh . That's quite a distinctive shape , that would be good"),
+        ("Industrial Designer: We could also try to do the hinge thing , so it could like flip out that way .",
+         "Marketing: yeah definitely"),
+    ],
+)
+def test_a_proposal_another_speaker_approves_is_a_decision(proposal: str, reply: str) -> None:
+    extraction = extract_meeting(meeting("Marketing: Right .", proposal, "Industrial Designer: Mm-hmm .", reply))
+    assert [d.turn for d in extraction.decisions] == [1]
+
+
+@pytest.mark.parametrize(
+    ("proposal", "reply"),
+    [
+        ("Project Manager: Could have things like backlighting the buttons and stuff like that .",
+         "Project Manager: that would be good"),  # the proposer's own approval
+        ("Project Manager: Could have things like backlighting the buttons and stuff like that .",
+         "Marketing: that would be good but it costs too much , I think we'd need a lot more in the budget for it"),
+        ("User Interface: I'd quite like a sort of uh snowman type shape .",
+         "Marketing: I don't think that's a good idea"),
+        ("User Interface: we could use a jog dial ?", "Marketing: sounds good"),
+        ("Industrial Designer: you could make a device , I think", "Marketing: I think I have a nice idea ."),
+        ("Marketing: I'd like to hear your thoughts .", "Project Manager: Fair enough ."),
+    ],
+)
+def test_a_proposal_nobody_else_approves_is_not(proposal: str, reply: str) -> None:
+    extraction = extract_meeting(meeting("Marketing: Right .", proposal, "Industrial Designer: Mm-hmm .", reply))
+    assert extraction.decisions == []

@@ -5,14 +5,14 @@ colour on it", "no teletext").
 The frames in `relation_cues.py` read a choice made *for an item* ("we're going with Stripe for payments"). Real
 meetings mostly settle things without naming a choice and an item that neatly: this reads the sentence that
 settles it, and keeps it in the speaker's words. Questions, hypotheticals, hedges and negated agreement ("we
-haven't decided") settle nothing.
+haven't decided") settle nothing. A proposal ("could have things like backlighting the buttons") settles what it
+proposes when another speaker approves it within a few turns, in a short reply with no "but" or "not" in it
+("okay so backlighting, that would be good").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-
 from app.ingest.extract.speech import SpokenTurn
 from app.ingest.extract.text import sentence_spans
 from app.ingest.models import DecisionAssertion, EntityMention
@@ -56,20 +56,69 @@ _CONDITIONAL = re.compile(r"\W*(?:\w+\W+){0,2}(?:if|when|whether|unless|suppose)
 _REPORTED = re.compile(r"\b(?:last\s+(?:time|meeting|week)|previously|before|used\s+to)\b", re.I)
 
 
-def spoken_decisions(spoken: Iterable[SpokenTurn], mentions: list[EntityMention]) -> list[DecisionAssertion]:
-    """One decision per settling sentence, about the item it names (the longest of `mentions` in it), if any."""
+# A proposal: someone puts forward what the group could do or have.
+_PROPOSES = re.compile(
+    r"""
+    \b(?:we|you)\s+(?:could|should|can)\s+(?:just\s+|always\s+|still\s+|maybe\s+|also\s+)?
+        (?:have|use|go|stay|stick|do|put|make|include|keep|add|get|try|give|incorporate|opt)\b
+  | \b(?:could|should)\s+have\s+(?:things\s+like\s+)?\w
+  | \b(?:i'd|i\s+would)\s+(?:quite\s+|really\s+)?(?:like\s+(?:a|an|the|it|them|to\s+(?:have|use|go|keep|put))|suggest|
+        go\s+for|recommend|prefer)\b
+  | \bi\s+(?:suggest|propose|recommend)\b
+  | \bit\s+(?:would|'d|might)\s+be\s+(?:good|nice|best|better|cool|a\s+good\s+idea)\s+(?:to|if)\b
+    """,
+    re.I | re.X,
+)
+# Another speaker takes it up: a short reply that approves, with no "but" or negation in it.
+_ACCEPTS = re.compile(
+    r"""
+    \b(?:(?:that|there)(?:'s|\s+is|\s+would\s+be|'d\s+be|\s+sounds|\s+could\s+be|\s+will\s+be)\s+
+        (?:really\s+|quite\s+|very\s+)?
+        (?:good|great|fine|cool|nice|perfect|brilliant|excellent|a\s+(?:good|great|nice)\s+idea|sensible)
+      | (?<!a\s)(?:good|great|nice)\s+idea | sounds\s+(?:good|great|fine) | i\s+agree | agreed | definitely | absolutely
+      | fair\s+enough | let's\s+do\s+(?:that|it) | go\s+for\s+it | fine\s+by\s+me | i'm\s+happy\s+with\s+that)\b
+    """,
+    re.I | re.X,
+)
+_DEMURS = re.compile(r"\b(?:but|not|no|never|though|however|although|if|unless)\b|n't\b", re.I)
+MAX_REPLY_WORDS = 15
+TAKEN_UP_WITHIN = 4  # turns
+
+
+def spoken_decisions(spoken: list[SpokenTurn], mentions: list[EntityMention]) -> list[DecisionAssertion]:
+    """One decision per settling sentence, and per proposal another speaker takes up; about the item it names
+    (the longest of `mentions` in it), if any."""
     surfaces = sorted({m.surface for m in mentions}, key=len, reverse=True)
     found = []
-    for said in spoken:
+    for i, said in enumerate(spoken):
         text = said.spoken.text
         for start, end in sentence_spans(text):
             sentence = text[start:end].strip()
-            if not _settles(sentence):
+            if not (_settles(sentence) or (_proposes(sentence) and _taken_up(spoken, i))):
                 continue
             entity = next((name for name in surfaces if _names(sentence, name)), None)
             found.append(DecisionAssertion(entity=entity, summary=_summary(sentence), turn=said.turn.index,
                                            quote=said.spoken.quote(start, end)))
     return found
+
+
+def _proposes(sentence: str) -> bool:
+    if sentence.rstrip().endswith("?") or len(sentence.split()) < MIN_WORDS:
+        return False
+    cue = _PROPOSES.search(sentence)
+    return cue is not None and not (_CONDITIONAL.match(sentence) or _REPORTED.search(sentence)
+                                    or _LOGISTICS.search(sentence))
+
+
+def _taken_up(spoken: list[SpokenTurn], i: int) -> bool:
+    speaker = spoken[i].turn.speaker
+    return any(later.turn.speaker != speaker and _approves(later.spoken.text)
+               for later in spoken[i + 1:i + 1 + TAKEN_UP_WITHIN])
+
+
+def _approves(reply: str) -> bool:
+    words = reply.split()
+    return len(words) <= MAX_REPLY_WORDS and _ACCEPTS.search(reply) is not None and not _DEMURS.search(reply)
 
 
 def _names(sentence: str, name: str) -> bool:
