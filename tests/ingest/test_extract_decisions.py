@@ -33,6 +33,9 @@ def meeting(*lines: str) -> MeetingInput:
         "uh management has decided that teletext is out",
         "Alright we're going with the jog dial for the channels",
         "So we'll drop the L_C_D_ screen , it's too expensive .",
+        "Okay , so we stick with what we've got there .",  # ES2005c turn 610
+        "s I guess we decided on material , right ?",  # ES2005c turn 603: a tag question confirms
+        "And also the company want to keep it stuck to the T_V_ for uh to keep down the production time .",
     ],
 )
 def test_a_settled_choice_is_a_decision_in_the_speakers_words(said: str) -> None:

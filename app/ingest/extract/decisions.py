@@ -31,7 +31,7 @@ _SETTLES = re.compile(
         (?:go\s+(?:for|with)|stick\s+(?:to|with)|use|keep|have(?!\s+to\b)|include|make\s+it|put|drop|leave\s+out|
            forget\s+about|skip)\b
   | \b(?:we're|we\s+are)\s+going\s+(?:for|with)\b
-  | \b(?:so|okay|ok|right|alright)\s+(?:we\s+)?go\s+(?:for|with)\b
+  | \b(?:so|okay|ok|right|alright)\s+(?:then\s+)?(?:we\s+)?(?:go\s+(?:for|with)|stick\s+(?:with|to))\b
   | \b(?:the\s+company|management|the\s+management|the\s+board|the\s+client|head\s+office)\s+
         (?:wants?|requires?|insists?|has\s+decided|have\s+decided|decided)\s+(?:that\s+|us\s+to\s+|it\s+to\s+)?\w
   | \b(?:we|you)\s+(?:must|have\s+to|need\s+to)\s+(?:use|include|stick\s+to|keep\s+to)\b
@@ -49,10 +49,12 @@ _UNSETTLED = re.compile(
 # how the meeting itself runs is not a decision about the work
 _LOGISTICS = re.compile(
     r"\b(?:wrap\s+up|meetings?|minutes|half\s+an\s+hour|break|lunch|agenda|presentations?|powerpoint|slides?|"
-    r"whiteboard|individual\s+work|next\s+stage|discuss\s+it|time)\b",
+    r"whiteboard|individual\s+work|next\s+stage|discuss\s+it|(?:out\s+of|running\s+out\s+of|no|enough|more)\s+time)\b",
     re.I,
 )
 _CONDITIONAL = re.compile(r"\W*(?:\w+\W+){0,2}(?:if|when|whether|unless|suppose)\b", re.I)
+# "we decided on the material, right?" asks only to confirm what it states
+_TAG_QUESTION = re.compile(r",?\s*(?:right|yeah|yes|okay|ok|didn't\s+we|haven't\s+we|isn't\s+it|no)\s*\?\s*$", re.I)
 _REPORTED = re.compile(r"\b(?:last\s+(?:time|meeting|week)|previously|before|used\s+to)\b", re.I)
 
 
@@ -126,6 +128,7 @@ def _names(sentence: str, name: str) -> bool:
 
 
 def _settles(sentence: str) -> bool:
+    sentence = _TAG_QUESTION.sub(".", sentence)
     if sentence.rstrip().endswith("?") or len(sentence.split()) < MIN_WORDS:
         return False
     cue = _SETTLES.search(sentence)
