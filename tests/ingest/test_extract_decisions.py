@@ -35,6 +35,7 @@ def meeting(*lines: str) -> MeetingInput:
         "So we'll drop the L_C_D_ screen , it's too expensive .",
         "Okay , so we stick with what we've got there .",  # ES2005c turn 610
         "s I guess we decided on material , right ?",  # ES2005c turn 603: a tag question confirms
+        "And {vocalsound} we want um we want large buttons for the essential things .",  # ES2008b turn 390
         "And also the company want to keep it stuck to the T_V_ for uh to keep down the production time .",
     ],
 )
@@ -58,6 +59,8 @@ def test_a_settled_choice_is_a_decision_in_the_speakers_words(said: str) -> None
         "We'll have another meeting in half an hour about it",
         "Let's go with the presentation first .",
         "um I dunno whether we agree on that",
+        "do we want a long-life battery ?",
+        "we want to finish the prototype by Friday",
     ],
 )
 def test_questions_hedges_recollections_and_logistics_decide_nothing(said: str) -> None:

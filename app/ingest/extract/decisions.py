@@ -35,6 +35,7 @@ _SETTLES = re.compile(
   | \b(?:the\s+company|management|the\s+management|the\s+board|the\s+client|head\s+office)\s+
         (?:wants?|requires?|insists?|has\s+decided|have\s+decided|decided)\s+(?:that\s+|us\s+to\s+|it\s+to\s+)?\w
   | \b(?:we|you)\s+(?:must|have\s+to|need\s+to)\s+(?:use|include|stick\s+to|keep\s+to)\b
+  | ^(?:(?:and|so|okay|ok|right|um|uh)\W+)*we\s+(?:all\s+)?want\s+(?:a|an|the|some|large|small|big|simple|only|just)\b
     """,
     re.I | re.X,
 )
