@@ -72,7 +72,7 @@ def compare_retrieval(data: Path, count: int) -> None:
     for q in sample_others(data, count, set()):
         chunks = chunk_turns(IngestRequest(**q.request()).to_meeting().turns)
         meetings.append((chunks, [(x["query"], q.spans(x)) for x in q.queries if q.spans(x)]))
-    texts = [c.text for chunks, _ in meetings for c in chunks]
+    texts = [c.embedding_text for chunks, _ in meetings for c in chunks]
     questions = [query for _, queries in meetings for query, _ in queries]
     print(f"\n## Retrieval by vectors alone: {len(questions)} QMSum questions against their own meeting's chunks "
           f"({count} meetings, {len(texts)} chunks; {machine()})")
@@ -122,7 +122,7 @@ def main() -> None:
     parser.add_argument("--quality", type=int, default=0, metavar="N", help="hit@5 by vectors on N QMSum meetings")
     args = parser.parse_args()
     meeting = load_meeting(args.data, args.meeting)
-    chunks = [c.text for c in chunk_turns(meeting.turns)]
+    chunks = [c.embedding_text for c in chunk_turns(meeting.turns)]
     print(f"{args.meeting}: {len(meeting.turns)} turns, {len(chunks)} memory chunks")
     compare_runtimes(chunks + [t.text for t in meeting.turns][:200], args.rounds)
     if args.quality:

@@ -1,12 +1,15 @@
 """Turns → memories: runs of consecutive turns small enough to embed well and to quote.
 
-Long turns are split at sentence ends; every piece keeps the turn range it came from.
+Long turns are split at sentence ends; every piece keeps the turn range it came from. A memory keeps the original
+words; its embedding is made from them without transcriber markers and fillers, and without the lines that held
+nothing else ("User Interface: {vocalsound}").
 """
 
 from __future__ import annotations
 
 import re
 
+from app.ingest.extract.speech import plain_words
 from app.ingest.models import Chunk, Turn
 
 MAX_WORDS = 150  # all-MiniLM-L6-v2 reads 256 word pieces; QMSum hit@5 was best here
@@ -46,9 +49,9 @@ def chunk_turns(turns: list[Turn]) -> list[Chunk]:
     def flush() -> None:
         nonlocal lines, speakers, words
         if lines:
-            chunks.append(
-                Chunk(index=len(chunks), text="\n".join(lines), turn_start=start, turn_end=end, speakers=speakers)
-            )
+            text = "\n".join(lines)
+            chunks.append(Chunk(index=len(chunks), text=text, turn_start=start, turn_end=end, speakers=speakers,
+                                embedding_text=_embedding_text(lines) or text))
         lines, speakers, words = [], [], 0
 
     for turn in turns:
@@ -65,3 +68,13 @@ def chunk_turns(turns: list[Turn]) -> list[Chunk]:
             words += size
     flush()
     return chunks
+
+
+def _embedding_text(lines: list[str]) -> str:
+    plain = []
+    for line in lines:
+        speaker, _, said = line.partition(": ")
+        words = plain_words(said)
+        if words.strip(" .,?!"):
+            plain.append(f"{speaker}: {words}")
+    return "\n".join(plain)

@@ -61,6 +61,7 @@ class Chunk(BaseModel):
     turn_start: int
     turn_end: int
     speakers: list[str]
+    embedding_text: str  # the lines the vector is made from: the words, without markers or fillers (chunk.py)
 
 
 class EntityMention(BaseModel):

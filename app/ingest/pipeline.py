@@ -95,7 +95,7 @@ class IngestPipeline:
         with timer.stage("chunk"):
             chunks = chunk_turns(meeting.turns)
         # the model runs in native threads, so the chunks are embedded while the meeting is read
-        chunk_embedding = asyncio.create_task(self._embed(timer, [c.text for c in chunks]))
+        chunk_embedding = asyncio.create_task(self._embed(timer, [c.embedding_text for c in chunks]))
         try:
             with timer.stage("extract"):
                 known = (await self.graph.read("queries/entity_names"))[0]["names"]

@@ -40,3 +40,20 @@ def test_chunks_keep_turn_ranges_and_split_long_turns() -> None:
     assert {(c.turn_start, c.turn_end) for c in chunks if "B" in c.speakers and c.speakers == ["B"]} == {(1, 1)}
     assert chunks[-1].turn_end == 2
     assert [c.index for c in chunks] == list(range(len(chunks)))
+
+
+def test_a_memory_keeps_the_words_and_is_embedded_without_markers_or_fillers() -> None:
+    # ES2002b turns 0-2 (QMSum, MIT licence), as speech-to-text gives them
+    turns = [
+        Turn(index=0, speaker="User Interface", text="{vocalsound}"),
+        Turn(index=1, speaker="Marketing", text="{vocalsound} Okay . Um , thanks {disfmarker}"),
+        Turn(index=2, speaker="Project Manager", text="Uh so um we need the the functional design ."),
+    ]
+    [chunk] = chunk_turns(turns)
+    assert chunk.text.startswith("User Interface: {vocalsound}\nMarketing: {vocalsound} Okay . Um , thanks")
+    assert chunk.embedding_text == "Marketing: Okay . thanks\nProject Manager: so we need the the functional design ."
+
+
+def test_a_memory_of_nothing_but_markers_is_embedded_as_it_is() -> None:
+    [chunk] = chunk_turns([Turn(index=0, speaker="Grad A", text="[laughter]")])
+    assert chunk.embedding_text == chunk.text == "Grad A: [laughter]"

