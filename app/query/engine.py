@@ -181,11 +181,12 @@ class QueryEngine:
     async def _timeline(self, parsed: ParsedQuestion) -> QueryAnswer:
         entity = await self._entity(parsed)
         rows = await self.graph.read("queries/timeline", id=entity.id)
+        events = rows[0]["events"] if rows else []
         return QueryAnswer(
             intent=parsed.intent,
-            answer=answers.timeline(entity.name, rows),
-            data={"entity": entity.name, "entity_id": entity.id, "events": rows},
-            sources=_sources(rows),
+            answer=answers.timeline(entity.name, events),
+            data={"entity": entity.name, "entity_id": entity.id, "events": events},
+            sources=_sources(events),
             cypher=_used("queries/timeline"),
         )
 

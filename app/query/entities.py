@@ -43,9 +43,10 @@ async def get_entity(graph: Graph, entity_id: str) -> EntityDetail:
 
 
 async def timeline(graph: Graph, entity_id: str) -> Timeline:
-    entity = await get_entity(graph, entity_id)
-    rows = await graph.read("queries/timeline", id=entity_id)
-    return Timeline(entity=EntitySummary(**entity.model_dump()), events=[TimelineEvent(**r) for r in rows])
+    rows = await graph.read("queries/timeline", id=entity_id)  # the entity and its events in one statement
+    if not rows:
+        raise EntityNotFound(entity_id)
+    return Timeline(entity=EntitySummary(**rows[0]), events=[TimelineEvent(**e) for e in rows[0]["events"]])
 
 
 async def dependencies(graph: Graph, entity_id: str, transitive: bool) -> Dependencies:

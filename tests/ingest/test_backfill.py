@@ -31,7 +31,8 @@ async def chains(graph: Graph) -> dict[str, list[tuple[Any, ...]]]:
     entities = await graph.read("queries/list_entities", type=None, q=None, offset=0, limit=10_000)
     out = {}
     for entity in entities:
-        events = await graph.read("queries/timeline", id=entity["id"])
+        [timeline] = await graph.read("queries/timeline", id=entity["id"])
+        events = timeline["events"]
         out[entity["name"]] = [(e["external_id"], e["status"], e["progress"], e["owner"]) for e in events]
     return out
 

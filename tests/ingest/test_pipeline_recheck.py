@@ -51,7 +51,8 @@ async def test_a_meeting_prepared_before_the_one_that_creates_its_item_still_res
     assert result.status == "created"
     gateways = await items(graph)
     assert len(gateways) == 1
-    events = await graph.read("queries/timeline", id=gateways[0][0])
+    [timeline] = await graph.read("queries/timeline", id=gateways[0][0])
+    events = timeline["events"]
     assert [e["external_id"] for e in events] == ["first", "second"]
 
 
