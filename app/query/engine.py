@@ -193,7 +193,7 @@ class QueryEngine:
     async def _dependencies(self, parsed: ParsedQuestion) -> QueryAnswer:
         entity = await self._entity(parsed)
         forward = parsed.intent == Intent.DEPENDENCIES
-        rows = await structured.dependency_items(self.graph, entity.id, forward)
+        _, rows = await structured.dependency_items(self.graph, entity.id, forward)
         items = [{"id": r["id"], "name": r["name"], "type": r["type"], "depth": r["depth"]} for r in rows]
         return QueryAnswer(
             intent=parsed.intent,

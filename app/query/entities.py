@@ -58,10 +58,11 @@ async def dependents(graph: Graph, entity_id: str, transitive: bool) -> Dependen
 
 
 async def _dependency_view(graph: Graph, entity_id: str, transitive: bool, forward: bool) -> Dependencies:
-    entity = await get_entity(graph, entity_id)
-    rows = await structured.dependency_items(graph, entity_id, forward, transitive)
+    entity, rows = await structured.dependency_items(graph, entity_id, forward, transitive)
+    if entity is None:
+        raise EntityNotFound(entity_id)
     return Dependencies(
-        entity=EntitySummary(**entity.model_dump()),
+        entity=EntitySummary(**entity),
         transitive=transitive,
         items=[DependencyItem(**{**r, "meeting_ids": r["meeting_ids"] or [], "quotes": r["quotes"] or []}) for r in rows],
     )

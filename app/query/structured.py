@@ -98,13 +98,18 @@ def edge_sources(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
-async def dependency_items(graph: Graph, entity_id: str, forward: bool, transitive: bool = True) -> list[dict[str, Any]]:
+async def dependency_items(
+    graph: Graph, entity_id: str, forward: bool, transitive: bool = True
+) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    """The entity (None when there is none) and what it depends on, or what depends on it, in one statement."""
     if forward:
         name = "queries/dependencies" if transitive else "queries/direct_dependencies"
     else:
         name = "queries/dependents"
     rows = await graph.read(name, id=entity_id)
-    return [r for r in rows if transitive or r["depth"] == 1]
+    if not rows:
+        return None, []
+    return rows[0], [r for r in rows[0]["items"] if transitive or r["depth"] == 1]
 
 
 async def state_as_of(graph: Graph, entity_id: str, meeting: MeetingRef) -> dict[str, Any]:

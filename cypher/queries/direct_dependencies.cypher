@@ -1,4 +1,9 @@
-MATCH (e:Entity {id: $id})-[d:DEPENDS_ON]->(dep:Entity)
-RETURN dep.id AS id, dep.name AS name, dep.type AS type, 1 AS depth,
-       d.meeting_ids AS meeting_ids, d.memory_ids AS memory_ids, d.quotes AS quotes
-ORDER BY name
+MATCH (e:Entity {id: $id})
+OPTIONAL MATCH (e)-[d:DEPENDS_ON]->(dep:Entity)
+WITH e, dep, d
+ORDER BY dep.name
+RETURN e.id AS id, e.name AS name, e.type AS type, e.aliases AS aliases,
+       collect(CASE WHEN dep IS NULL THEN null ELSE {
+         id: dep.id, name: dep.name, type: dep.type, depth: 1,
+         meeting_ids: d.meeting_ids, memory_ids: d.memory_ids, quotes: d.quotes
+       } END) AS items
