@@ -79,7 +79,8 @@ class Page:
 
 @asynccontextmanager
 async def chromium_page(executable: str, width: int = 1400, height: int = 1000) -> AsyncIterator[Page]:
-    with tempfile.TemporaryDirectory() as profile:
+    # Chromium's helper processes can still be writing the profile after the browser has exited
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
         process = subprocess.Popen(
             [executable, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
              "--remote-debugging-port=0", f"--user-data-dir={profile}", f"--window-size={width},{height}",
