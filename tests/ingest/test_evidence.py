@@ -249,3 +249,32 @@ def test_a_heading_that_names_work_is_an_item(line: str, item: str) -> None:
 
 def test_a_heading_without_a_work_head_is_not_an_item() -> None:
     assert items(said("Okay . Whoops .", "So the fruit bowl .")) == set()
+
+
+@pytest.mark.parametrize(
+    ("line", "junk"),
+    [
+        # ES2016d turn 498
+        ("Closing . Costs are within the budget . Um complete the final questionnaire and meeting summary .",
+         "final questionnaire"),
+        # ES2016b turn 13
+        ("I'm responsible for leading the meetings , keeping the notes , uh and coming up with the final presentation .",
+         "final presentation"),
+        # ES2008a turn 153
+        ("I realised in this past one we we didn't have much , we just wanted to get a little brain-storming done .",
+         "past one"),
+    ],
+)
+def test_words_that_only_grade_a_bare_noun_do_not_make_it_a_name(line: str, junk: str) -> None:
+    assert junk not in items(said(line))
+
+
+def test_a_grading_word_is_left_out_of_a_recurring_phrase() -> None:
+    # ES2016c turns 46 and 84: two people say "the actual device", meaning the remote itself
+    x = extract_meeting(meeting([
+        ("User Interface", "talking about the interface concept and how the customer relates to , will use the , "
+                           "consumer will use the actual device ."),
+        ("Industrial Designer", "Where you just move them m move the the actual device and this pr uh provides it "
+                                "with with uh some energy ."),
+    ], AMI_ROLES))
+    assert "actual device" not in items(x)

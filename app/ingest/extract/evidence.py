@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 
-from app.ingest.extract.lexicon import NUMBER_WORDS, PROJECT_WORDS, WORK_AREA_WORDS, WORK_HEADS, work_headed
+from app.ingest.extract.lexicon import (NUMBER_WORDS, PICKING_WORDS, PROJECT_WORDS, WORK_AREA_WORDS, WORK_HEADS,
+                                        work_headed)
 from app.ingest.extract.meeting_evidence import Usage
 from app.ingest.extract.recurrence import MAX_SPEAKERS
 from app.ingest.extract.speech import SpokenTurn
@@ -113,8 +114,11 @@ class Evidence:
         return any(pattern.search(t) for t in self.texts)
 
     def stated_enough(self, surface: str) -> bool:
-        """A statement's subject counts as evidence unless it is one bare lowercase word ("family")."""
+        """A statement's subject counts as evidence unless it is one bare lowercase word ("family"), also once
+        the words that only pick it out are left out ("the final questionnaire" is a questionnaire)."""
         words = _words(surface)
+        while len(words) > 1 and words[0].lower() in PICKING_WORDS:
+            words = words[1:]
         return len(words) > 1 or words[0][:1].isupper()
 
     def item(self, surface: str, stated: bool) -> bool:

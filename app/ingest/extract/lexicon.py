@@ -149,6 +149,18 @@ GENERIC_NOUNS = frozenset(
     """.split()
 )
 
+# Adjectives that pick out one of a kind by its place or its being the real one: "the final questionnaire" is
+# a questionnaire, "this past one" is one, "the actual device" the device.
+PICKING_WORDS = frozenset("actual final past previous initial original second third".split())
+# ...and those that grade it: "a special colour" is the colour, "the basic principles" are principles.
+GRADING_WORDS = PICKING_WORDS | frozenset(
+    """
+    favourite favorite special basic big small little new old good bad nice great simple young personal existing
+    main whole same different certain particular general normal usual typical current possible real proper right
+    wrong best better overall entire single essential
+    """.split()
+)
+
 NUMBER_WORDS: dict[str, int] = {
     "zero": 0,
     "one": 1,

@@ -22,7 +22,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from app.ingest.extract.lexicon import AGENT_NOUNS, CLOSED_WORDS, GENERIC_NOUNS, NUMBER_WORDS, work_headed
+from app.ingest.extract.lexicon import (AGENT_NOUNS, CLOSED_WORDS, GENERIC_NOUNS, GRADING_WORDS, NUMBER_WORDS,
+                                        work_headed)
 from app.ingest.extract.text import Chunk, ChunkKind
 from app.ingest.names import normalize_name
 
@@ -42,15 +43,6 @@ _SOCIAL_NOUNS = frozenset(
     pen pens document documents folder folders file files
     """.split()
 )
-# Adjectives that grade or pick out rather than name a kind: "a special colour" is the colour, "the basic
-# principles" are principles.
-_EVALUATIVE = frozenset(
-    """
-    favourite favorite special basic big small little new old good bad nice great simple young personal existing
-    main whole same different certain particular general normal usual typical current possible real proper right
-    wrong best better overall entire single
-    """.split()
-)
 _PREPOSITIONS = frozenset("in on at to of from into onto for with by about over under through".split())
 # What comes right before a phrase said as a reference, within its clause: a comparison ("like", not "we'd like"),
 # or the place the product is put or kept ("put it in the", "keep them next to your").
@@ -62,7 +54,7 @@ _REFERENCE = re.compile(
     re.IGNORECASE,
 )
 _NOT_CONCRETE = ("ly", "ing", "ed", "ity", "ness", "ism", "ship")
-_NEVER = GENERIC_NOUNS | CLOSED_WORDS | AGENT_NOUNS | _SOCIAL_NOUNS | _EVALUATIVE | frozenset(NUMBER_WORDS)
+_NEVER = GENERIC_NOUNS | CLOSED_WORDS | AGENT_NOUNS | _SOCIAL_NOUNS | GRADING_WORDS | frozenset(NUMBER_WORDS)
 
 
 @dataclass
@@ -87,7 +79,7 @@ class Recurrence:
 
     def add(self, sentence_text: str, chunk: Chunk, turn: int, speaker: str) -> None:
         words = chunk.text.split()
-        while len(words) > 1 and words[0] in _EVALUATIVE:
+        while len(words) > 1 and words[0] in GRADING_WORDS:
             words.pop(0)
         if chunk.kind is not ChunkKind.ITEM or not 0 < len(words) <= MAX_WORDS or not _plain(words):
             return
