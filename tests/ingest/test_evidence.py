@@ -258,8 +258,8 @@ def test_a_heading_without_a_work_head_is_not_an_item() -> None:
         ("Closing . Costs are within the budget . Um complete the final questionnaire and meeting summary .",
          "final questionnaire"),
         # ES2016b turn 13
-        ("I'm responsible for leading the meetings , keeping the notes , uh and coming up with the final presentation .",
-         "final presentation"),
+        ("I'm responsible for leading the meetings , keeping the notes , uh and coming up with the final "
+         "presentation .", "final presentation"),
         # ES2008a turn 153
         ("I realised in this past one we we didn't have much , we just wanted to get a little brain-storming done .",
          "past one"),
@@ -278,3 +278,18 @@ def test_a_grading_word_is_left_out_of_a_recurring_phrase() -> None:
                                 "with with uh some energy ."),
     ], AMI_ROLES))
     assert "actual device" not in items(x)
+
+
+def test_a_preposition_said_as_a_noun_is_no_recurring_topic() -> None:
+    # ES2008c turns 311, 391, 397 and 401
+    x = extract_meeting(meeting([
+        ("User Interface", "So instead of opening the box you just kind of peel it , and the remote control's "
+                           "inside ."),
+        ("Project Manager", "I'm a little hesitant about it , because I'm worried about protecting the stuff on the "
+                            "inside ."),
+        ("Industrial Designer", "of latex cases before , is that there's uh like a hard plastic inside , and it's just "
+                                "covered with the latex ."),
+        ("Industrial Designer", "The inside is hard . I don't think we need to worry about protecting the circuit "
+                                "board ,"),
+    ], AMI_ROLES))
+    assert "inside" not in items(x)
