@@ -293,3 +293,10 @@ def test_a_preposition_said_as_a_noun_is_no_recurring_topic() -> None:
                                 "board ,"),
     ], AMI_ROLES))
     assert "inside" not in items(x)
+
+
+def test_a_filler_after_a_comma_does_not_join_two_things_into_one_name() -> None:
+    # ES2016a turn 9
+    x = said("Okay . Um so we've got our opening , our our agenda is the opening , uh acquaintance which we've "
+             "kinda done . Uh tool training , project plan discussion and then closing .")
+    assert "opening acquaintance" not in items(x)

@@ -135,7 +135,7 @@ def normalise(text: str, casing: tuple[dict[str, str], re.Pattern[str]] | None =
     lowered = text.lower()
     if "mean" in lowered or "rather" in lowered:
         s = _apply_repairs(s.sub(_REPAIR, lambda m: "\x00"))
-    s = s.sub(_FILLER, lambda m: " ")
+    s = s.sub(_FILLER, _drop_filler)
     s = s.sub(_SPACES, lambda m: " ")
     s = s.sub(_FILLER_PHRASE, lambda m: " ")
     if "- " in text:
@@ -149,6 +149,14 @@ def normalise(text: str, casing: tuple[dict[str, str], re.Pattern[str]] | None =
         forms, pattern = casing
         s = s.sub(pattern, lambda m: forms.get(m.group().lower(), m.group()))
     return _break_runs(s)
+
+
+def _drop_filler(m: re.Match[str]) -> str:
+    """A filler goes with the commas around it ("we, um, agreed"); a comma only before it stays, for it ends
+    what came before ("the opening, uh acquaintance" lists two things)."""
+    text, after = m.group(), m.string[m.end() :]
+    kept = text.startswith(",") and not text.rstrip().endswith(",") and re.match(r"\s*\w", after)
+    return ", " if kept else " "
 
 
 def _drop_fragment(m: re.Match[str]) -> str:
