@@ -300,3 +300,10 @@ def test_a_filler_after_a_comma_does_not_join_two_things_into_one_name() -> None
     x = said("Okay . Um so we've got our opening , our our agenda is the opening , uh acquaintance which we've "
              "kinda done . Uh tool training , project plan discussion and then closing .")
     assert "opening acquaintance" not in items(x)
+
+
+def test_a_name_ending_in_a_verb_that_is_never_a_noun_is_a_clause() -> None:
+    # ES2016c turn 46: "customer relates" once became an item, through "will use the"
+    x = said("talking about the interface concept and how the customer relates to , will use the , consumer will use "
+             "the actual device .", speaker="User Interface")
+    assert "customer relates" not in items(x)

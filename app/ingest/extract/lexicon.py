@@ -2,10 +2,16 @@
 
 Only closed-class words, discourse markers and generic nouns live here: the
 vocabulary that tells a noun phrase naming a work item apart from the grammar
-around it. Cue phrases (predicates) live in `frames.py`.
+around it. Cue phrases (predicates) live in `frames.py`. Open-class word forms
+(is this word a verb?) come from lemminflect's English lemma tables, shipped in
+its wheel.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
+
+from lemminflect import getAllLemmas
 
 from app.ingest.models import EntityType
 
@@ -278,3 +284,12 @@ def guess_type(name: str) -> tuple[EntityType, bool]:
     if len(words) == 1 and name[:1].isupper():
         return EntityType.PROJECT, False  # a bare proper name is usually a code-named project
     return EntityType.FEATURE, False
+
+
+@lru_cache(maxsize=4096)
+def finite_verb(word: str) -> bool:
+    """A present-tense verb form that is never a noun ("relates", "consists"; not "needs", "controls")."""
+    if not word.endswith("s"):
+        return False
+    lemmas = getAllLemmas(word.lower())
+    return set(lemmas) == {"VERB"} and word.lower() not in lemmas["VERB"]
