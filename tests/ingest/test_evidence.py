@@ -307,3 +307,15 @@ def test_a_name_ending_in_a_verb_that_is_never_a_noun_is_a_clause() -> None:
     x = said("talking about the interface concept and how the customer relates to , will use the , consumer will use "
              "the actual device .", speaker="User Interface")
     assert "customer relates" not in items(x)
+
+
+def test_what_is_only_ever_gone_to_or_through_is_no_recurring_topic() -> None:
+    x = extract_meeting(meeting([  # ES2008d turns 635 and 637, 849 and 850
+        ("Project Manager", "I'm very sad that I didn't get any links to the corporate website . {gap} ."),
+        ("Industrial Designer", "what did I get through the corporate website ? It's just inspiration about circuit "
+                                "boards ."),
+        ("Industrial Designer", "Or yellow and blue . Lemme go to the web page ."),
+        ("Project Manager", "Yeah , I was just kinda going by the web page , 'cause they didn't give me any clear , "
+                            "like yellow , grey , or {gap} ."),
+    ], AMI_ROLES))
+    assert not {"corporate website", "web page"} & items(x)

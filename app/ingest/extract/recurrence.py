@@ -13,7 +13,8 @@ in a hearing or an assembly of dozens of speakers, what keeps coming up is the s
 not work the group does.
 A phrase mostly said as a reference - compared with ("shaped like a mobile phone", "such as watches") or as where
 the product is kept ("you put it in the fruit bowl") - is something the group talks about, not works on: it must
-be said otherwise in at least half of its turns.
+be said otherwise in at least half of its turns. So is a phrase said as "the <phrase>" only ever right after a
+preposition: where one goes or looks ("go to the web page", "through the corporate website").
 """
 
 from __future__ import annotations
@@ -112,6 +113,8 @@ class Recurrence:
                 continue  # mostly a reference
             if single and (seen.definite < 2 or not seen.free or key.endswith(_NOT_CONCRETE)):
                 continue
+            if seen.definite >= 2 and not seen.free:
+                continue  # only ever where one goes or looks: "go to the web page", "through the corporate website"
             found[max(seen.surfaces, key=seen.surfaces.__getitem__)] = seen.turns
         return found
 
