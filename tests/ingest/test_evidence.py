@@ -319,3 +319,20 @@ def test_what_is_only_ever_gone_to_or_through_is_no_recurring_topic() -> None:
                             "like yellow , grey , or {gap} ."),
     ], AMI_ROLES))
     assert not {"corporate website", "web page"} & items(x)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # ES2008b turns 138, 143 and 144: a saying (which way a screw turns)
+        [("Project Manager", "Lefty loosey , righty tighty , right ?"),
+         ("Project Manager", "{vocalsound} Lefty loosey , righty tighty ."),
+         ("User Interface", "Lefty loosey . Uh .")],
+        # education_0 turns 121 and 122: Welsh thanks at the end of a hearing
+        [("Lynne Neagle AM", "As usual, you will receive a transcript to check for accuracy following the meeting. "
+                             "Diolch yn fawr."),
+         ("Vaughan Gething AM", "Diolch yn fawr, Chair.")],
+    ],
+)
+def test_a_formula_said_only_as_a_sentence_of_its_own_is_no_recurring_topic(lines: list[tuple[str, str]]) -> None:
+    assert items(extract_meeting(meeting(lines))) == set()
