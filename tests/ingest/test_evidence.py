@@ -336,3 +336,14 @@ def test_what_is_only_ever_gone_to_or_through_is_no_recurring_topic() -> None:
 )
 def test_a_formula_said_only_as_a_sentence_of_its_own_is_no_recurring_topic(lines: list[tuple[str, str]]) -> None:
     assert items(extract_meeting(meeting(lines))) == set()
+
+
+def test_a_word_said_as_the_x_only_after_prepositions_like_round_is_no_recurring_topic() -> None:
+    x = extract_meeting(meeting([  # ES2016b turns 241, 243, 249 and 270
+        ("Project Manager", "To the thumb . Yeah ."),
+        ("User Interface", "To the thumb yeah . Maybe the buttons could like uh decrease in s the bigger ones"),
+        ("User Interface", "Yeah . Right on the {disfmarker} and your thumb would be up here type thing ."),
+        ("User Interface", "whereas this is just a one-handed thing that you sort of almost wrap round the thumb . So "
+                           "you'd have your , you'd put your hand into there with the thumb there ."),
+    ], AMI_ROLES))
+    assert "thumb" not in items(x)

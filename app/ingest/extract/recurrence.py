@@ -46,7 +46,10 @@ _SOCIAL_NOUNS = frozenset(
     pen pens document documents folder folders file files
     """.split()
 )
-_PREPOSITIONS = frozenset("in on at to of from into onto for with by about over under through".split())
+_PREPOSITIONS = frozenset(
+    "in on at to of from into onto for with by about over under through round around across behind beside inside "
+    "near between within".split()
+)
 _PLACE_PREPOSITIONS = frozenset("in on at to from into onto by through via".split())
 # What comes right before a phrase said as a reference, within its clause: a comparison ("like", not "we'd like"),
 # or the place the product is put or kept ("put it in the", "keep them next to your").
