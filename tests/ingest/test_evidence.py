@@ -347,3 +347,14 @@ def test_a_word_said_as_the_x_only_after_prepositions_like_round_is_no_recurring
                            "you'd have your , you'd put your hand into there with the thumb there ."),
     ], AMI_ROLES))
     assert "thumb" not in items(x)
+
+
+def test_a_name_said_together_with_the_speaker_is_a_person() -> None:
+    x = extract_meeting(meeting([  # Bed005 turns 41 and 520 (ICSI speakers are labelled by role)
+        ("Grad C", "Well I guess the good {disfmarker} good news of last week was the parser . So , um Bhaskara and "
+                   "I started working on the {disfmarker} {vocalsound} the parser . Then Bhaskara went to class and "
+                   "once he came back , um , {vocalsound} it was finished ."),
+        ("Professor B", "And {disfmarker} So I gave {disfmarker} eh {disfmarker} Bhaskara a copy of this , eh "
+                        "{disfmarker} sort of \" ninety - two \" {comment} paper ."),
+    ]))
+    assert "bhaskara" not in items(x)
