@@ -358,3 +358,10 @@ def test_a_name_said_together_with_the_speaker_is_a_person() -> None:
                         "{disfmarker} sort of \" ninety - two \" {comment} paper ."),
     ]))
     assert "bhaskara" not in items(x)
+
+
+def test_a_reflexive_pronoun_ends_a_name() -> None:
+    # education_3 turn 28
+    x = said("So, there are schools involved in the pilot scheme that the authorities and the consortia have "
+             "identified themselves as schools that are at risk of causing concern.", speaker="Meilyr Rowlands")
+    assert not {n for n in items(x) if "themselves" in n}

@@ -109,6 +109,8 @@ _INTERJECTIONS = (
     "huh nuh eh ugh whew whoa yay gee ooo oops ho yo wha ah aha oh ooh uh-huh uh-oh yeah yup nah mhm hm "
     "absolutely excellent interesting fantastic super wonderful awesome cool wow damn gosh jeez cuz cos coz"
 )
+# Reflexive and intensive pronouns end a noun phrase: "the schools themselves", "identified themselves".
+_REFLEXIVES = "myself yourself himself herself itself oneself ourselves yourselves themselves"
 _DISCOURSE_NOUNS = (
     "news update updates fyi heads-up reminder quick note worst best case sync standup stand-up retro call meeting"
 )
@@ -129,6 +131,7 @@ CLOSED_WORDS = frozenset(
             _VERBS,
             _MORE_VERBS,
             _INTERJECTIONS,
+            _REFLEXIVES,
             _DISCOURSE_NOUNS,
             _TIME_WORDS,
         ]
