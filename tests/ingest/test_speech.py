@@ -41,6 +41,9 @@ def meeting(*lines: str, participants: list[str] = PEOPLE) -> MeetingInput:
         ("our our agenda is the opening , uh acquaintance which we've kinda done .",
          "our agenda is the opening, acquaintance which we've kinda done."),
         ("We , um , agreed on Stripe .", "We agreed on Stripe."),
+        # TS3008d turn 243: "'Cause" once became an item "Cause"
+        ("Yeah , we'll talk about the lights later . 'Cause I also don yeah ,",
+         "Yeah, we'll talk about the lights later. Because I also don yeah,"),
     ],
 )
 def test_fillers_repeats_false_starts_repairs_and_markers_go(said: str, read: str) -> None:

@@ -38,6 +38,7 @@ _FILLER_PHRASE = re.compile(
     r"|,\s*(?:you\s+know|i\s+mean)\s*(?:,|(?=[.?!]|$))",
     re.IGNORECASE,
 )
+_BECAUSE = re.compile(r"(?<![\w'])'(?:cause|cos|coz)\b", re.IGNORECASE)  # "'Cause it's cheaper" is no name
 _CUT_OFF = re.compile(r"\b[A-Za-z]+-(?=\s)")  # "I- I think", "we were- we are"
 _REPEAT = re.compile(r"\b(\w+(?:'\w+)?(?:\s+\w+(?:'\w+)?){0,2})(?:\s*[,-]?\s+\1\b)+", re.IGNORECASE)
 _FRAGMENT = re.compile(r"(?<![\w'])([A-Za-z]{1,3})\s+(?=(\1\w+))", re.IGNORECASE)  # "h heavier", "yo you"
@@ -135,6 +136,8 @@ def normalise(text: str, casing: tuple[dict[str, str], re.Pattern[str]] | None =
     lowered = text.lower()
     if "mean" in lowered or "rather" in lowered:
         s = _apply_repairs(s.sub(_REPAIR, lambda m: "\x00"))
+    if "'c" in lowered:
+        s = s.sub(_BECAUSE, lambda m: "because" if m.group()[1].islower() else "Because")
     s = s.sub(_FILLER, _drop_filler)
     s = s.sub(_SPACES, lambda m: " ")
     s = s.sub(_FILLER_PHRASE, lambda m: " ")
