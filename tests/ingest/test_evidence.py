@@ -365,3 +365,13 @@ def test_a_reflexive_pronoun_ends_a_name() -> None:
     x = said("So, there are schools involved in the pilot scheme that the authorities and the consortia have "
              "identified themselves as schools that are at risk of causing concern.", speaker="Meilyr Rowlands")
     assert not {n for n in items(x) if "themselves" in n}
+
+
+def test_a_currency_is_an_amount_not_a_name() -> None:
+    x = extract_meeting(meeting([  # IS1009b turns 32 and 81
+        ("Marketing", "I think the best time to sell it is as a Christmas present . Twenty five Euros makes a nice "
+                      "little present ,"),
+        ("Marketing", "it they say , uh twenty five Euros I'm not gonna take that . Has to be so great that they're "
+                      "gonna say , uh twenty five Euros isn't much ."),
+    ], AMI_ROLES))
+    assert not {n for n in items(x) if "euros" in n}

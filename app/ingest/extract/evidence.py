@@ -30,7 +30,10 @@ from app.ingest.names import normalize_name
 _MONTHS = "january february march april may june july august september october november december"
 _DAYS = "monday tuesday wednesday thursday friday saturday sunday weekend christmas easter"
 _DATE_WORDS = frozenset(f"{_MONTHS} {_DAYS} jan feb mar apr jun jul aug sep sept oct nov dec".split())
-_QUANTITIES = frozenset("hundred hundreds thousand thousands million millions billion billions trillion percent".split())
+_QUANTITIES = frozenset(
+    "hundred hundreds thousand thousands million millions billion billions trillion percent "
+    "euro euros dollar dollars pound pounds franc francs cent cents pence".split()  # "twenty five Euros"
+)
 _ORDINAL = re.compile(
     r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
     r"|(?:thir|four|fif|six|seven|eigh|nine)teenth|(?:twen|thir|for|fif|six|seven|eigh|nine)tieth|hundredth)$"
