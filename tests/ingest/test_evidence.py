@@ -375,3 +375,10 @@ def test_a_currency_is_an_amount_not_a_name() -> None:
                       "gonna say , uh twenty five Euros isn't much ."),
     ], AMI_ROLES))
     assert not {n for n in items(x) if "euros" in n}
+
+
+def test_a_word_that_is_only_ever_an_adverb_is_not_a_name() -> None:
+    # TS3008b turn 121
+    x = said("sound settings are not said to be very important and uh very much used . Furthermore , fifty percent "
+             "says uh they only use ten percent of the buttons on a remote control .", speaker="Marketing")
+    assert "furthermore" not in items(x)

@@ -296,3 +296,9 @@ def finite_verb(word: str) -> bool:
         return False
     lemmas = getAllLemmas(word.lower())
     return set(lemmas) == {"VERB"} and word.lower() not in lemmas["VERB"]
+
+
+@lru_cache(maxsize=4096)
+def only_adverb(word: str) -> bool:
+    """A word that is never anything but an adverb ("furthermore", "meanwhile"; not "forward", "online")."""
+    return set(getAllLemmas(word.lower())) == {"ADV"}
