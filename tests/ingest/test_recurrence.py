@@ -73,3 +73,13 @@ def test_a_word_said_as_the_x_only_after_prepositions_like_round_is_no_recurring
                            "you'd have your , you'd put your hand into there with the thumb there ."),
     ], AMI_ROLES))
     assert "thumb" not in items(x)
+
+
+def test_worth_governs_what_follows_like_a_preposition() -> None:
+    x = extract_meeting(meeting([  # education_3 turns 12 and 78
+        ("Meilyr Rowlands", "The other thing that's worth saying about funding is that even a small decrease in real "
+                            "terms can be disproportionate."),
+        ("Claire Morgan", "It's probably worth saying that skill development is a strength in about three quarters of "
+                          "our schools."),
+    ]))
+    assert "worth saying" not in items(x)

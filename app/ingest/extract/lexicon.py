@@ -50,7 +50,7 @@ _PREPOSITIONS = (
     "on in at by for with from to of into onto over under until till about through throughout "
     "after before behind during without within across against around toward towards via per "
     "than since upon off out up down along amid among beside besides beyond like as "
-    "inside outside underneath beneath above below between near except unlike versus"
+    "inside outside underneath beneath above below between near except unlike versus worth"
 )
 _CONJUNCTIONS = "and or but nor so yet plus because though although while whereas if unless whether once when then"
 _ADVERBS = (
