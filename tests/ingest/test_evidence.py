@@ -249,3 +249,70 @@ def test_a_heading_that_names_work_is_an_item(line: str, item: str) -> None:
 
 def test_a_heading_without_a_work_head_is_not_an_item() -> None:
     assert items(said("Okay . Whoops .", "So the fruit bowl .")) == set()
+
+
+@pytest.mark.parametrize(
+    ("line", "junk"),
+    [
+        # ES2016d turn 498
+        ("Closing . Costs are within the budget . Um complete the final questionnaire and meeting summary .",
+         "final questionnaire"),
+        # ES2016b turn 13
+        ("I'm responsible for leading the meetings , keeping the notes , uh and coming up with the final "
+         "presentation .", "final presentation"),
+        # ES2008a turn 153
+        ("I realised in this past one we we didn't have much , we just wanted to get a little brain-storming done .",
+         "past one"),
+    ],
+)
+def test_words_that_only_grade_a_bare_noun_do_not_make_it_a_name(line: str, junk: str) -> None:
+    assert junk not in items(said(line))
+
+
+def test_a_filler_after_a_comma_does_not_join_two_things_into_one_name() -> None:
+    # ES2016a turn 9
+    x = said("Okay . Um so we've got our opening , our our agenda is the opening , uh acquaintance which we've "
+             "kinda done . Uh tool training , project plan discussion and then closing .")
+    assert "opening acquaintance" not in items(x)
+
+
+def test_a_name_ending_in_a_verb_that_is_never_a_noun_is_a_clause() -> None:
+    # ES2016c turn 46: "customer relates" once became an item, through "will use the"
+    x = said("talking about the interface concept and how the customer relates to , will use the , consumer will use "
+             "the actual device .", speaker="User Interface")
+    assert "customer relates" not in items(x)
+
+
+def test_a_name_said_together_with_the_speaker_is_a_person() -> None:
+    x = extract_meeting(meeting([  # Bed005 turns 41 and 520 (ICSI speakers are labelled by role)
+        ("Grad C", "Well I guess the good {disfmarker} good news of last week was the parser . So , um Bhaskara and "
+                   "I started working on the {disfmarker} {vocalsound} the parser . Then Bhaskara went to class and "
+                   "once he came back , um , {vocalsound} it was finished ."),
+        ("Professor B", "And {disfmarker} So I gave {disfmarker} eh {disfmarker} Bhaskara a copy of this , eh "
+                        "{disfmarker} sort of \" ninety - two \" {comment} paper ."),
+    ]))
+    assert "bhaskara" not in items(x)
+
+
+def test_a_reflexive_pronoun_ends_a_name() -> None:
+    # education_3 turn 28
+    x = said("So, there are schools involved in the pilot scheme that the authorities and the consortia have "
+             "identified themselves as schools that are at risk of causing concern.", speaker="Meilyr Rowlands")
+    assert not {n for n in items(x) if "themselves" in n}
+
+
+def test_a_currency_is_an_amount_not_a_name() -> None:
+    x = extract_meeting(meeting([  # IS1009b turns 32 and 81
+        ("Marketing", "I think the best time to sell it is as a Christmas present . Twenty five Euros makes a nice "
+                      "little present ,"),
+        ("Marketing", "it they say , uh twenty five Euros I'm not gonna take that . Has to be so great that they're "
+                      "gonna say , uh twenty five Euros isn't much ."),
+    ], AMI_ROLES))
+    assert not {n for n in items(x) if "euros" in n}
+
+
+def test_a_word_that_is_only_ever_an_adverb_is_not_a_name() -> None:
+    # TS3008b turn 121
+    x = said("sound settings are not said to be very important and uh very much used . Furthermore , fifty percent "
+             "says uh they only use ten percent of the buttons on a remote control .", speaker="Marketing")
+    assert "furthermore" not in items(x)

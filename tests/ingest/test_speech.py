@@ -37,6 +37,13 @@ def meeting(*lines: str, participants: list[str] = PEOPLE) -> MeetingInput:
         ("Right . {vocalsound} I'm Manuel and I'm the Industrial Designer .",
          "Right. I'm Manuel and I'm the Industrial Designer."),
         ("we're really late on the uh case", "we're really late on the case"),
+        # ES2016a turn 9: the comma before the filler ends one item of the agenda's list
+        ("our our agenda is the opening , uh acquaintance which we've kinda done .",
+         "our agenda is the opening, acquaintance which we've kinda done."),
+        ("We , um , agreed on Stripe .", "We agreed on Stripe."),
+        # TS3008d turn 243: "'Cause" once became an item "Cause"
+        ("Yeah , we'll talk about the lights later . 'Cause I also don yeah ,",
+         "Yeah, we'll talk about the lights later. Because I also don yeah,"),
     ],
 )
 def test_fillers_repeats_false_starts_repairs_and_markers_go(said: str, read: str) -> None:

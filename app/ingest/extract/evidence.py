@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 
-from app.ingest.extract.lexicon import NUMBER_WORDS, PROJECT_WORDS, WORK_AREA_WORDS, WORK_HEADS, work_headed
+from app.ingest.extract.lexicon import (NUMBER_WORDS, PICKING_WORDS, PROJECT_WORDS, WORK_AREA_WORDS, WORK_HEADS,
+                                        finite_verb, only_adverb, work_headed)
 from app.ingest.extract.meeting_evidence import Usage
 from app.ingest.extract.recurrence import MAX_SPEAKERS
 from app.ingest.extract.speech import SpokenTurn
@@ -29,7 +30,10 @@ from app.ingest.names import normalize_name
 _MONTHS = "january february march april may june july august september october november december"
 _DAYS = "monday tuesday wednesday thursday friday saturday sunday weekend christmas easter"
 _DATE_WORDS = frozenset(f"{_MONTHS} {_DAYS} jan feb mar apr jun jul aug sep sept oct nov dec".split())
-_QUANTITIES = frozenset("hundred hundreds thousand thousands million millions billion billions trillion percent".split())
+_QUANTITIES = frozenset(
+    "hundred hundreds thousand thousands million millions billion billions trillion percent "
+    "euro euros dollar dollars pound pounds franc francs cent cents pence".split()  # "twenty five Euros"
+)
 _ORDINAL = re.compile(
     r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
     r"|(?:thir|four|fif|six|seven|eigh|nine)teenth|(?:twen|thir|for|fif|six|seven|eigh|nine)tieth|hundredth)$"
@@ -82,6 +86,10 @@ class Evidence:
             return True
         if len(words) > 2 and words[-1] in words[:-1]:
             return True  # a self-repair read as one name: "memory non volatile memory"
+        if len(words) > 1 and finite_verb(words[-1]):
+            return True  # a clause read as a name: "how the customer relates to"
+        if only_adverb(words[-1]):
+            return True  # "Furthermore, fifty percent says ..."
         return all(w in self.person_words or w in ROLE_WORDS for w in words) or self.usage.as_person(surface)
 
     def known_name(self, surface: str) -> bool:
@@ -113,8 +121,11 @@ class Evidence:
         return any(pattern.search(t) for t in self.texts)
 
     def stated_enough(self, surface: str) -> bool:
-        """A statement's subject counts as evidence unless it is one bare lowercase word ("family")."""
+        """A statement's subject counts as evidence unless it is one bare lowercase word ("family"), also once
+        the words that only pick it out are left out ("the final questionnaire" is a questionnaire)."""
         words = _words(surface)
+        while len(words) > 1 and words[0].lower() in PICKING_WORDS:
+            words = words[1:]
         return len(words) > 1 or words[0][:1].isupper()
 
     def item(self, surface: str, stated: bool) -> bool:

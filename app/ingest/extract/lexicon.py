@@ -2,10 +2,16 @@
 
 Only closed-class words, discourse markers and generic nouns live here: the
 vocabulary that tells a noun phrase naming a work item apart from the grammar
-around it. Cue phrases (predicates) live in `frames.py`.
+around it. Cue phrases (predicates) live in `frames.py`. Open-class word forms
+(is this word a verb?) come from lemminflect's English lemma tables, shipped in
+its wheel.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
+
+from lemminflect import getAllLemmas
 
 from app.ingest.models import EntityType
 
@@ -43,7 +49,8 @@ _CONTRACTIONS = (
 _PREPOSITIONS = (
     "on in at by for with from to of into onto over under until till about through throughout "
     "after before behind during without within across against around toward towards via per "
-    "than since upon off out up down along amid among beside besides beyond like as"
+    "than since upon off out up down along amid among beside besides beyond like as "
+    "inside outside underneath beneath above below between near except unlike versus worth"
 )
 _CONJUNCTIONS = "and or but nor so yet plus because though although while whereas if unless whether once when then"
 _ADVERBS = (
@@ -102,6 +109,8 @@ _INTERJECTIONS = (
     "huh nuh eh ugh whew whoa yay gee ooo oops ho yo wha ah aha oh ooh uh-huh uh-oh yeah yup nah mhm hm "
     "absolutely excellent interesting fantastic super wonderful awesome cool wow damn gosh jeez cuz cos coz"
 )
+# Reflexive and intensive pronouns end a noun phrase: "the schools themselves", "identified themselves".
+_REFLEXIVES = "myself yourself himself herself itself oneself ourselves yourselves themselves"
 _DISCOURSE_NOUNS = (
     "news update updates fyi heads-up reminder quick note worst best case sync standup stand-up retro call meeting"
 )
@@ -122,6 +131,7 @@ CLOSED_WORDS = frozenset(
             _VERBS,
             _MORE_VERBS,
             _INTERJECTIONS,
+            _REFLEXIVES,
             _DISCOURSE_NOUNS,
             _TIME_WORDS,
         ]
@@ -146,6 +156,18 @@ GENERIC_NOUNS = frozenset(
     list step steps phase stage area areas space room mute audio video camera folks guys
     connection internet wifi line mic microphone sound concern concerns worry worries
     good news bad
+    """.split()
+)
+
+# Adjectives that pick out one of a kind by its place or its being the real one: "the final questionnaire" is
+# a questionnaire, "this past one" is one, "the actual device" the device.
+PICKING_WORDS = frozenset("actual final past previous initial original second third".split())
+# ...and those that grade it: "a special colour" is the colour, "the basic principles" are principles.
+GRADING_WORDS = PICKING_WORDS | frozenset(
+    """
+    favourite favorite special basic big small little new old good bad nice great simple young personal existing
+    main whole same different certain particular general normal usual typical current possible real proper right
+    wrong best better overall entire single essential
     """.split()
 )
 
@@ -265,3 +287,18 @@ def guess_type(name: str) -> tuple[EntityType, bool]:
     if len(words) == 1 and name[:1].isupper():
         return EntityType.PROJECT, False  # a bare proper name is usually a code-named project
     return EntityType.FEATURE, False
+
+
+@lru_cache(maxsize=4096)
+def finite_verb(word: str) -> bool:
+    """A present-tense verb form that is never a noun ("relates", "consists"; not "needs", "controls")."""
+    if not word.endswith("s"):
+        return False
+    lemmas = getAllLemmas(word.lower())
+    return set(lemmas) == {"VERB"} and word.lower() not in lemmas["VERB"]
+
+
+@lru_cache(maxsize=4096)
+def only_adverb(word: str) -> bool:
+    """A word that is never anything but an adverb ("furthermore", "meanwhile"; not "forward", "online")."""
+    return set(getAllLemmas(word.lower())) == {"ADV"}

@@ -16,6 +16,8 @@ _SPEECH_AFTER = (
     r"thinks|thought|reckons|presented|explained)"
 )
 _ADDRESS_BEFORE = r"(?:thanks|thank\s+you|cheers|sorry|hi|hello)\s*,?"
+# Only people are coordinated with the speaker: "Bhaskara and I started working", "for Johno and me".
+_WITH_SPEAKER = r"\s+and\s+(?:I|me|myself)\b"
 # A question put to someone by name at its end: "did you wanna comment Craig?"
 _ASKED = r"\byou\b[^.?!]*?\s"
 
@@ -41,11 +43,14 @@ class Usage:
         return self._turns[key]
 
     def as_person(self, surface: str) -> bool:
-        """A capitalised name somebody is said to have said something, or is thanked or greeted."""
+        """A capitalised name somebody is said to have said something, is thanked or greeted, or is named together
+        with the speaker ("Bhaskara and I")."""
         if not surface[:1].isupper():
             return False
         name = re.escape(surface)
-        pattern = re.compile(rf"\b{name}\s+{_SPEECH_AFTER}\b|\b{_ADDRESS_BEFORE}\s+{name}\b(?![\w-])")
+        pattern = re.compile(
+            rf"\b{name}\s+{_SPEECH_AFTER}\b|\b{_ADDRESS_BEFORE}\s+{name}\b(?![\w-])|\b{name}{_WITH_SPEAKER}"
+        )
         return any(pattern.search(t) for t in self.texts)
 
     def addressed(self, surface: str) -> bool:

@@ -13,7 +13,10 @@ in a hearing or an assembly of dozens of speakers, what keeps coming up is the s
 not work the group does.
 A phrase mostly said as a reference - compared with ("shaped like a mobile phone", "such as watches") or as where
 the product is kept ("you put it in the fruit bowl") - is something the group talks about, not works on: it must
-be said otherwise in at least half of its turns.
+be said otherwise in at least half of its turns. So is a phrase said as "the <phrase>" only ever right after a
+preposition of place or way: where one goes or looks ("go to the web page", "through the corporate website").
+A phrase said only as a sentence of its own, opening it and followed by nothing but a comma or its end, is a
+formula, a greeting or a saying ("Bore da.", "Diolch yn fawr.", "Lefty loosey, righty tighty"), not a topic.
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from app.ingest.extract.lexicon import AGENT_NOUNS, CLOSED_WORDS, GENERIC_NOUNS, NUMBER_WORDS, work_headed
+from app.ingest.extract.lexicon import (AGENT_NOUNS, CLOSED_WORDS, GENERIC_NOUNS, GRADING_WORDS, NUMBER_WORDS,
+                                        work_headed)
 from app.ingest.extract.text import Chunk, ChunkKind
 from app.ingest.names import normalize_name
 
@@ -42,16 +46,11 @@ _SOCIAL_NOUNS = frozenset(
     pen pens document documents folder folders file files
     """.split()
 )
-# Adjectives that grade or pick out rather than name a kind: "a special colour" is the colour, "the basic
-# principles" are principles.
-_EVALUATIVE = frozenset(
-    """
-    favourite favorite special basic big small little new old good bad nice great simple young personal existing
-    main whole same different certain particular general normal usual typical current possible real proper right
-    wrong best better overall entire single
-    """.split()
+_PREPOSITIONS = frozenset(
+    "in on at to of from into onto for with by about over under through round around across behind beside inside "
+    "near between within".split()
 )
-_PREPOSITIONS = frozenset("in on at to of from into onto for with by about over under through".split())
+_PLACE_PREPOSITIONS = frozenset("in on at to from into onto by through via".split())
 # What comes right before a phrase said as a reference, within its clause: a comparison ("like", not "we'd like"),
 # or the place the product is put or kept ("put it in the", "keep them next to your").
 _REFERENCE = re.compile(
@@ -61,8 +60,9 @@ _REFERENCE = re.compile(
     r"(?:in|into|onto|inside|under|behind|beside|near|next\s+to)\s+(?:the|a|an|your|their|my|our)?\s*$",
     re.IGNORECASE,
 )
+_ALONE_AFTER = re.compile(r"\s*(?:[,.?!;]|$)")  # what follows a phrase that opens its sentence and stands alone
 _NOT_CONCRETE = ("ly", "ing", "ed", "ity", "ness", "ism", "ship")
-_NEVER = GENERIC_NOUNS | CLOSED_WORDS | AGENT_NOUNS | _SOCIAL_NOUNS | _EVALUATIVE | frozenset(NUMBER_WORDS)
+_NEVER = GENERIC_NOUNS | CLOSED_WORDS | AGENT_NOUNS | _SOCIAL_NOUNS | GRADING_WORDS | frozenset(NUMBER_WORDS)
 
 
 @dataclass
@@ -73,6 +73,8 @@ class _Seen:
     speakers: set[str] = field(default_factory=set)
     definite: int = 0  # times said as "the <phrase>"
     free: int = 0  # of those, times not right after a preposition
+    placed: int = 0  # of those, times right after a preposition of place or way ("to", "through", "in")
+    in_clause: set[int] = field(default_factory=set)  # turns where it is said within a sentence, not as one
 
     def single(self, key: str) -> bool:
         """One word, as keyed ("new creativity" is "creativity") or as said ("high-tech")."""
@@ -87,7 +89,7 @@ class Recurrence:
 
     def add(self, sentence_text: str, chunk: Chunk, turn: int, speaker: str) -> None:
         words = chunk.text.split()
-        while len(words) > 1 and words[0] in _EVALUATIVE:
+        while len(words) > 1 and words[0] in GRADING_WORDS:
             words.pop(0)
         if chunk.kind is not ChunkKind.ITEM or not 0 < len(words) <= MAX_WORDS or not _plain(words):
             return
@@ -98,10 +100,13 @@ class Recurrence:
         seen.speakers.add(speaker)
         if not _REFERENCE.search(sentence_text[: chunk.start]):
             seen.as_such.add(turn)
+        if sentence_text[: chunk.start].strip(" ,") or not _ALONE_AFTER.match(sentence_text[chunk.end :]):
+            seen.in_clause.add(turn)
         if sentence_text[chunk.start : chunk.end].lower().startswith("the "):
             seen.definite += 1
             before = sentence_text[: chunk.start].split()
             seen.free += not before or before[-1].lower() not in _PREPOSITIONS
+            seen.placed += bool(before) and before[-1].lower() in _PLACE_PREPOSITIONS
 
     def topics(self, turns: int) -> dict[str, set[int]]:
         """The most said surface of each recurring phrase, and the turns it was said in, for a meeting of that
@@ -120,6 +125,10 @@ class Recurrence:
                 continue  # mostly a reference
             if single and (seen.definite < 2 or not seen.free or key.endswith(_NOT_CONCRETE)):
                 continue
+            if not seen.in_clause:
+                continue  # a formula said on its own, a greeting or a saying: "Bore da.", "Lefty loosey, righty tighty"
+            if seen.definite >= 2 and seen.placed == seen.definite:
+                continue  # only ever where one goes or looks: "go to the web page", "through the corporate website"
             found[max(seen.surfaces, key=seen.surfaces.__getitem__)] = seen.turns
         return found
 

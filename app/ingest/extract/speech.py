@@ -38,6 +38,7 @@ _FILLER_PHRASE = re.compile(
     r"|,\s*(?:you\s+know|i\s+mean)\s*(?:,|(?=[.?!]|$))",
     re.IGNORECASE,
 )
+_BECAUSE = re.compile(r"(?<![\w'])'(?:cause|cos|coz)\b", re.IGNORECASE)  # "'Cause it's cheaper" is no name
 _CUT_OFF = re.compile(r"\b[A-Za-z]+-(?=\s)")  # "I- I think", "we were- we are"
 _REPEAT = re.compile(r"\b(\w+(?:'\w+)?(?:\s+\w+(?:'\w+)?){0,2})(?:\s*[,-]?\s+\1\b)+", re.IGNORECASE)
 _FRAGMENT = re.compile(r"(?<![\w'])([A-Za-z]{1,3})\s+(?=(\1\w+))", re.IGNORECASE)  # "h heavier", "yo you"
@@ -143,7 +144,9 @@ def normalise(text: str, casing: tuple[dict[str, str], re.Pattern[str]] | None =
     lowered = text.lower()
     if "mean" in lowered or "rather" in lowered:
         s = _apply_repairs(s.sub(_REPAIR, lambda m: "\x00"))
-    s = s.sub(_FILLER, lambda m: " ")
+    if "'c" in lowered:
+        s = s.sub(_BECAUSE, lambda m: "because" if m.group()[1].islower() else "Because")
+    s = s.sub(_FILLER, _drop_filler)
     s = s.sub(_SPACES, lambda m: " ")
     s = s.sub(_FILLER_PHRASE, lambda m: " ")
     if "- " in text:
@@ -157,6 +160,14 @@ def normalise(text: str, casing: tuple[dict[str, str], re.Pattern[str]] | None =
         forms, pattern = casing
         s = s.sub(pattern, lambda m: forms.get(m.group().lower(), m.group()))
     return _break_runs(s)
+
+
+def _drop_filler(m: re.Match[str]) -> str:
+    """A filler goes with the commas around it ("we, um, agreed"); a comma only before it stays, for it ends
+    what came before ("the opening, uh acquaintance" lists two things)."""
+    text, after = m.group(), m.string[m.end() :]
+    kept = text.startswith(",") and not text.rstrip().endswith(",") and re.match(r"\s*\w", after)
+    return ", " if kept else " "
 
 
 def _drop_fragment(m: re.Match[str]) -> str:
