@@ -19,7 +19,7 @@ _PHRASAL = (
     r"|come\s+up\s+with|look\s+and\s+see"
     r"|take\s+care\s+of|sort\s+out|figure\s+out|try\s+out|report\s+back|talk\s+to|speak\s+to|get\s+back\s+to"
     r"|have\s+a\s+look(?:\s+(?:at|into))?|let\s+(?:you|everyone|everybody)(?:\s+guys|\s+all)?\s+know"
-    r"|think\s+about"
+    r"|think\s+about|play\s+(?:around\s+)?with"
 )
 _DOUBLED = {"put": "putting", "get": "getting", "set": "setting", "run": "running", "chat": "chatting"}
 
@@ -32,7 +32,7 @@ def _gerund(verb: str) -> str:
 
 def _forms(gerund: bool) -> str:
     words = [_gerund(v) if gerund else v for v in _VERBS]
-    phrasal = re.sub(r"\b(look|find|follow|set|work|come|take|sort|figure|try|report|talk|speak|get|think)\b",
+    phrasal = re.sub(r"\b(look|find|follow|set|work|come|take|sort|figure|try|report|talk|speak|get|think|play)\b",
                      lambda m: _gerund(m.group()), _PHRASAL) if gerund else _PHRASAL
     return rf"(?:{phrasal}|{'|'.join(words)})\b"
 
@@ -53,11 +53,15 @@ SELF = re.compile(
 _SUBORDINATE = (r"(?:if|when|unless|as|because|once|until|while|whether|do|did|can|could|would|will|should"
                 r"|that|what|how)")
 _GROUP = r"(?:\s+(?:guys|all|two|both|people))?"
-TO_GROUP = re.compile(r"\byou\s+(?:guys|all|two|both|people)\b", re.IGNORECASE)
+# "you two", "the two of you", "both of you"
+_THE_GROUP = r"(?:you" + _GROUP + r"|(?:the\s+(?:two|three)|both|all|each)\s+of\s+you)"
+TO_GROUP = re.compile(r"\byou\s+(?:guys|all|two|both|people)\b|\b(?:two|three|both|all|each)\s+of\s+you\b",
+                      re.IGNORECASE)
 REQUEST = re.compile(
     r"\b(?:(?:can|could|would|will)\s+you" + _GROUP + r"(?:\s+please|\s+maybe|\s+also)*"
     r"|if\s+you" + _GROUP + r"\s+c(?:ould|an)(?:\s+maybe|\s+just|\s+please|\s+also)*"
-    r"|you" + _GROUP + r"(?:'re|\s+are)?\s+(?:gonna|going\s+to)|you" + _GROUP + r"(?:'ll|\s+will)"
+    r"|" + _THE_GROUP + r"(?:'re|\s+are)?\s+(?:gonna|going\s+to)|" + _THE_GROUP + r"(?:'ll|\s+will)"
+    r"|" + _THE_GROUP + r"\s+get\s+to"  # "the two of you get to play with the modelling components"
     r"|I(?:'d|\s+would)?\s+(?:like|want|need)\s+you" + _GROUP + r"\s+to(?:\s+do\s+is)?"
     r"|what\s+I(?:'d|\s+would)\s+like\s+you" + _GROUP + r"\s+to\s+do\s+is"
     r"|I(?:'ll|\s+will|'m\s+going\s+to|'m\s+gonna)?\s+ask\s+you" + _GROUP + r"\s+to"

@@ -114,7 +114,8 @@ class _Reader:
         if any(a.speaker != a.owner for a in found):  # a turn handing out work
             for sentence, quote, _ in sentences:
                 found += self._for_role(position, sentence, quote, found)
-        for h in handed_out(self.spoken, position, self.people, {a.owner for a in found}):
+        alone = {a.owner for a in found if sum(b.turn == a.turn and b.text == a.text for b in found) == 1}
+        for h in handed_out(self.spoken, position, self.people, alone):  # group work leaves a role's own to hand out
             quote, _ = _quotes(self.spoken[h.position], h.start, h.end)
             sentence = self.spoken[h.position].spoken.text[h.start : h.end]
             if item := self._item(h.position, h.owner, h.what, sentence, quote):
@@ -201,9 +202,12 @@ class _Reader:
                 continue  # "you'll get instructions": receiving, not doing
             named = [n for n in self.people.named(lead) if n != speaker] or [
                 n for n in self.people.named(sentence[m.start("verb") + len(what) :]) if n != speaker]
-            group = TO_GROUP.search(m.group())
-            owners = named[-1:] or (group and self._named_before(position, sentence, group.group())) or self._repliers(
-                position, GROUP_REPLY_TURNS if group else REPLY_TURNS, every=bool(group))
+            if group := TO_GROUP.search(m.group()):  # a role named in the hand-out before it is no group
+                pair = re.search(r"two|both", group.group(), re.IGNORECASE)
+                owners = self._named_before(position, sentence, group.group()) or self._repliers(
+                    position, GROUP_REPLY_TURNS, every=True)[: 2 if pair else None]
+            else:
+                owners = named[-1:] or self._repliers(position, REPLY_TURNS, every=False)
             found += [item for owner in owners if (item := self._item(position, owner, what, sentence, quote))]
         return found
 
@@ -268,7 +272,10 @@ class _Reader:
         named = list(dict.fromkeys(reversed([n for n in self.people.named(text) if n != said.turn.speaker])))
         if len(named) < 2:
             return []
-        return list(reversed(named[:2] if re.search(r"two|both", group, re.IGNORECASE) else named))
+        if not re.search(r"two|both", group, re.IGNORECASE):
+            return list(reversed(named))
+        # of three named, "and the two of you" are the two besides the one just addressed
+        return list(reversed(named[1:3] if len(named) > 2 else named))
 
     def _repliers(self, position: int, reach: int, every: bool) -> list[str]:
         """Who answers a request: the first other speaker to talk within `reach` turns (all of them for a group)."""

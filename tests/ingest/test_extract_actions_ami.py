@@ -1,0 +1,48 @@
+"""Action items as the AMI meetings say them: short real turns (QMSum, MIT licence; AMI Meeting Corpus, CC BY 4.0),
+each with its meeting and turn."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.ingest.extract.rules import extract_meeting
+from app.ingest.models import ActionAssertion, MeetingInput, Turn
+
+ROLES = ["Project Manager", "Marketing", "User Interface", "Industrial Designer"]
+
+
+def actions(lines: list[tuple[str, str]]) -> list[ActionAssertion]:
+    turns = [Turn(index=i, speaker=s, text=t) for i, (s, t) in enumerate(lines)]
+    return extract_meeting(MeetingInput(title="ami", date=date(2026, 3, 2), turns=turns)).action_items
+
+
+def work(found: list[ActionAssertion]) -> list[tuple[str, str]]:
+    return sorted((a.owner, " ".join(a.text.lower().split()[:3])) for a in found)
+
+
+def test_the_two_of_you_after_addressing_a_third_are_the_other_two() -> None:
+    # ES2016c turns 269-271: Ryan, Manuel, then Corrine get their work; "the two of you" are Ryan and Manuel
+    found = actions([
+        ("Marketing", "I am Corinne Whiting ."), ("User Interface", "I'm Ryan ."), ("Industrial Designer", "I'm Manuel ."),
+        ("Project Manager", "Here's what's gonna be going on . Um Ryan you'll be working on the user interface design "
+                            ". Um Manuel you'll be working on the look-and-feel design ."),
+        ("Project Manager", "Corrine we'll want a product evaluation . And the two of you get to play with the uh "
+                            "modelling components and uh maybe and and get us a prototype ."),
+        ("Industrial Designer", "Okay ."),
+    ])
+    assert ("Marketing", "a product evaluation") in work(found)
+    assert sorted(a.owner for a in found if "modelling" in a.text) == ["Industrial Designer", "User Interface"]
+
+
+def test_you_two_in_an_unnamed_hand_out_leaves_each_role_its_own_task() -> None:
+    # ES2008c turn 474, and the three replies after it
+    found = actions([
+        *[(r, "Okay .") for r in ROLES],
+        ("Project Manager", "um you each have things to do , look and feel design , user interface design , product "
+                            "evaluation , and you two are going to work together on a prototype using modelling clay ."),
+        ("Industrial Designer", "Ooh ."), ("User Interface", "Cool ."), ("Marketing", "Wow ."),
+    ])
+    assert work(found) == [
+        ("Industrial Designer", "look and feel"), ("Industrial Designer", "work together on"),
+        ("Marketing", "product evaluation"),
+        ("User Interface", "user interface design"), ("User Interface", "work together on")]
