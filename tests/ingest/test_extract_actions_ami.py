@@ -46,3 +46,18 @@ def test_you_two_in_an_unnamed_hand_out_leaves_each_role_its_own_task() -> None:
         ("Industrial Designer", "look and feel"), ("Industrial Designer", "work together on"),
         ("Marketing", "product evaluation"),
         ("User Interface", "user interface design"), ("User Interface", "work together on")]
+
+
+def test_a_commitment_to_that_takes_the_clause_or_question_it_answers() -> None:
+    asked = actions([  # ES2008a turns 122-124
+        ("User Interface", "Um or should we just stick to just stick to having television television related buttons "
+                           "on it ?"),
+        ("Project Manager", "It's a good question . Um . I'll look into that ."),
+    ])
+    lead = actions([("Project Manager", "I haven't gotten an agenda yet , um I'll put that together .")])  # ES2008a 158
+    condition = actions([  # ES2008c turn 301
+        ("Marketing", "If I get any more information of fruits and vegetables , I'll let you know .")])
+    assert [(a.owner, a.turn) for a in asked + lead + condition] == [
+        ("Project Manager", 1), ("Project Manager", 0), ("Marketing", 0)]
+    assert "television related buttons" in asked[0].text
+    assert "agenda" in lead[0].text and "fruits and vegetables" in condition[0].text

@@ -44,6 +44,7 @@ from app.ingest.extract.action_cues import (
     VAGUE_WORK,
     WORK,
     clause,
+    content_words,
     says_what,
 )
 from app.ingest.extract.action_runs import runs
@@ -163,6 +164,8 @@ class _Reader:
             else:
                 what = clause(sentence, m.start("verb"))
                 covered = m.start("verb") + len(what)
+                if not says_what(what) and re.search(r"\b(?:that|this|it|them|those|know)\b", what, re.IGNORECASE):
+                    what = self._referent(position, before, what)
             if what and (item := self._item(position, self.spoken[position].turn.speaker, what, sentence, quote)):
                 found.append(item)
         return found
@@ -180,6 +183,19 @@ class _Reader:
                 if proposed and len(proposal.split()) >= 5:
                     return clause(proposal, proposed[-1].end()).strip()
         return None
+
+    def _referent(self, position: int, before: str, what: str) -> str:
+        """What "I'll put that together", "I'll let you know" or "I'll look into that" is about: the clause before
+        it ("I haven't gotten an agenda yet, I'll put that together"), else the question just asked of the speaker."""
+        lead = " ".join(before.strip(" ,;-").split()[-12:])
+        if content_words(lead):
+            return f"{what}: {lead}"
+        speaker = self.spoken[position].turn.speaker
+        for earlier in reversed(self.spoken[max(0, position - REPLY_TURNS) : position]):
+            asked = [earlier.spoken.text[a:b] for a, b in sentence_spans(earlier.spoken.text)]
+            if earlier.turn.speaker != speaker and asked and asked[-1].rstrip().endswith("?"):
+                return f"{what}: {' '.join(asked[-1].split()[-12:])}"
+        return what
 
     def _requests(self, position: int, sentence: str, quote: str) -> list[ActionAssertion]:
         found, previous = [], 0
