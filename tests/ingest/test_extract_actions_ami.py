@@ -61,3 +61,15 @@ def test_a_commitment_to_that_takes_the_clause_or_question_it_answers() -> None:
         ("Project Manager", 1), ("Project Manager", 0), ("Marketing", 0)]
     assert "television related buttons" in asked[0].text
     assert "agenda" in lead[0].text and "fruits and vegetables" in condition[0].text
+
+
+def test_a_chair_suggesting_that_two_roles_work_together_gives_both_the_work() -> None:
+    # IS1001c turn 325
+    found = actions([
+        *[(r, "Okay .") for r in ROLES],
+        ("Project Manager", "So so to prepare the prototype I would suggest that the Industrial Designer and the User "
+                            "Interface Designer uh work together . That would uh"),
+    ])
+    assert sorted((a.owner, a.text) for a in found) == [
+        ("Industrial Designer", "work together: to prepare the prototype"),
+        ("User Interface", "work together: to prepare the prototype")]

@@ -15,7 +15,7 @@ _VERBS = (
     "gather deliver order buy test review handle chase confirm"
 ).split()
 _PHRASAL = (
-    r"look\s+(?:into|at|around|for)|find\s+out|follow\s+up|set\s+up|work\s+(?:together\s+)?(?:on|with|out)"
+    r"look\s+(?:into|at|around|for)|find\s+out|follow\s+up|set\s+up|work\s+(?:together\s+)?(?:on|with|out)|work\s+together"
     r"|come\s+up\s+with|look\s+and\s+see"
     r"|take\s+care\s+of|sort\s+out|figure\s+out|try\s+out|report\s+back|talk\s+to|speak\s+to|get\s+back\s+to"
     r"|have\s+a\s+look(?:\s+(?:at|into))?|let\s+(?:you|everyone|everybody)(?:\s+guys|\s+all)?\s+know"
@@ -75,6 +75,10 @@ REQUEST = re.compile(
 # work is theirs, not the speaker's
 ASKED = re.compile(r"\b(?:ask|like|want|need)\s+(?P<who>(?:\w+\s+){1,5}?)to\s+(?:try\s+(?:and|to)\s+)?"
                    r"(?P<verb>" + WORK + ")", re.IGNORECASE)
+# "I would suggest that the Industrial Designer and the User Interface Designer work together": theirs, however
+# politely put
+SUGGESTED = re.compile(r"\b(?:suggest|propose|recommend)\s+(?:that\s+)?(?P<who>(?:\w+\s+){1,8}?)(?:should\s+)?"
+                       r"(?P<verb>" + WORK + ")", re.IGNORECASE)
 DONE = re.compile(
     r"\bI(?:'ve|\s+have)?\s+(?:already\s+|just\s+|finally\s+)?(?P<verb>sent|e-?mailed|mailed|forwarded|circulated|"
     r"shared|uploaded|posted|put|saved|written|wrote|typed\s+up|drafted|prepared|finished|completed|done|"

@@ -40,6 +40,7 @@ from app.ingest.extract.action_cues import (
     REPORTED,
     REQUEST,
     SELF,
+    SUGGESTED,
     TO_GROUP,
     VAGUE_WORK,
     WORK,
@@ -187,7 +188,9 @@ class _Reader:
     def _referent(self, position: int, before: str, what: str) -> str:
         """What "I'll put that together", "I'll let you know" or "I'll look into that" is about: the clause before
         it ("I haven't gotten an agenda yet, I'll put that together"), else the question just asked of the speaker."""
-        lead = " ".join(before.strip(" ,;-").split()[-12:])
+        lead = re.sub(r"^(?:(?:so|and|okay|um)\s+)+|\s*\b(?:I|we)(?:\s+would|'d)?\s*$", "", before.strip(" ,;-"),
+                      flags=re.IGNORECASE)
+        lead = " ".join(lead.split()[-12:])
         if content_words(lead):
             return f"{what}: {lead}"
         speaker = self.spoken[position].turn.speaker
@@ -267,6 +270,12 @@ class _Reader:
             if owner and owner != speaker and not sentence.rstrip().endswith("?"):
                 if item := self._item(position, owner, clause(sentence, m.start("verb")), sentence, quote):
                     found.append(item)
+        for m in SUGGESTED.finditer(sentence):
+            what = clause(sentence, m.start("verb"))
+            if not says_what(what):
+                what = self._referent(position, sentence[: m.start()], what)  # "to prepare the prototype I would"
+            found += [item for owner in self.people.named(m.group("who")) if owner != speaker
+                      and (item := self._item(position, owner, what, sentence, quote))]
         if action and not found:
             owner = (self.people.named(action.group("for") or "") or [self.spoken[position].turn.speaker])[0]
             if item := self._item(position, owner, clause(action.group("what"), 0), sentence, quote):
