@@ -73,3 +73,16 @@ def test_a_chair_suggesting_that_two_roles_work_together_gives_both_the_work() -
     assert sorted((a.owner, a.text) for a in found) == [
         ("Industrial Designer", "work together: to prepare the prototype"),
         ("User Interface", "work together: to prepare the prototype")]
+
+
+def test_a_bare_imperative_with_a_due_day_goes_to_whoever_answers() -> None:
+    found = actions([
+        # IS1001b turns 576-579
+        ("Project Manager", "Uh maybe for next meeting uh send me your presentation before by email so that we can see "
+                            "them uh altogether . That would be easier ."),
+        ("User Interface", "What is the folder that you put yours in ?"),
+        # no due day: a remark, no item
+        ("Project Manager", "Send me a smile ."), ("Marketing", "Ha ."),
+    ])
+    assert [(a.owner, a.text, a.due_text) for a in found] == [
+        ("User Interface", "send me your presentation before by email", "for next meeting")]

@@ -40,6 +40,9 @@ def _forms(gerund: bool) -> str:
 # "be working on", "be thinking about" (future progressive: the way a chair hands out work)
 GERUND = rf"(?:{_forms(True)})"  # "the marketing expert is coming up with the requirements"
 WORK = rf"(?:(?:be\s+)?(?:just\s+)?(?:{GERUND}|thinking\s+about)|{_forms(False)})"
+# "maybe for next meeting send me your presentation before by email": a bare imperative (read with a due day only)
+IMPERATIVE = re.compile(r"^\W*(?:(?:so|okay|and|then|maybe|please|just|also|now)\W+|(?:for|by|before)\s+(?:the\s+)?"
+                        r"next\s+\w+\W+)*(?P<verb>" + _forms(False) + ")", re.IGNORECASE)
 ANTECEDENT = r"(?:do|take|handle)\s+(?:that|this)(?:\s+on)?\b"
 SELF = re.compile(
     r"\b(?:I(?:'ll|\s+will|\s+shall|'m\s+gonna|'m\s+going\s+to|\s+am\s+going\s+to"

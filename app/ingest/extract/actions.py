@@ -33,6 +33,7 @@ from app.ingest.extract.action_cues import (
     GERUND,
     GOT_DONE,
     HEDGED,
+    IMPERATIVE,
     IN_MEETING,
     MAIN_CLAUSE,
     NEGATED,
@@ -228,6 +229,11 @@ class _Reader:
             else:
                 owners = named[-1:] or self._repliers(position, REPLY_TURNS, every=False)
             found += [item for owner in owners if (item := self._item(position, owner, what, sentence, quote))]
+        bare = IMPERATIVE.match(sentence)
+        if not found and bare and find_due(sentence) and not sentence.rstrip().endswith("?"):
+            what = clause(sentence, bare.start("verb"))
+            found += [item for owner in self._repliers(position, REPLY_TURNS, every=False)
+                      if (item := self._item(position, owner, what, sentence, quote))]
         return found
 
     def _for_role(
