@@ -86,3 +86,16 @@ def test_a_bare_imperative_with_a_due_day_goes_to_whoever_answers() -> None:
     ])
     assert [(a.owner, a.text, a.due_text) for a in found] == [
         ("User Interface", "send me your presentation before by email", "for next meeting")]
+
+
+def test_work_until_next_meeting_handed_out_as_imperatives() -> None:
+    # IS1001c turn 323 (nobody named; each task goes to the role it names or shares a word with, the last to the last)
+    found = actions([
+        *[(r, "Okay .") for r in ROLES],
+        ("Project Manager", "So maybe we can um we can uh work on those aspects uh until next meeting . So have the "
+                            "final uh look and feel design according to the decision . And have the the user interface "
+                            "design and uh then evaluate the prodyuc {disfmarker} the product . It seems to be fancy , "
+                            "innovative , and easy to use ."),
+    ])
+    assert work(found) == [("Industrial Designer", "the final look"), ("Marketing", "evaluate the prodyuc"),
+                           ("User Interface", "the user interface")]
