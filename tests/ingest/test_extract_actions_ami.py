@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from app.ingest.extract.rules import extract_meeting
 from app.ingest.models import ActionAssertion, MeetingInput, Turn
 
@@ -99,3 +101,12 @@ def test_work_until_next_meeting_handed_out_as_imperatives() -> None:
     ])
     assert work(found) == [("Industrial Designer", "the final look"), ("Marketing", "evaluate the prodyuc"),
                            ("User Interface", "the user interface")]
+
+
+@pytest.mark.parametrize("line", [
+    "I'm gonna do an opening , talk about um {disfmarker} did you all get the minutes ?",  # ES2008b turn 0
+    "okay our agenda , we're gonna do an opening , I'm gonna review the minutes of the last meeting , then we'll have "
+    "your three presentations",  # ES2008c turn 4
+])
+def test_the_chair_reading_out_the_agenda_takes_on_no_work(line: str) -> None:
+    assert actions([("Project Manager", line), ("Marketing", "Okay .")]) == []

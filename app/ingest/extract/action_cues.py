@@ -110,7 +110,9 @@ IN_MEETING = re.compile(
     r"|\bfull\s+screen\b|\bshar(?:e|ing)\s+(?:my|the|your|our)\s+screen\b|\btalking\b"
     r"|\b(?:microphones?|mics?|laptops?|cables?|powerpoint|the\s+pen)\b|\bhere\b\s*[.?!]*$|\bnow\b\s*[.?!]*$"
     # "do you want me to do my evaluation last?", "I'll finish up with a bit of discussion": the meeting's order
-    r"|\b(?:first|last)\s*[.?!]*$|\b(?:finish|start|end)(?:\s+up|\s+off)?\s+with\b",
+    r"|\b(?:first|last)\s*[.?!]*$|\b(?:finish|start|end)(?:\s+up|\s+off)?\s+with\b"
+    # the agenda: "I'm gonna do an opening", "I'm gonna review the minutes of the last meeting"
+    r"|\bdo\s+(?:an|the)\s+opening\b|\b(?:review|go\s+(?:over|through)|recap)\s+(?:\w+\s+){0,2}?minutes\b",
     re.IGNORECASE,
 )
 FORGOT = re.compile(r"\bforg(?:o|ot|otten)\s+to\s+(?P<what>.+?)\s*,?\s*but\s+I\s+will\b", re.IGNORECASE)
