@@ -25,7 +25,8 @@ def work(found: list[ActionAssertion]) -> list[tuple[str, str]]:
 def test_the_two_of_you_after_addressing_a_third_are_the_other_two() -> None:
     # ES2016c turns 269-271: Ryan, Manuel, then Corrine get their work; "the two of you" are Ryan and Manuel
     found = actions([
-        ("Marketing", "I am Corinne Whiting ."), ("User Interface", "I'm Ryan ."), ("Industrial Designer", "I'm Manuel ."),
+        ("Marketing", "I am Corinne Whiting ."), ("User Interface", "I'm Ryan ."),
+        ("Industrial Designer", "I'm Manuel ."),
         ("Project Manager", "Here's what's gonna be going on . Um Ryan you'll be working on the user interface design "
                             ". Um Manuel you'll be working on the look-and-feel design ."),
         ("Project Manager", "Corrine we'll want a product evaluation . And the two of you get to play with the uh "
@@ -41,7 +42,8 @@ def test_you_two_in_an_unnamed_hand_out_leaves_each_role_its_own_task() -> None:
     found = actions([
         *[(r, "Okay .") for r in ROLES],
         ("Project Manager", "um you each have things to do , look and feel design , user interface design , product "
-                            "evaluation , and you two are going to work together on a prototype using modelling clay ."),
+                            "evaluation , and you two are going to work together on a prototype using modelling "
+                            "clay ."),
         ("Industrial Designer", "Ooh ."), ("User Interface", "Cool ."), ("Marketing", "Wow ."),
     ])
     assert work(found) == [
@@ -110,3 +112,11 @@ def test_work_until_next_meeting_handed_out_as_imperatives() -> None:
 ])
 def test_the_chair_reading_out_the_agenda_takes_on_no_work(line: str) -> None:
     assert actions([("Project Manager", line), ("Marketing", "Okay .")]) == []
+
+
+def test_putting_up_powerpoint_slides_after_the_meeting_is_work() -> None:
+    # ES2008b turn 434
+    found = actions([("Project Manager", "Um I'll make sure to put up um the minutes and the project documentation "
+                                         "and including these PowerPoint slides .")])
+    assert [(a.owner, a.text.split()[0]) for a in found] == [("Project Manager", "put")]
+    assert actions([("Project Manager", "I'll just get the PowerPoint up .")]) == []

@@ -15,7 +15,8 @@ _VERBS = (
     "gather deliver order buy test review handle chase confirm"
 ).split()
 _PHRASAL = (
-    r"look\s+(?:into|at|around|for)|find\s+out|follow\s+up|set\s+up|work\s+(?:together\s+)?(?:on|with|out)|work\s+together"
+    r"look\s+(?:into|at|around|for)|find\s+out|follow\s+up|set\s+up|work\s+(?:together\s+)?(?:on|with|out)"
+    r"|work\s+together"
     r"|come\s+up\s+with|look\s+and\s+see"
     r"|take\s+care\s+of|sort\s+out|figure\s+out|try\s+out|report\s+back|talk\s+to|speak\s+to|get\s+back\s+to"
     r"|have\s+a\s+look(?:\s+(?:at|into))?|let\s+(?:you|everyone|everybody)(?:\s+guys|\s+all)?\s+know"
@@ -108,7 +109,9 @@ IN_MEETING = re.compile(
     r"|\bfor\s+(?:about\s+)?(?:a|one|two|a\s+few|\d+)\s+(?:seconds?|minutes?|moments?)\b|\bask\s+you\b"
     r"|\bwrite\s+(?:\w+\s+){0,3}?down\b|\b(?:presentation|slides?|slide\s+show)\s+(?:running|up|going|on)\b"
     r"|\bfull\s+screen\b|\bshar(?:e|ing)\s+(?:my|the|your|our)\s+screen\b|\btalking\b"
-    r"|\b(?:microphones?|mics?|laptops?|cables?|powerpoint|the\s+pen)\b|\bhere\b\s*[.?!]*$|\bnow\b\s*[.?!]*$"
+    # (but "I'll put up the minutes and these PowerPoint slides" is work)
+    r"|\b(?:microphones?|mics?|laptops?|cables?|powerpoint(?!\s+(?:slides?|files?|documents?))|the\s+pen)\b"
+    r"|\bhere\b\s*[.?!]*$|\bnow\b\s*[.?!]*$"
     # "do you want me to do my evaluation last?", "I'll finish up with a bit of discussion": the meeting's order
     r"|\b(?:first|last)\s*[.?!]*$|\b(?:finish|start|end)(?:\s+up|\s+off)?\s+with\b"
     # the agenda: "I'm gonna do an opening", "I'm gonna review the minutes of the last meeting"

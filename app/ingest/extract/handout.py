@@ -103,9 +103,10 @@ def _phrases(text: str) -> Iterator[tuple[int, str]]:
     decision"."""
     for m in re.finditer(r"[^,.;?!]+", text):
         for piece in re.split(r"\band\s+then\b", m.group(), flags=re.IGNORECASE):
-            piece = re.sub(r"^\s*(?:(?:and|so|then|also|okay)\b\s*)*(?:have\s+(?=the\b))?", "", piece, flags=re.IGNORECASE)
-            yield m.start(), re.sub(r"\s+(?:according\s+to|as\s+(?:we\s+)?(?:decided|discussed|agreed))\b.*$", "", piece,
-                                    flags=re.IGNORECASE).strip()
+            piece = re.sub(r"^\s*(?:(?:and|so|then|also|okay)\b\s*)*(?:have\s+(?=the\b))?", "", piece,
+                           flags=re.IGNORECASE)
+            yield m.start(), re.sub(r"\s+(?:according\s+to|as\s+(?:we\s+)?(?:decided|discussed|agreed))\b.*$", "",
+                                    piece, flags=re.IGNORECASE).strip()
 
 
 def _run(spoken: Sequence[SpokenTurn], position: int, start: int) -> list[tuple[int, int]]:
