@@ -120,3 +120,15 @@ def test_putting_up_powerpoint_slides_after_the_meeting_is_work() -> None:
                                          "and including these PowerPoint slides .")])
     assert [(a.owner, a.text.split()[0]) for a in found] == [("Project Manager", "put")]
     assert actions([("Project Manager", "I'll just get the PowerPoint up .")]) == []
+
+
+def test_you_could_said_to_someone_by_name_is_a_request() -> None:
+    # ES2016a turn 88; Bro016 turn 273 ("you could" said to nobody by name is a suggestion)
+    found = actions([
+        ("Project Manager", "So marketing , you know , how maybe uh marketing , you could s find out what is the most "
+                            "universally um appealing remote control out there ."),
+        ("Marketing", "Okay ."),
+        ("User Interface", "Well , you could put them both in as separate streams or something ."),
+        ("Industrial Designer", "Mm ."),
+    ])
+    assert work(found) == [("Marketing", "find out what")]

@@ -66,6 +66,7 @@ REQUEST = re.compile(
     r"|if\s+you" + _GROUP + r"\s+c(?:ould|an)(?:\s+maybe|\s+just|\s+please|\s+also)*"
     r"|" + _THE_GROUP + r"(?:'re|\s+are)?\s+(?:gonna|going\s+to)|" + _THE_GROUP + r"(?:'ll|\s+will)"
     r"|" + _THE_GROUP + r"\s+get\s+to"  # "the two of you get to play with the modelling components"
+    r"|you\s+could(?:\s+maybe|\s+just|\s+also)*(?:\s+[a-z](?=\s))?"  # "marketing, you could s find out": after a name
     r"|I(?:'d|\s+would)?\s+(?:like|want|need)\s+you" + _GROUP + r"\s+to(?:\s+do\s+is)?"
     r"|what\s+I(?:'d|\s+would)\s+like\s+you" + _GROUP + r"\s+to\s+do\s+is"
     r"|I(?:'ll|\s+will|'m\s+going\s+to|'m\s+gonna)?\s+ask\s+you" + _GROUP + r"\s+to"

@@ -215,6 +215,9 @@ class _Reader:
                 continue  # "if you can build space craft, you'll have no problem with a remote": a condition
             inverted = re.search(r"\b(?:are|were|will|do|did)\s*$", lead, re.IGNORECASE) and re.match(
                 r"you\b", m.group(), re.IGNORECASE)  # "are you gonna come up with ideas?"
+            if re.match(r"you\s+could", m.group(), re.IGNORECASE) and not (
+                    re.search(r",\s*$", lead) and self.people.named(lead[-25:])):
+                continue  # "you could" is a request only said to someone by name: else a suggestion
             if REPORTED.search(lead) or IN_MEETING.search(sentence[m.end():]) or EMBEDDED.search(lead) or inverted:
                 continue  # "what else can you do with it?"
             what = clause(sentence, m.start("verb"))
