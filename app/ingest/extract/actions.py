@@ -29,7 +29,6 @@ from app.ingest.extract.action_cues import (
     DONE,
     EMBEDDED,
     FILLER_WORDS,
-    FORGOT,
     GERUND,
     GOT_DONE,
     HEDGED,
@@ -37,7 +36,6 @@ from app.ingest.extract.action_cues import (
     IN_MEETING,
     MAIN_CLAUSE,
     NEGATED,
-    PROPOSAL,
     REPORTED,
     REQUEST,
     SELF,
@@ -46,9 +44,9 @@ from app.ingest.extract.action_cues import (
     VAGUE_WORK,
     WORK,
     clause,
-    content_words,
     says_what,
 )
+from app.ingest.extract.action_refs import antecedent, referent
 from app.ingest.extract.action_runs import runs
 from app.ingest.extract.callnames import Callnames
 from app.ingest.extract.due import find_due, resolve_due
@@ -162,44 +160,15 @@ class _Reader:
             if ASKED.match(sentence, m.start("verb")):
                 continue  # delegated: read as the asked person's
             if re.match(ANTECEDENT + "|do\\s*(?:[.,]|$)", sentence[m.start("verb"):]):
-                what = self._antecedent(position, sentence)
+                what = antecedent(self.spoken, position, sentence)
             else:
                 what = clause(sentence, m.start("verb"))
                 covered = m.start("verb") + len(what)
                 if not says_what(what) and re.search(r"\b(?:that|this|it|them|those|know)\b", what, re.IGNORECASE):
-                    what = self._referent(position, before, what)
+                    what = referent(self.spoken, position, before, what)
             if what and (item := self._item(position, self.spoken[position].turn.speaker, what, sentence, quote)):
                 found.append(item)
         return found
-
-    def _antecedent(self, position: int, sentence: str) -> str | None:
-        """What "I'll do that" takes on: the task it forgot, else the latest proposal of the last few turns."""
-        if forgot := FORGOT.search(sentence):
-            return forgot.group("what")
-        if not re.search(ANTECEDENT, sentence, re.IGNORECASE):
-            return None  # a bare "I will do" takes on only what it said it forgot
-        for earlier in reversed(self.spoken[max(0, position - 6) : position]):
-            for start, end in reversed(sentence_spans(earlier.spoken.text)):
-                proposal = earlier.spoken.text[start:end]
-                proposed = list(PROPOSAL.finditer(proposal))
-                if proposed and len(proposal.split()) >= 5:
-                    return clause(proposal, proposed[-1].end()).strip()
-        return None
-
-    def _referent(self, position: int, before: str, what: str) -> str:
-        """What "I'll put that together", "I'll let you know" or "I'll look into that" is about: the clause before
-        it ("I haven't gotten an agenda yet, I'll put that together"), else the question just asked of the speaker."""
-        lead = re.sub(r"^(?:(?:so|and|okay|um)\s+)+|\s*\b(?:I|we)(?:\s+would|'d)?\s*$", "", before.strip(" ,;-"),
-                      flags=re.IGNORECASE)
-        lead = " ".join(lead.split()[-12:])
-        if content_words(lead):
-            return f"{what}: {lead}"
-        speaker = self.spoken[position].turn.speaker
-        for earlier in reversed(self.spoken[max(0, position - REPLY_TURNS) : position]):
-            asked = [earlier.spoken.text[a:b] for a, b in sentence_spans(earlier.spoken.text)]
-            if earlier.turn.speaker != speaker and asked and asked[-1].rstrip().endswith("?"):
-                return f"{what}: {' '.join(asked[-1].split()[-12:])}"
-        return what
 
     def _requests(self, position: int, sentence: str, quote: str) -> list[ActionAssertion]:
         found, previous = [], 0
@@ -282,7 +251,7 @@ class _Reader:
         for m in SUGGESTED.finditer(sentence):
             what = clause(sentence, m.start("verb"))
             if not says_what(what):
-                what = self._referent(position, sentence[: m.start()], what)  # "to prepare the prototype I would"
+                what = referent(self.spoken, position, sentence[: m.start()], what)  # "to prepare the prototype I would"
             found += [item for owner in self.people.named(m.group("who")) if owner != speaker
                       and (item := self._item(position, owner, what, sentence, quote))]
         if action and not found:
