@@ -132,3 +132,18 @@ def test_you_could_said_to_someone_by_name_is_a_request() -> None:
         ("Industrial Designer", "Mm ."),
     ])
     assert work(found) == [("Marketing", "find out what")]
+
+
+def test_a_hand_out_after_for_next_time_and_a_role_that_is_to_work() -> None:
+    # the hand-out forms the AMI chairs use ("for next time: ..."; "the user interface designer is to work on ...")
+    found = actions([*[(r, "Okay .") for r in ROLES],
+                     ("Project Manager", "Okay for the next meeting : market trend watching , components concept , "
+                                         "user interface concept .")])
+    assert work(found) == [("Industrial Designer", "components concept"), ("Marketing", "market trend watching"),
+                           ("User Interface", "user interface concept")]
+    found = actions([*[(r, "Okay .") for r in ROLES],
+                     ("Project Manager", "Um so for the next meeting the user interface designer is to work on the "
+                                         "interface concept .")])
+    assert work(found) == [("User Interface", "work on the")]
+    assert actions([("Project Manager", "There's a lot of marketing to get through .")]) == []
+

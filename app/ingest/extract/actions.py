@@ -234,7 +234,8 @@ class _Reader:
                 continue
             start = next(m.start(v) for v in ("verb1", "verb2", "verb3") if m.group(v))
             lead = sentence[: m.start()]
-            if (m.group("modal") or "").lower() == "to" and lead.strip(" ,-") and not re.search(
+            be_to = re.search(r"(?:\bis|\bare|'s|'re)\s+to\s*$", sentence[: m.start("verb2") if m.group("verb2") else 0])
+            if (m.group("modal") or "").lower() == "to" and lead.strip(" ,-") and not be_to and not re.search(
                     r"\b(?:like|want|need|ask|asking|get|have|expect)\s+(?:the\s+|our\s+)?$", lead, re.IGNORECASE):
                 continue  # "Ravi to send the notes" is a note only at the start: "a lot of marketing to get"
             who = m.group("who1") or m.group("who")

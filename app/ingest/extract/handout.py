@@ -27,7 +27,8 @@ CUE = re.compile(
     r"\b(?:you\s+each\s+have|individual\s+(?:actions?|work|tasks?|assignments?)|doing\s+individually"
     r"|(?:have|got)\s+things\s+to\s+do|your\s+(?:tasks?|assignments?|actions)\s+(?:are|is)"
     r"|what's\s+(?:gonna\s+be\s+)?going\s+on"
-    r"|work\s+on\s+(?:\w+\s+){0,3}?(?:until|till|before|for)\s+(?:the\s+)?next\s+(?:meeting|time))\b",
+    r"|work\s+on\s+(?:\w+\s+){0,3}?(?:until|till|before|for)\s+(?:the\s+)?next\s+(?:meeting|time))\b"
+    r"|\bfor\s+(?:the\s+)?next\s+(?:time|meeting)\s*:",  # "for next time: the marketing report, ..."
     re.IGNORECASE,
 )
 # what joins an addressee to their work: "Alima will be doing", "ID, you've your", "Corinne, we'll want"
@@ -63,7 +64,8 @@ def handed_out(spoken: Sequence[SpokenTurn], position: int, people: Callnames, g
     left: list[tuple[Handed, str | None]] = []  # phrases nobody was named for, with the role they name
     pending: str | None = None
     text = spoken[position].spoken.text
-    after_cue = cue.end() + re.match(r"[^,:.?!]*", text[cue.end():]).end()  # "you each have individual actions,"
+    after_cue = cue.end() + (0 if cue.group().endswith(":") else  # "you each have individual actions,"
+                             re.match(r"[^,:.?!]*", text[cue.end():]).end())
     for at, start in _run(spoken, position, after_cue):
         text = spoken[at].spoken.text
         clause_at = None  # the sentence a clause began: its other phrases go on with it ("it seems fancy, innovative")
