@@ -147,3 +147,13 @@ def test_a_hand_out_after_for_next_time_and_a_role_that_is_to_work() -> None:
     assert work(found) == [("User Interface", "work on the")]
     assert actions([("Project Manager", "There's a lot of marketing to get through .")]) == []
 
+
+def test_a_task_said_in_a_known_items_capitals_is_no_part_of_the_role() -> None:
+    # ES2008c turn 474 as ingested into a graph that knows "Design": "user interface Design" is the task
+    turns = [Turn(index=i, speaker=s, text=t) for i, (s, t) in enumerate([
+        *[(r, "Okay .") for r in ROLES],
+        ("Project Manager", "um you each have things to do , look and feel design , user interface design , product "
+                            "evaluation ."), ("User Interface", "Cool .")])]
+    found = extract_meeting(MeetingInput(title="ami", date=date(2026, 3, 2), turns=turns), ["Design"]).action_items
+    assert work(found) == [("Industrial Designer", "look and feel"), ("Marketing", "product evaluation"),
+                           ("User Interface", "user interface design")]

@@ -76,7 +76,8 @@ def handed_out(spoken: Sequence[SpokenTurn], position: int, people: Callnames, g
             if sentence == clause_at and not owner:
                 continue
             before = phrase[: said[0].start()] if said else ""
-            after = re.sub(r"^\s+[A-Z]\w*", "", phrase[said[-1].end():]) if said else ""  # "User Interface Designer"
+            # "User Interface Designer", but not "User Interface Design" (the task, in a known item's capitals)
+            after = re.sub(r"^\s+(?:[A-Z]\w*(?:er|ert)|Person)\b", "", phrase[said[-1].end():]) if said else ""
             joined = _JOIN.match(after)
             if owner and not content_words(before) and not after.strip():
                 pending = owner
