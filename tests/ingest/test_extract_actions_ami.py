@@ -157,3 +157,20 @@ def test_a_task_said_in_a_known_items_capitals_is_no_part_of_the_role() -> None:
     found = extract_meeting(MeetingInput(title="ami", date=date(2026, 3, 2), turns=turns), ["Design"]).action_items
     assert work(found) == [("Industrial Designer", "look and feel"), ("Marketing", "product evaluation"),
                            ("User Interface", "user interface design")]
+
+
+def test_a_breakdown_of_individual_work_over_three_turns() -> None:
+    # ES2008a turns 147-151 (Alima introduced herself as the Industrial Designer)
+    found = actions([
+        ("Industrial Designer", "I'm Alima ."), ("User Interface", "Hi ."), ("Marketing", "Hello ."),
+        ("Project Manager", "but this is just a breakdown of what we'll be doing individually ."),
+        ("Industrial Designer", "Mm-hmm ."),
+        ("Project Manager", "Um the industrial design , Alima will be doing um the working design ."),
+        ("Industrial Designer", "Yeah ."),
+        ("Project Manager", "Um the User Interface Designer , that's for {disfmarker} . Technical functions , I guess "
+                            "like keeping in mind the buttons thing , the size of the buttons . Um user requirements um "
+                            ", so you'll be hearing about different trends , uh about different things that people "
+                            "need ."),
+    ])
+    assert work(found) == [("Industrial Designer", "doing the working"), ("Marketing", "user requirements"),
+                           ("User Interface", "technical functions")]

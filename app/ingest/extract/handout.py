@@ -73,8 +73,8 @@ def handed_out(spoken: Sequence[SpokenTurn], position: int, people: Callnames, g
             sentence = _sentence(text, start + offset)
             said = list(people.pattern.finditer(phrase)) if people.pattern else []
             owner = next((n for n in reversed(people.named(phrase)) if n != chair), None)
-            if sentence == clause_at and not owner:
-                continue
+            if sentence == clause_at and not owner or (pending and _JOIN.fullmatch(phrase)):
+                continue  # "the User Interface Designer, that's for. Technical functions": still theirs
             before = phrase[: said[0].start()] if said else ""
             # "User Interface Designer", but not "User Interface Design" (the task, in a known item's capitals)
             after = re.sub(r"^\s+(?:[A-Z]\w*(?:er|ert)|Person)\b", "", phrase[said[-1].end():]) if said else ""
@@ -83,7 +83,8 @@ def handed_out(spoken: Sequence[SpokenTurn], position: int, people: Callnames, g
                 pending = owner
             elif owner and not content_words(before) and (joined or not _task(phrase)):
                 rest = _JOIN.sub("", after).strip()
-                if rest and says_what(rest) and len(rest.split()) <= MAX_PHRASE_WORDS + 4:
+                # (with its article: "doing the working design" says what, "working design" alone need not)
+                if rest and (says_what(rest) or says_what(after)) and len(rest.split()) <= MAX_PHRASE_WORDS + 4:
                     handed.append(Handed(owner, rest, at, *sentence))
                     pending = None
                 else:
@@ -102,10 +103,10 @@ def handed_out(spoken: Sequence[SpokenTurn], position: int, people: Callnames, g
 
 def _phrases(text: str) -> Iterator[tuple[int, str]]:
     """The short phrases of a run, where each starts: between punctuation and around "and then" ("have the user
-    interface design and then evaluate the product"), without a leading "so have" or a trailing "according to the
+    interface design and then evaluate the product") or "so you" ("user requirements so you'll be hearing"), without a leading "so have" or a trailing "according to the
     decision"."""
     for m in re.finditer(r"[^,.;?!]+", text):
-        for piece in re.split(r"\band\s+then\b", m.group(), flags=re.IGNORECASE):
+        for piece in re.split(r"\band\s+then\b|\s+so\s+(?=(?:you|we|I)\b)", m.group(), flags=re.IGNORECASE):
             piece = re.sub(r"^\s*(?:(?:and|so|then|also|okay)\b\s*)*(?:have\s+(?=the\b))?", "", piece,
                            flags=re.IGNORECASE)
             yield m.start(), re.sub(r"\s+(?:according\s+to|as\s+(?:we\s+)?(?:decided|discussed|agreed))\b.*$", "",
