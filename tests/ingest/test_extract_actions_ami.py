@@ -174,3 +174,15 @@ def test_a_breakdown_of_individual_work_over_three_turns() -> None:
     ])
     assert work(found) == [("Industrial Designer", "doing the working"), ("Marketing", "user requirements"),
                            ("User Interface", "technical functions")]
+
+
+def test_the_one_who_takes_a_request_on_owns_it_not_the_first_to_say_right() -> None:
+    # ES2005a turns 70-75
+    found = actions([
+        ("Project Manager", "Um , if you could maybe come up with sort of shapes and suggested shades or whatever ."),
+        ("Industrial Designer", "Right ."),
+        ("Project Manager", "Which will probably just usurp what I said so"),
+        ("User Interface", "So you want me to look at shapes and everything you said ?"),
+        ("Project Manager", "Shapes and colours and um basically how to make it attractive ."),
+    ])
+    assert [(a.owner, a.turn) for a in found] == [("User Interface", 0)]

@@ -64,6 +64,7 @@ _HANDED = (
 )
 # what may follow a name without being part of it ("the Marketing Expert is going to", not "Marketing is going")
 _NOT_A_NAME_WORD = r"(?:you|we|they|I|is|are|will|gonna|going|supposed|expected|needs?|has|to|also)"
+_TAKES_IT_ON = re.compile(r"\byou\s+want\s+me\s+to\b|\b(?:do\s+you\s+mean|you\s+mean)\s+me\b", re.IGNORECASE)
 REPLY_TURNS = 3  # how far on an unnamed request's addressee may answer
 GROUP_REPLY_TURNS = 8
 
@@ -282,17 +283,18 @@ class _Reader:
         return list(reversed(named[1:3] if len(named) > 2 else named))
 
     def _repliers(self, position: int, reach: int, every: bool) -> list[str]:
-        """Who answers a request: the first other speaker to talk within `reach` turns (all of them for a group)."""
+        """Who answers a request: the first other speaker to talk within `reach` turns (all of them for a group),
+        unless another one takes it on ("Right." ... "So you want me to look at shapes?")."""
         asked = self.spoken[position].turn
         repliers: list[str] = []
         for later in self.spoken[position + 1 :]:
             if later.turn.index - asked.index > reach:
                 break
             if later.turn.speaker != asked.speaker and later.turn.speaker not in repliers:
+                if not every and _TAKES_IT_ON.search(later.spoken.text):
+                    return [later.turn.speaker]
                 repliers.append(later.turn.speaker)
-                if not every:
-                    break
-        return repliers
+        return repliers if every else repliers[:1]
 
 
 def _quotes(said: SpokenTurn, start: int, end: int) -> tuple[str, str | None]:
