@@ -186,3 +186,14 @@ def test_the_one_who_takes_a_request_on_owns_it_not_the_first_to_say_right() -> 
         ("Project Manager", "Shapes and colours and um basically how to make it attractive ."),
     ])
     assert [(a.owner, a.turn) for a in found] == [("User Interface", 0)]
+
+
+def test_a_request_right_after_calling_on_someone_is_theirs() -> None:
+    # ES2010a turn 144 (the blank turns after it leave nobody to answer within reach)
+    found = actions([
+        *[(r, "Okay .") for r in ROLES],
+        ("Project Manager", "Here's what we're going to do . Um the I_D_ , which is who ? Okay , you're going to think "
+                            "about the working design . What do you think that means ?"),
+        ("Project Manager", "Okay . And the marketing person , that's Courtney ."),
+    ])
+    assert work(found) == [("Industrial Designer", "think about the")]

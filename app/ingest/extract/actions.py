@@ -194,7 +194,8 @@ class _Reader:
             if re.match(r"(?:be\s+)?get(?:ting)?\b", what, re.IGNORECASE) and not GOT_DONE.search(what):
                 continue  # "you'll get instructions": receiving, not doing
             named = [n for n in self.people.named(lead) if n != speaker] or [
-                n for n in self.people.named(sentence[m.start("verb") + len(what) :]) if n != speaker]
+                n for n in self.people.named(sentence[m.start("verb") + len(what) :]) if n != speaker
+            ] or self._just_addressed(position, sentence)
             if group := TO_GROUP.search(m.group()):  # a role named in the hand-out before it is no group
                 pair = re.search(r"two|both", group.group(), re.IGNORECASE)
                 owners = self._named_before(position, sentence, group.group()) or self._repliers(
@@ -266,6 +267,14 @@ class _Reader:
         turns = self.meeting.turns
         return next((t.index for t in turns if t.index > said.turn.index and t.speaker == said.turn.speaker),
                     said.turn.index)
+
+    def _just_addressed(self, position: int, sentence: str) -> list[str]:
+        """The one person a short sentence just before, in the same turn, calls on: "the I_D_, which is who?
+        Okay, you're going to think about the working design"."""
+        text = self.spoken[position].spoken.text
+        spans = [text[a:b] for a, b in sentence_spans(text[: text.find(sentence)])]
+        named = set(self.people.named(spans[-1])) - {self.spoken[position].turn.speaker} if spans else set()
+        return list(named) if len(named) == 1 and len(spans[-1].split()) <= 6 else []
 
     def _named_before(self, position: int, sentence: str, group: str) -> list[str]:
         """Whom "you two" or "you guys" means when the speaker has just named two or more people ("Nathan, ...
