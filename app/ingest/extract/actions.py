@@ -48,6 +48,7 @@ from app.ingest.extract.action_cues import (
 )
 from app.ingest.extract.action_refs import antecedent, referent
 from app.ingest.extract.action_runs import runs
+from app.ingest.extract.addressees import GROUP_REPLY_TURNS, REPLY_TURNS, just_addressed, named_before, repliers
 from app.ingest.extract.callnames import Callnames
 from app.ingest.extract.due import find_due, resolve_due
 from app.ingest.extract.handout import handed_out
@@ -64,9 +65,6 @@ _HANDED = (
 )
 # what may follow a name without being part of it ("the Marketing Expert is going to", not "Marketing is going")
 _NOT_A_NAME_WORD = r"(?:you|we|they|I|is|are|will|gonna|going|supposed|expected|needs?|has|to|also)"
-_TAKES_IT_ON = re.compile(r"\byou\s+want\s+me\s+to\b|\b(?:do\s+you\s+mean|you\s+mean)\s+me\b", re.IGNORECASE)
-REPLY_TURNS = 3  # how far on an unnamed request's addressee may answer
-GROUP_REPLY_TURNS = 8
 
 
 def extract_actions(
@@ -195,18 +193,18 @@ class _Reader:
                 continue  # "you'll get instructions": receiving, not doing
             named = [n for n in self.people.named(lead) if n != speaker] or [
                 n for n in self.people.named(sentence[m.start("verb") + len(what) :]) if n != speaker
-            ] or self._just_addressed(position, sentence)
+            ] or just_addressed(self.spoken, self.people, position, sentence)
             if group := TO_GROUP.search(m.group()):  # a role named in the hand-out before it is no group
                 pair = re.search(r"two|both", group.group(), re.IGNORECASE)
-                owners = self._named_before(position, sentence, group.group()) or self._repliers(
-                    position, GROUP_REPLY_TURNS, every=True)[: 2 if pair else None]
+                owners = named_before(self.spoken, self.people, position, sentence, group.group()) or repliers(
+                    self.spoken, position, GROUP_REPLY_TURNS, every=True)[: 2 if pair else None]
             else:
-                owners = named[-1:] or self._repliers(position, REPLY_TURNS, every=False)
+                owners = named[-1:] or repliers(self.spoken, position, REPLY_TURNS, every=False)
             found += [item for owner in owners if (item := self._item(position, owner, what, sentence, quote))]
         bare = IMPERATIVE.match(sentence)
         if not found and bare and find_due(sentence) and not sentence.rstrip().endswith("?"):
             what = clause(sentence, bare.start("verb"))
-            found += [item for owner in self._repliers(position, REPLY_TURNS, every=False)
+            found += [item for owner in repliers(self.spoken, position, REPLY_TURNS, every=False)
                       if (item := self._item(position, owner, what, sentence, quote))]
         return found
 
@@ -219,7 +217,7 @@ class _Reader:
         items: list[ActionAssertion] = []
         for name, what in handed:
             you = re.search(r"\byou$", name, re.IGNORECASE)
-            named = self._repliers(position, REPLY_TURNS, every=False) if you else self.people.named(name)
+            named = repliers(self.spoken, position, REPLY_TURNS, every=False) if you else self.people.named(name)
             if named and not REQUEST.search(what) and not any(a.owner == named[-1] for a in found + items):
                 if item := self._item(position, named[-1], what, sentence, quote):
                     items.append(item)
@@ -236,7 +234,8 @@ class _Reader:
                 continue
             start = next(m.start(v) for v in ("verb1", "verb2", "verb3") if m.group(v))
             lead = sentence[: m.start()]
-            be_to = re.search(r"(?:\bis|\bare|'s|'re)\s+to\s*$", sentence[: m.start("verb2") if m.group("verb2") else 0])
+            before_verb = sentence[: m.start("verb2") if m.group("verb2") else 0]
+            be_to = re.search(r"(?:\bis|\bare|'s|'re)\s+to\s*$", before_verb)  # "the designer is to work on"
             if (m.group("modal") or "").lower() == "to" and lead.strip(" ,-") and not be_to and not re.search(
                     r"\b(?:like|want|need|ask|asking|get|have|expect)\s+(?:the\s+|our\s+)?$", lead, re.IGNORECASE):
                 continue  # "Ravi to send the notes" is a note only at the start: "a lot of marketing to get"
@@ -254,7 +253,7 @@ class _Reader:
         for m in SUGGESTED.finditer(sentence):
             what = clause(sentence, m.start("verb"))
             if not says_what(what):
-                what = referent(self.spoken, position, sentence[: m.start()], what)  # "to prepare the prototype I would"
+                what = referent(self.spoken, position, sentence[: m.start()], what)  # "to prepare the prototype"
             found += [item for owner in self.people.named(m.group("who")) if owner != speaker
                       and (item := self._item(position, owner, what, sentence, quote))]
         if action and not found:
@@ -267,43 +266,6 @@ class _Reader:
         turns = self.meeting.turns
         return next((t.index for t in turns if t.index > said.turn.index and t.speaker == said.turn.speaker),
                     said.turn.index)
-
-    def _just_addressed(self, position: int, sentence: str) -> list[str]:
-        """The one person a short sentence just before, in the same turn, calls on: "the I_D_, which is who?
-        Okay, you're going to think about the working design"."""
-        text = self.spoken[position].spoken.text
-        spans = [text[a:b] for a, b in sentence_spans(text[: text.find(sentence)])]
-        named = set(self.people.named(spans[-1])) - {self.spoken[position].turn.speaker} if spans else set()
-        return list(named) if len(named) == 1 and len(spans[-1].split()) <= 6 else []
-
-    def _named_before(self, position: int, sentence: str, group: str) -> list[str]:
-        """Whom "you two" or "you guys" means when the speaker has just named two or more people ("Nathan, ...
-        Ron, if you can ... I need you guys to work together"): those (the last two for "you two", "you both")."""
-        said = self.spoken[position]
-        text = said.spoken.text[: said.spoken.text.find(sentence)]
-        for earlier in reversed(self.spoken[max(0, position - REPLY_TURNS) : position]):
-            text = (earlier.spoken.text + " " if earlier.turn.speaker == said.turn.speaker else "") + text
-        named = list(dict.fromkeys(reversed([n for n in self.people.named(text) if n != said.turn.speaker])))
-        if len(named) < 2:
-            return []
-        if not re.search(r"two|both", group, re.IGNORECASE):
-            return list(reversed(named))
-        # of three named, "and the two of you" are the two besides the one just addressed
-        return list(reversed(named[1:3] if len(named) > 2 else named))
-
-    def _repliers(self, position: int, reach: int, every: bool) -> list[str]:
-        """Who answers a request: the first other speaker to talk within `reach` turns (all of them for a group),
-        unless another one takes it on ("Right." ... "So you want me to look at shapes?")."""
-        asked = self.spoken[position].turn
-        repliers: list[str] = []
-        for later in self.spoken[position + 1 :]:
-            if later.turn.index - asked.index > reach:
-                break
-            if later.turn.speaker != asked.speaker and later.turn.speaker not in repliers:
-                if not every and _TAKES_IT_ON.search(later.spoken.text):
-                    return [later.turn.speaker]
-                repliers.append(later.turn.speaker)
-        return repliers if every else repliers[:1]
 
 
 def _quotes(said: SpokenTurn, start: int, end: int) -> tuple[str, str | None]:
