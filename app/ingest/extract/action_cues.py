@@ -16,10 +16,11 @@ _VERBS = (
 ).split()
 _PHRASAL = (
     r"look\s+(?:into|at|around|for)|find\s+out|follow\s+up|set\s+up|work\s+(?:together\s+)?(?:on|with|out)"
+    r"|work\s+together"
     r"|come\s+up\s+with|look\s+and\s+see"
     r"|take\s+care\s+of|sort\s+out|figure\s+out|try\s+out|report\s+back|talk\s+to|speak\s+to|get\s+back\s+to"
     r"|have\s+a\s+look(?:\s+(?:at|into))?|let\s+(?:you|everyone|everybody)(?:\s+guys|\s+all)?\s+know"
-    r"|think\s+about"
+    r"|think\s+about|play\s+(?:around\s+)?with"
 )
 _DOUBLED = {"put": "putting", "get": "getting", "set": "setting", "run": "running", "chat": "chatting"}
 
@@ -32,7 +33,7 @@ def _gerund(verb: str) -> str:
 
 def _forms(gerund: bool) -> str:
     words = [_gerund(v) if gerund else v for v in _VERBS]
-    phrasal = re.sub(r"\b(look|find|follow|set|work|come|take|sort|figure|try|report|talk|speak|get|think)\b",
+    phrasal = re.sub(r"\b(look|find|follow|set|work|come|take|sort|figure|try|report|talk|speak|get|think|play)\b",
                      lambda m: _gerund(m.group()), _PHRASAL) if gerund else _PHRASAL
     return rf"(?:{phrasal}|{'|'.join(words)})\b"
 
@@ -40,6 +41,9 @@ def _forms(gerund: bool) -> str:
 # "be working on", "be thinking about" (future progressive: the way a chair hands out work)
 GERUND = rf"(?:{_forms(True)})"  # "the marketing expert is coming up with the requirements"
 WORK = rf"(?:(?:be\s+)?(?:just\s+)?(?:{GERUND}|thinking\s+about)|{_forms(False)})"
+# "maybe for next meeting send me your presentation before by email": a bare imperative (read with a due day only)
+IMPERATIVE = re.compile(r"^\W*(?:(?:so|okay|and|then|maybe|please|just|also|now)\W+|(?:for|by|before)\s+(?:the\s+)?"
+                        r"next\s+\w+\W+)*(?P<verb>" + _forms(False) + ")", re.IGNORECASE)
 ANTECEDENT = r"(?:do|take|handle)\s+(?:that|this)(?:\s+on)?\b"
 SELF = re.compile(
     r"\b(?:I(?:'ll|\s+will|\s+shall|'m\s+gonna|'m\s+going\s+to|\s+am\s+going\s+to"
@@ -53,11 +57,16 @@ SELF = re.compile(
 _SUBORDINATE = (r"(?:if|when|unless|as|because|once|until|while|whether|do|did|can|could|would|will|should"
                 r"|that|what|how)")
 _GROUP = r"(?:\s+(?:guys|all|two|both|people))?"
-TO_GROUP = re.compile(r"\byou\s+(?:guys|all|two|both|people)\b", re.IGNORECASE)
+# "you two", "the two of you", "both of you"
+_THE_GROUP = r"(?:you" + _GROUP + r"|(?:the\s+(?:two|three)|both|all|each)\s+of\s+you)"
+TO_GROUP = re.compile(r"\byou\s+(?:guys|all|two|both|people)\b|\b(?:two|three|both|all|each)\s+of\s+you\b",
+                      re.IGNORECASE)
 REQUEST = re.compile(
     r"\b(?:(?:can|could|would|will)\s+you" + _GROUP + r"(?:\s+please|\s+maybe|\s+also)*"
     r"|if\s+you" + _GROUP + r"\s+c(?:ould|an)(?:\s+maybe|\s+just|\s+please|\s+also)*"
-    r"|you" + _GROUP + r"(?:'re|\s+are)?\s+(?:gonna|going\s+to)|you" + _GROUP + r"(?:'ll|\s+will)"
+    r"|" + _THE_GROUP + r"(?:'re|\s+are)?\s+(?:gonna|going\s+to)|" + _THE_GROUP + r"(?:'ll|\s+will)"
+    r"|" + _THE_GROUP + r"\s+get\s+to"  # "the two of you get to play with the modelling components"
+    r"|you\s+could(?:\s+maybe|\s+just|\s+also)*(?:\s+[a-z](?=\s))?"  # "marketing, you could s find out": after a name
     r"|I(?:'d|\s+would)?\s+(?:like|want|need)\s+you" + _GROUP + r"\s+to(?:\s+do\s+is)?"
     r"|what\s+I(?:'d|\s+would)\s+like\s+you" + _GROUP + r"\s+to\s+do\s+is"
     r"|I(?:'ll|\s+will|'m\s+going\s+to|'m\s+gonna)?\s+ask\s+you" + _GROUP + r"\s+to"
@@ -71,6 +80,10 @@ REQUEST = re.compile(
 # work is theirs, not the speaker's
 ASKED = re.compile(r"\b(?:ask|like|want|need)\s+(?P<who>(?:\w+\s+){1,5}?)to\s+(?:try\s+(?:and|to)\s+)?"
                    r"(?P<verb>" + WORK + ")", re.IGNORECASE)
+# "I would suggest that the Industrial Designer and the User Interface Designer work together": theirs, however
+# politely put
+SUGGESTED = re.compile(r"\b(?:suggest|propose|recommend)\s+(?:that\s+)?(?P<who>(?:\w+\s+){1,8}?)(?:should\s+)?"
+                       r"(?P<verb>" + WORK + ")", re.IGNORECASE)
 DONE = re.compile(
     r"\bI(?:'ve|\s+have)?\s+(?:already\s+|just\s+|finally\s+)?(?P<verb>sent|e-?mailed|mailed|forwarded|circulated|"
     r"shared|uploaded|posted|put|saved|written|wrote|typed\s+up|drafted|prepared|finished|completed|done|"
@@ -97,9 +110,13 @@ IN_MEETING = re.compile(
     r"|\bfor\s+(?:about\s+)?(?:a|one|two|a\s+few|\d+)\s+(?:seconds?|minutes?|moments?)\b|\bask\s+you\b"
     r"|\bwrite\s+(?:\w+\s+){0,3}?down\b|\b(?:presentation|slides?|slide\s+show)\s+(?:running|up|going|on)\b"
     r"|\bfull\s+screen\b|\bshar(?:e|ing)\s+(?:my|the|your|our)\s+screen\b|\btalking\b"
-    r"|\b(?:microphones?|mics?|laptops?|cables?|powerpoint|the\s+pen)\b|\bhere\b\s*[.?!]*$|\bnow\b\s*[.?!]*$"
+    # (but "I'll put up the minutes and these PowerPoint slides" is work)
+    r"|\b(?:microphones?|mics?|laptops?|cables?|powerpoint(?!\s+(?:slides?|files?|documents?))|the\s+pen)\b"
+    r"|\bhere\b\s*[.?!]*$|\bnow\b\s*[.?!]*$"
     # "do you want me to do my evaluation last?", "I'll finish up with a bit of discussion": the meeting's order
-    r"|\b(?:first|last)\s*[.?!]*$|\b(?:finish|start|end)(?:\s+up|\s+off)?\s+with\b",
+    r"|\b(?:first|last)\s*[.?!]*$|\b(?:finish|start|end)(?:\s+up|\s+off)?\s+with\b"
+    # the agenda: "I'm gonna do an opening", "I'm gonna review the minutes of the last meeting"
+    r"|\bdo\s+(?:an|the)\s+opening\b|\b(?:review|go\s+(?:over|through)|recap)\s+(?:\w+\s+){0,2}?minutes\b",
     re.IGNORECASE,
 )
 FORGOT = re.compile(r"\bforg(?:o|ot|otten)\s+to\s+(?P<what>.+?)\s*,?\s*but\s+I\s+will\b", re.IGNORECASE)

@@ -29,24 +29,26 @@ from app.ingest.extract.action_cues import (
     DONE,
     EMBEDDED,
     FILLER_WORDS,
-    FORGOT,
     GERUND,
     GOT_DONE,
     HEDGED,
+    IMPERATIVE,
     IN_MEETING,
     MAIN_CLAUSE,
     NEGATED,
-    PROPOSAL,
     REPORTED,
     REQUEST,
     SELF,
+    SUGGESTED,
     TO_GROUP,
     VAGUE_WORK,
     WORK,
     clause,
     says_what,
 )
+from app.ingest.extract.action_refs import antecedent, referent
 from app.ingest.extract.action_runs import runs
+from app.ingest.extract.addressees import GROUP_REPLY_TURNS, REPLY_TURNS, just_addressed, named_before, repliers
 from app.ingest.extract.callnames import Callnames
 from app.ingest.extract.due import find_due, resolve_due
 from app.ingest.extract.handout import handed_out
@@ -63,8 +65,6 @@ _HANDED = (
 )
 # what may follow a name without being part of it ("the Marketing Expert is going to", not "Marketing is going")
 _NOT_A_NAME_WORD = r"(?:you|we|they|I|is|are|will|gonna|going|supposed|expected|needs?|has|to|also)"
-REPLY_TURNS = 3  # how far on an unnamed request's addressee may answer
-GROUP_REPLY_TURNS = 8
 
 
 def extract_actions(
@@ -114,7 +114,8 @@ class _Reader:
         if any(a.speaker != a.owner for a in found):  # a turn handing out work
             for sentence, quote, _ in sentences:
                 found += self._for_role(position, sentence, quote, found)
-        for h in handed_out(self.spoken, position, self.people, {a.owner for a in found}):
+        alone = {a.owner for a in found if sum(b.turn == a.turn and b.text == a.text for b in found) == 1}
+        for h in handed_out(self.spoken, position, self.people, alone):  # group work leaves a role's own to hand out
             quote, _ = _quotes(self.spoken[h.position], h.start, h.end)
             sentence = self.spoken[h.position].spoken.text[h.start : h.end]
             if item := self._item(h.position, h.owner, h.what, sentence, quote):
@@ -158,27 +159,15 @@ class _Reader:
             if ASKED.match(sentence, m.start("verb")):
                 continue  # delegated: read as the asked person's
             if re.match(ANTECEDENT + "|do\\s*(?:[.,]|$)", sentence[m.start("verb"):]):
-                what = self._antecedent(position, sentence)
+                what = antecedent(self.spoken, position, sentence)
             else:
                 what = clause(sentence, m.start("verb"))
                 covered = m.start("verb") + len(what)
+                if not says_what(what) and re.search(r"\b(?:that|this|it|them|those|know)\b", what, re.IGNORECASE):
+                    what = referent(self.spoken, position, before, what)
             if what and (item := self._item(position, self.spoken[position].turn.speaker, what, sentence, quote)):
                 found.append(item)
         return found
-
-    def _antecedent(self, position: int, sentence: str) -> str | None:
-        """What "I'll do that" takes on: the task it forgot, else the latest proposal of the last few turns."""
-        if forgot := FORGOT.search(sentence):
-            return forgot.group("what")
-        if not re.search(ANTECEDENT, sentence, re.IGNORECASE):
-            return None  # a bare "I will do" takes on only what it said it forgot
-        for earlier in reversed(self.spoken[max(0, position - 6) : position]):
-            for start, end in reversed(sentence_spans(earlier.spoken.text)):
-                proposal = earlier.spoken.text[start:end]
-                proposed = list(PROPOSAL.finditer(proposal))
-                if proposed and len(proposal.split()) >= 5:
-                    return clause(proposal, proposed[-1].end()).strip()
-        return None
 
     def _requests(self, position: int, sentence: str, quote: str) -> list[ActionAssertion]:
         found, previous = [], 0
@@ -194,17 +183,29 @@ class _Reader:
                 continue  # "if you can build space craft, you'll have no problem with a remote": a condition
             inverted = re.search(r"\b(?:are|were|will|do|did)\s*$", lead, re.IGNORECASE) and re.match(
                 r"you\b", m.group(), re.IGNORECASE)  # "are you gonna come up with ideas?"
+            if re.match(r"you\s+could", m.group(), re.IGNORECASE) and not (
+                    re.search(r",\s*$", lead) and self.people.named(lead[-25:])):
+                continue  # "you could" is a request only said to someone by name: else a suggestion
             if REPORTED.search(lead) or IN_MEETING.search(sentence[m.end():]) or EMBEDDED.search(lead) or inverted:
                 continue  # "what else can you do with it?"
             what = clause(sentence, m.start("verb"))
             if re.match(r"(?:be\s+)?get(?:ting)?\b", what, re.IGNORECASE) and not GOT_DONE.search(what):
                 continue  # "you'll get instructions": receiving, not doing
             named = [n for n in self.people.named(lead) if n != speaker] or [
-                n for n in self.people.named(sentence[m.start("verb") + len(what) :]) if n != speaker]
-            group = TO_GROUP.search(m.group())
-            owners = named[-1:] or (group and self._named_before(position, sentence, group.group())) or self._repliers(
-                position, GROUP_REPLY_TURNS if group else REPLY_TURNS, every=bool(group))
+                n for n in self.people.named(sentence[m.start("verb") + len(what) :]) if n != speaker
+            ] or just_addressed(self.spoken, self.people, position, sentence)
+            if group := TO_GROUP.search(m.group()):  # a role named in the hand-out before it is no group
+                pair = re.search(r"two|both", group.group(), re.IGNORECASE)
+                owners = named_before(self.spoken, self.people, position, sentence, group.group()) or repliers(
+                    self.spoken, position, GROUP_REPLY_TURNS, every=True)[: 2 if pair else None]
+            else:
+                owners = named[-1:] or repliers(self.spoken, position, REPLY_TURNS, every=False)
             found += [item for owner in owners if (item := self._item(position, owner, what, sentence, quote))]
+        bare = IMPERATIVE.match(sentence)
+        if not found and bare and find_due(sentence) and not sentence.rstrip().endswith("?"):
+            what = clause(sentence, bare.start("verb"))
+            found += [item for owner in repliers(self.spoken, position, REPLY_TURNS, every=False)
+                      if (item := self._item(position, owner, what, sentence, quote))]
         return found
 
     def _for_role(
@@ -216,7 +217,7 @@ class _Reader:
         items: list[ActionAssertion] = []
         for name, what in handed:
             you = re.search(r"\byou$", name, re.IGNORECASE)
-            named = self._repliers(position, REPLY_TURNS, every=False) if you else self.people.named(name)
+            named = repliers(self.spoken, position, REPLY_TURNS, every=False) if you else self.people.named(name)
             if named and not REQUEST.search(what) and not any(a.owner == named[-1] for a in found + items):
                 if item := self._item(position, named[-1], what, sentence, quote):
                     items.append(item)
@@ -233,7 +234,9 @@ class _Reader:
                 continue
             start = next(m.start(v) for v in ("verb1", "verb2", "verb3") if m.group(v))
             lead = sentence[: m.start()]
-            if (m.group("modal") or "").lower() == "to" and lead.strip(" ,-") and not re.search(
+            before_verb = sentence[: m.start("verb2") if m.group("verb2") else 0]
+            be_to = re.search(r"(?:\bis|\bare|'s|'re)\s+to\s*$", before_verb)  # "the designer is to work on"
+            if (m.group("modal") or "").lower() == "to" and lead.strip(" ,-") and not be_to and not re.search(
                     r"\b(?:like|want|need|ask|asking|get|have|expect)\s+(?:the\s+|our\s+)?$", lead, re.IGNORECASE):
                 continue  # "Ravi to send the notes" is a note only at the start: "a lot of marketing to get"
             who = m.group("who1") or m.group("who")
@@ -247,6 +250,12 @@ class _Reader:
             if owner and owner != speaker and not sentence.rstrip().endswith("?"):
                 if item := self._item(position, owner, clause(sentence, m.start("verb")), sentence, quote):
                     found.append(item)
+        for m in SUGGESTED.finditer(sentence):
+            what = clause(sentence, m.start("verb"))
+            if not says_what(what):
+                what = referent(self.spoken, position, sentence[: m.start()], what)  # "to prepare the prototype"
+            found += [item for owner in self.people.named(m.group("who")) if owner != speaker
+                      and (item := self._item(position, owner, what, sentence, quote))]
         if action and not found:
             owner = (self.people.named(action.group("for") or "") or [self.spoken[position].turn.speaker])[0]
             if item := self._item(position, owner, clause(action.group("what"), 0), sentence, quote):
@@ -257,31 +266,6 @@ class _Reader:
         turns = self.meeting.turns
         return next((t.index for t in turns if t.index > said.turn.index and t.speaker == said.turn.speaker),
                     said.turn.index)
-
-    def _named_before(self, position: int, sentence: str, group: str) -> list[str]:
-        """Whom "you two" or "you guys" means when the speaker has just named two or more people ("Nathan, ...
-        Ron, if you can ... I need you guys to work together"): those (the last two for "you two", "you both")."""
-        said = self.spoken[position]
-        text = said.spoken.text[: said.spoken.text.find(sentence)]
-        for earlier in reversed(self.spoken[max(0, position - REPLY_TURNS) : position]):
-            text = (earlier.spoken.text + " " if earlier.turn.speaker == said.turn.speaker else "") + text
-        named = list(dict.fromkeys(reversed([n for n in self.people.named(text) if n != said.turn.speaker])))
-        if len(named) < 2:
-            return []
-        return list(reversed(named[:2] if re.search(r"two|both", group, re.IGNORECASE) else named))
-
-    def _repliers(self, position: int, reach: int, every: bool) -> list[str]:
-        """Who answers a request: the first other speaker to talk within `reach` turns (all of them for a group)."""
-        asked = self.spoken[position].turn
-        repliers: list[str] = []
-        for later in self.spoken[position + 1 :]:
-            if later.turn.index - asked.index > reach:
-                break
-            if later.turn.speaker != asked.speaker and later.turn.speaker not in repliers:
-                repliers.append(later.turn.speaker)
-                if not every:
-                    break
-        return repliers
 
 
 def _quotes(said: SpokenTurn, start: int, end: int) -> tuple[str, str | None]:

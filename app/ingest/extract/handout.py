@@ -7,13 +7,15 @@ A phrase after a person said on their own ("User Interface,") or after a name th
 doing ...", "Industrial Design you've your ...") is theirs. The phrases left over go to the people the run has not
 given work yet: one that names a role is that role's ("user interface design"), one that shares a word with a role
 is that role's ("look and feel design": the Industrial Designer), and the last phrase goes to the last person.
-The chair's own work is read elsewhere, as a commitment.
+The chair's own work is read elsewhere, as a commitment. A run may also hand out imperatives ("so maybe we can
+work on those aspects until next meeting. So have the final look and feel design according to the decision. And have
+the user interface design and then evaluate the product.").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from app.ingest.extract.action_cues import content_words, says_what
@@ -24,7 +26,9 @@ from app.ingest.names import STOPWORDS, stem, tokens
 CUE = re.compile(
     r"\b(?:you\s+each\s+have|individual\s+(?:actions?|work|tasks?|assignments?)|doing\s+individually"
     r"|(?:have|got)\s+things\s+to\s+do|your\s+(?:tasks?|assignments?|actions)\s+(?:are|is)"
-    r"|what's\s+(?:gonna\s+be\s+)?going\s+on)\b",
+    r"|what's\s+(?:gonna\s+be\s+)?going\s+on"
+    r"|work\s+on\s+(?:\w+\s+){0,3}?(?:until|till|before|for)\s+(?:the\s+)?next\s+(?:meeting|time))\b"
+    r"|\bfor\s+(?:the\s+)?next\s+(?:time|meeting)\s*:",  # "for next time: the marketing report, ..."
     re.IGNORECASE,
 )
 # what joins an addressee to their work: "Alima will be doing", "ID, you've your", "Corinne, we'll want"
@@ -60,22 +64,27 @@ def handed_out(spoken: Sequence[SpokenTurn], position: int, people: Callnames, g
     left: list[tuple[Handed, str | None]] = []  # phrases nobody was named for, with the role they name
     pending: str | None = None
     text = spoken[position].spoken.text
-    after_cue = cue.end() + re.match(r"[^,:.?!]*", text[cue.end():]).end()  # "you each have individual actions,"
+    after_cue = cue.end() + (0 if cue.group().endswith(":") else  # "you each have individual actions,"
+                             re.match(r"[^,:.?!]*", text[cue.end():]).end())
     for at, start in _run(spoken, position, after_cue):
         text = spoken[at].spoken.text
-        for m in re.finditer(r"[^,.;?!]+", text[start:]):
-            phrase = re.sub(r"^\s*(?:and|so|then|also|okay)\b\s*", "", m.group(), flags=re.IGNORECASE).strip()
-            sentence = _sentence(text, start + m.start())
+        clause_at = None  # the sentence a clause began: its other phrases go on with it ("it seems fancy, innovative")
+        for offset, phrase in _phrases(text[start:]):
+            sentence = _sentence(text, start + offset)
             said = list(people.pattern.finditer(phrase)) if people.pattern else []
             owner = next((n for n in reversed(people.named(phrase)) if n != chair), None)
+            if sentence == clause_at and not owner or (pending and _JOIN.fullmatch(phrase)):
+                continue  # "the User Interface Designer, that's for. Technical functions": still theirs
             before = phrase[: said[0].start()] if said else ""
-            after = re.sub(r"^\s+[A-Z]\w*", "", phrase[said[-1].end():]) if said else ""  # "User Interface Designer"
+            # "User Interface Designer", but not "User Interface Design" (the task, in a known item's capitals)
+            after = re.sub(r"^\s+(?:[A-Z]\w*(?:er|ert)|Person)\b", "", phrase[said[-1].end():]) if said else ""
             joined = _JOIN.match(after)
             if owner and not content_words(before) and not after.strip():
                 pending = owner
             elif owner and not content_words(before) and (joined or not _task(phrase)):
                 rest = _JOIN.sub("", after).strip()
-                if rest and says_what(rest) and len(rest.split()) <= MAX_PHRASE_WORDS + 4:
+                # (with its article: "doing the working design" says what, "working design" alone need not)
+                if rest and (says_what(rest) or says_what(after)) and len(rest.split()) <= MAX_PHRASE_WORDS + 4:
                     handed.append(Handed(owner, rest, at, *sentence))
                     pending = None
                 else:
@@ -87,9 +96,21 @@ def handed_out(spoken: Sequence[SpokenTurn], position: int, people: Callnames, g
                 else:
                     left.append((Handed("", phrase, at, *sentence), owner))
             elif _CLAUSE.search(phrase):
-                pending = None
+                pending, clause_at = None, None if CUE.search(phrase) else sentence
     idle = [p for p in _idle(spoken, chair, handed) if p not in given]
     return handed + _share(left, idle, people)
+
+
+def _phrases(text: str) -> Iterator[tuple[int, str]]:
+    """The short phrases of a run, where each starts: between punctuation and around "and then" ("have the user
+    interface design and then evaluate the product") or "so you" ("user requirements so you'll be hearing"), without a leading "so have" or a trailing "according to the
+    decision"."""
+    for m in re.finditer(r"[^,.;?!]+", text):
+        for piece in re.split(r"\band\s+then\b|\s+so\s+(?=(?:you|we|I)\b)", m.group(), flags=re.IGNORECASE):
+            piece = re.sub(r"^\s*(?:(?:and|so|then|also|okay)\b\s*)*(?:have\s+(?=the\b))?", "", piece,
+                           flags=re.IGNORECASE)
+            yield m.start(), re.sub(r"\s+(?:according\s+to|as\s+(?:we\s+)?(?:decided|discussed|agreed))\b.*$", "",
+                                    piece, flags=re.IGNORECASE).strip()
 
 
 def _run(spoken: Sequence[SpokenTurn], position: int, start: int) -> list[tuple[int, int]]:

@@ -1,0 +1,199 @@
+"""Action items as the AMI meetings say them: short real turns (QMSum, MIT licence; AMI Meeting Corpus, CC BY 4.0),
+each with its meeting and turn."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.ingest.extract.rules import extract_meeting
+from app.ingest.models import ActionAssertion, MeetingInput, Turn
+
+ROLES = ["Project Manager", "Marketing", "User Interface", "Industrial Designer"]
+
+
+def actions(lines: list[tuple[str, str]]) -> list[ActionAssertion]:
+    turns = [Turn(index=i, speaker=s, text=t) for i, (s, t) in enumerate(lines)]
+    return extract_meeting(MeetingInput(title="ami", date=date(2026, 3, 2), turns=turns)).action_items
+
+
+def work(found: list[ActionAssertion]) -> list[tuple[str, str]]:
+    return sorted((a.owner, " ".join(a.text.lower().split()[:3])) for a in found)
+
+
+def test_the_two_of_you_after_addressing_a_third_are_the_other_two() -> None:
+    # ES2016c turns 269-271: Ryan, Manuel, then Corrine get their work; "the two of you" are Ryan and Manuel
+    found = actions([
+        ("Marketing", "I am Corinne Whiting ."), ("User Interface", "I'm Ryan ."),
+        ("Industrial Designer", "I'm Manuel ."),
+        ("Project Manager", "Here's what's gonna be going on . Um Ryan you'll be working on the user interface design "
+                            ". Um Manuel you'll be working on the look-and-feel design ."),
+        ("Project Manager", "Corrine we'll want a product evaluation . And the two of you get to play with the uh "
+                            "modelling components and uh maybe and and get us a prototype ."),
+        ("Industrial Designer", "Okay ."),
+    ])
+    assert ("Marketing", "a product evaluation") in work(found)
+    assert sorted(a.owner for a in found if "modelling" in a.text) == ["Industrial Designer", "User Interface"]
+
+
+def test_you_two_in_an_unnamed_hand_out_leaves_each_role_its_own_task() -> None:
+    # ES2008c turn 474, and the three replies after it
+    found = actions([
+        *[(r, "Okay .") for r in ROLES],
+        ("Project Manager", "um you each have things to do , look and feel design , user interface design , product "
+                            "evaluation , and you two are going to work together on a prototype using modelling "
+                            "clay ."),
+        ("Industrial Designer", "Ooh ."), ("User Interface", "Cool ."), ("Marketing", "Wow ."),
+    ])
+    assert work(found) == [
+        ("Industrial Designer", "look and feel"), ("Industrial Designer", "work together on"),
+        ("Marketing", "product evaluation"),
+        ("User Interface", "user interface design"), ("User Interface", "work together on")]
+
+
+def test_a_commitment_to_that_takes_the_clause_or_question_it_answers() -> None:
+    asked = actions([  # ES2008a turns 122-124
+        ("User Interface", "Um or should we just stick to just stick to having television television related buttons "
+                           "on it ?"),
+        ("Project Manager", "It's a good question . Um . I'll look into that ."),
+    ])
+    lead = actions([("Project Manager", "I haven't gotten an agenda yet , um I'll put that together .")])  # ES2008a 158
+    condition = actions([  # ES2008c turn 301
+        ("Marketing", "If I get any more information of fruits and vegetables , I'll let you know .")])
+    assert [(a.owner, a.turn) for a in asked + lead + condition] == [
+        ("Project Manager", 1), ("Project Manager", 0), ("Marketing", 0)]
+    assert "television related buttons" in asked[0].text
+    assert "agenda" in lead[0].text and "fruits and vegetables" in condition[0].text
+
+
+def test_a_chair_suggesting_that_two_roles_work_together_gives_both_the_work() -> None:
+    # IS1001c turn 325
+    found = actions([
+        *[(r, "Okay .") for r in ROLES],
+        ("Project Manager", "So so to prepare the prototype I would suggest that the Industrial Designer and the User "
+                            "Interface Designer uh work together . That would uh"),
+    ])
+    assert sorted((a.owner, a.text) for a in found) == [
+        ("Industrial Designer", "work together: to prepare the prototype"),
+        ("User Interface", "work together: to prepare the prototype")]
+
+
+def test_a_bare_imperative_with_a_due_day_goes_to_whoever_answers() -> None:
+    found = actions([
+        # IS1001b turns 576-579
+        ("Project Manager", "Uh maybe for next meeting uh send me your presentation before by email so that we can see "
+                            "them uh altogether . That would be easier ."),
+        ("User Interface", "What is the folder that you put yours in ?"),
+        # no due day: a remark, no item
+        ("Project Manager", "Send me a smile ."), ("Marketing", "Ha ."),
+    ])
+    assert [(a.owner, a.text, a.due_text) for a in found] == [
+        ("User Interface", "send me your presentation before by email", "for next meeting")]
+
+
+def test_work_until_next_meeting_handed_out_as_imperatives() -> None:
+    # IS1001c turn 323 (nobody named; each task goes to the role it names or shares a word with, the last to the last)
+    found = actions([
+        *[(r, "Okay .") for r in ROLES],
+        ("Project Manager", "So maybe we can um we can uh work on those aspects uh until next meeting . So have the "
+                            "final uh look and feel design according to the decision . And have the the user interface "
+                            "design and uh then evaluate the prodyuc {disfmarker} the product . It seems to be fancy , "
+                            "innovative , and easy to use ."),
+    ])
+    assert work(found) == [("Industrial Designer", "the final look"), ("Marketing", "evaluate the prodyuc"),
+                           ("User Interface", "the user interface")]
+
+
+@pytest.mark.parametrize("line", [
+    "I'm gonna do an opening , talk about um {disfmarker} did you all get the minutes ?",  # ES2008b turn 0
+    "okay our agenda , we're gonna do an opening , I'm gonna review the minutes of the last meeting , then we'll have "
+    "your three presentations",  # ES2008c turn 4
+])
+def test_the_chair_reading_out_the_agenda_takes_on_no_work(line: str) -> None:
+    assert actions([("Project Manager", line), ("Marketing", "Okay .")]) == []
+
+
+def test_putting_up_powerpoint_slides_after_the_meeting_is_work() -> None:
+    # ES2008b turn 434
+    found = actions([("Project Manager", "Um I'll make sure to put up um the minutes and the project documentation "
+                                         "and including these PowerPoint slides .")])
+    assert [(a.owner, a.text.split()[0]) for a in found] == [("Project Manager", "put")]
+    assert actions([("Project Manager", "I'll just get the PowerPoint up .")]) == []
+
+
+def test_you_could_said_to_someone_by_name_is_a_request() -> None:
+    # ES2016a turn 88; Bro016 turn 273 ("you could" said to nobody by name is a suggestion)
+    found = actions([
+        ("Project Manager", "So marketing , you know , how maybe uh marketing , you could s find out what is the most "
+                            "universally um appealing remote control out there ."),
+        ("Marketing", "Okay ."),
+        ("User Interface", "Well , you could put them both in as separate streams or something ."),
+        ("Industrial Designer", "Mm ."),
+    ])
+    assert work(found) == [("Marketing", "find out what")]
+
+
+def test_a_hand_out_after_for_next_time_and_a_role_that_is_to_work() -> None:
+    # the hand-out forms the AMI chairs use ("for next time: ..."; "the user interface designer is to work on ...")
+    found = actions([*[(r, "Okay .") for r in ROLES],
+                     ("Project Manager", "Okay for the next meeting : market trend watching , components concept , "
+                                         "user interface concept .")])
+    assert work(found) == [("Industrial Designer", "components concept"), ("Marketing", "market trend watching"),
+                           ("User Interface", "user interface concept")]
+    found = actions([*[(r, "Okay .") for r in ROLES],
+                     ("Project Manager", "Um so for the next meeting the user interface designer is to work on the "
+                                         "interface concept .")])
+    assert work(found) == [("User Interface", "work on the")]
+    assert actions([("Project Manager", "There's a lot of marketing to get through .")]) == []
+
+
+def test_a_task_said_in_a_known_items_capitals_is_no_part_of_the_role() -> None:
+    # ES2008c turn 474 as ingested into a graph that knows "Design": "user interface Design" is the task
+    turns = [Turn(index=i, speaker=s, text=t) for i, (s, t) in enumerate([
+        *[(r, "Okay .") for r in ROLES],
+        ("Project Manager", "um you each have things to do , look and feel design , user interface design , product "
+                            "evaluation ."), ("User Interface", "Cool .")])]
+    found = extract_meeting(MeetingInput(title="ami", date=date(2026, 3, 2), turns=turns), ["Design"]).action_items
+    assert work(found) == [("Industrial Designer", "look and feel"), ("Marketing", "product evaluation"),
+                           ("User Interface", "user interface design")]
+
+
+def test_a_breakdown_of_individual_work_over_three_turns() -> None:
+    # ES2008a turns 147-151 (Alima introduced herself as the Industrial Designer)
+    found = actions([
+        ("Industrial Designer", "I'm Alima ."), ("User Interface", "Hi ."), ("Marketing", "Hello ."),
+        ("Project Manager", "but this is just a breakdown of what we'll be doing individually ."),
+        ("Industrial Designer", "Mm-hmm ."),
+        ("Project Manager", "Um the industrial design , Alima will be doing um the working design ."),
+        ("Industrial Designer", "Yeah ."),
+        ("Project Manager", "Um the User Interface Designer , that's for {disfmarker} . Technical functions , I guess "
+                            "like keeping in mind the buttons thing , the size of the buttons . Um user requirements um "
+                            ", so you'll be hearing about different trends , uh about different things that people "
+                            "need ."),
+    ])
+    assert work(found) == [("Industrial Designer", "doing the working"), ("Marketing", "user requirements"),
+                           ("User Interface", "technical functions")]
+
+
+def test_the_one_who_takes_a_request_on_owns_it_not_the_first_to_say_right() -> None:
+    # ES2005a turns 70-75
+    found = actions([
+        ("Project Manager", "Um , if you could maybe come up with sort of shapes and suggested shades or whatever ."),
+        ("Industrial Designer", "Right ."),
+        ("Project Manager", "Which will probably just usurp what I said so"),
+        ("User Interface", "So you want me to look at shapes and everything you said ?"),
+        ("Project Manager", "Shapes and colours and um basically how to make it attractive ."),
+    ])
+    assert [(a.owner, a.turn) for a in found] == [("User Interface", 0)]
+
+
+def test_a_request_right_after_calling_on_someone_is_theirs() -> None:
+    # ES2010a turn 144 (the blank turns after it leave nobody to answer within reach)
+    found = actions([
+        *[(r, "Okay .") for r in ROLES],
+        ("Project Manager", "Here's what we're going to do . Um the I_D_ , which is who ? Okay , you're going to think "
+                            "about the working design . What do you think that means ?"),
+        ("Project Manager", "Okay . And the marketing person , that's Courtney ."),
+    ])
+    assert work(found) == [("Industrial Designer", "think about the")]
