@@ -13,8 +13,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, NamedTuple, TypeVar
 
-from neo4j import AsyncGraphDatabase, AsyncManagedTransaction, AsyncSession, RoutingControl
-from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired, TransientError
+from neo4j import READ_ACCESS, AsyncGraphDatabase, AsyncManagedTransaction, AsyncSession, RoutingControl
+from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired, TransientError
 
 from app.config import Settings
 from app.graph.cypher import cypher
@@ -109,15 +109,23 @@ class Graph:
         await self.driver.close()
 
     async def read(self, name: str, /, **params: Any) -> list[Row]:
+        """One statement as an auto-commit read: one round trip, where a managed transaction's BEGIN and COMMIT
+        take about twice as long (RETURN 1: 1.2 against 2.4 ms). A read changes nothing, so one that fails
+        retryably (a lost connection, a leader switch) runs again, for DRIVER_RETRY_S as the driver would."""
         statement = cypher(name)
         log = _executed.get()
         if log is not None:
             log.append(Executed(name, statement, params))
-        records, _, _ = await self.driver.execute_query(
-            statement, params, database_=self.database, routing_=RoutingControl.READ,
-            bookmark_manager_=self.bookmarks,
-        )
-        return [record.data() for record in records]
+        deadline, delay = time.monotonic() + DRIVER_RETRY_S, 0.05
+        while True:
+            try:
+                async with self.session(default_access_mode=READ_ACCESS) as session:
+                    return await (await session.run(statement, params)).data()
+            except (Neo4jError, DriverError) as exc:
+                if not exc.is_retryable() or time.monotonic() + delay > deadline:
+                    raise
+                await asyncio.sleep(delay * random.uniform(0.5, 1.5))
+                delay = min(delay * 2, 0.5)
 
     async def write(self, name: str, /, **params: Any) -> list[Row]:
         records, _, _ = await self.driver.execute_query(
