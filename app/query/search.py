@@ -51,8 +51,8 @@ async def find(
         rows = await graph.read("queries/search_meeting_memories", vector=vector, meeting_id=meeting_id, k=k)
     else:
         rows = await graph.read(
-            "queries/search_memories", vector=vector, lucene=lucene_query(keywords or text) or NOTHING, fetch=max(50, k * 5),
-            meeting_id=None,
+            "queries/search_memories", vector=vector, lucene=lucene_query(keywords or text) or NOTHING,
+            fetch=max(50, k * 5), meeting_id=None,
         )
     relevant = any(r["via"] == "fulltext" or r["score"] >= MIN_SCORE for r in rows)
     return Found(hits=fuse(rows, k), relevant=relevant)
