@@ -15,6 +15,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from neo4j import READ_ACCESS, AsyncGraphDatabase, AsyncManagedTransaction, AsyncSession, RoutingControl
 from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired, TransientError
+from tenacity import AsyncRetrying, retry_if_exception, stop_after_delay, wait_random_exponential
 
 from app.config import Settings
 from app.graph.cypher import cypher
@@ -28,6 +29,10 @@ RACES = ("Neo.ClientError.Schema.ConstraintValidationFailed", "Neo.ClientError.S
 CONFLICT_BUDGET_S = 15.0
 # The driver's own retries cover connectivity only briefly, so an outage answers 503 within seconds.
 DRIVER_RETRY_S = 2.0
+
+
+def _retryable(exc: BaseException) -> bool:
+    return isinstance(exc, (Neo4jError, DriverError)) and exc.is_retryable()
 
 
 class WriteConflict(Exception):
@@ -116,16 +121,14 @@ class Graph:
         log = _executed.get()
         if log is not None:
             log.append(Executed(name, statement, params))
-        deadline, delay = time.monotonic() + DRIVER_RETRY_S, 0.05
-        while True:
-            try:
+        async for attempt in AsyncRetrying(
+            retry=retry_if_exception(_retryable), stop=stop_after_delay(DRIVER_RETRY_S),
+            wait=wait_random_exponential(multiplier=0.05, max=0.5), reraise=True,
+        ):
+            with attempt:
                 async with self.session(default_access_mode=READ_ACCESS) as session:
                     return await (await session.run(statement, params)).data()
-            except (Neo4jError, DriverError) as exc:
-                if not exc.is_retryable() or time.monotonic() + delay > deadline:
-                    raise
-                await asyncio.sleep(delay * random.uniform(0.5, 1.5))
-                delay = min(delay * 2, 0.5)
+        raise AssertionError("unreachable: the last attempt returns or raises")
 
     async def write(self, name: str, /, **params: Any) -> list[Row]:
         records, _, _ = await self.driver.execute_query(
