@@ -106,11 +106,7 @@ def spoken_decisions(spoken: list[SpokenTurn], mentions: list[EntityMention]) ->
 
 
 def _proposes(sentence: str) -> bool:
-    if sentence.rstrip().endswith("?") or len(sentence.split()) < MIN_WORDS:
-        return False
-    cue = _PROPOSES.search(sentence)
-    return cue is not None and not (_CONDITIONAL.match(sentence) or _REPORTED.search(sentence)
-                                    or _LOGISTICS.search(sentence))
+    return _states_work(sentence) and _PROPOSES.search(sentence) is not None
 
 
 def _taken_up(spoken: list[SpokenTurn], i: int) -> bool:
@@ -130,14 +126,17 @@ def _names(sentence: str, name: str) -> bool:
 
 def _settles(sentence: str) -> bool:
     sentence = _TAG_QUESTION.sub(".", sentence)
-    if sentence.rstrip().endswith("?") or len(sentence.split()) < MIN_WORDS:
-        return False
-    cue = _SETTLES.search(sentence)
+    cue = _SETTLES.search(sentence) if _states_work(sentence) else None
     if cue is None:
         return False
     clause = sentence[max(0, cue.start() - 40):cue.end() + 20]  # a hedge or negation close to the cue
-    return not (_UNSETTLED.search(clause) or _CONDITIONAL.match(sentence) or _REPORTED.search(sentence)
-                or _LOGISTICS.search(sentence))
+    return not _UNSETTLED.search(clause)
+
+
+def _states_work(sentence: str) -> bool:
+    """Not a question, a fragment, a condition, a recollection or the meeting's own logistics."""
+    return not (sentence.rstrip().endswith("?") or len(sentence.split()) < MIN_WORDS or _CONDITIONAL.match(sentence)
+                or _REPORTED.search(sentence) or _LOGISTICS.search(sentence))
 
 
 def _summary(sentence: str) -> str:
