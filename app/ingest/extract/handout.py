@@ -103,8 +103,8 @@ def handed_out(spoken: Sequence[SpokenTurn], position: int, people: Callnames, g
 
 def _phrases(text: str) -> Iterator[tuple[int, str]]:
     """The short phrases of a run, where each starts: between punctuation and around "and then" ("have the user
-    interface design and then evaluate the product") or "so you" ("user requirements so you'll be hearing"), without a leading "so have" or a trailing "according to the
-    decision"."""
+    interface design and then evaluate the product") or "so you" ("user requirements so you'll be hearing"),
+    without a leading "so have" or a trailing "according to the decision"."""
     for m in re.finditer(r"[^,.;?!]+", text):
         for piece in re.split(r"\band\s+then\b|\s+so\s+(?=(?:you|we|I)\b)", m.group(), flags=re.IGNORECASE):
             piece = re.sub(r"^\s*(?:(?:and|so|then|also|okay)\b\s*)*(?:have\s+(?=the\b))?", "", piece,
