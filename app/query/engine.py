@@ -17,7 +17,7 @@ from app.query.intents import Intent, ParsedQuestion
 from app.query.linking import KnownNames, LinkCandidate, link, worded_as
 from app.query.models import Clarify, CypherUsed, QueryAnswer, Source
 from app.query.routing import IntentRouter, place
-from app.query.search import find
+from app.query.search import ACROSS_MEETINGS, WITHIN_MEETING, find
 
 if TYPE_CHECKING:  # the LLM path is optional; its modules load only when configured
     from app.llm.wording import AnswerWriter
@@ -27,13 +27,15 @@ CHANGES_PAGE = 200  # changes listed in an answer; the rest page through /api/ch
 _NOBODY_IN_PARTICULAR = frozenset("we us i me you everyone everybody the team team people".split())
 
 
-def _used(name: str) -> CypherUsed | None:
-    """The statement `name` exactly as it ran for this answer, as the Graph layer recorded it."""
-    ran = last_run(name)
-    if ran is None:
+def _used(*names: str) -> CypherUsed | None:
+    """The statements `names` exactly as they ran for this answer, as the Graph layer recorded them; several are
+    shown as one script (Neo4j Browser runs each statement of it in turn), with their parameters together."""
+    ran = [executed for name in names if (executed := last_run(name)) is not None]
+    if not ran:
         return None
-    shown = {k: (f"<{len(v)}-dimension embedding>" if k == "vector" else v) for k, v in ran.parameters.items()}
-    return CypherUsed(statement=ran.statement, parameters=shown)
+    shown = {k: (f"<{len(v)}-dimension embedding>" if k == "vector" else v)
+             for executed in ran for k, v in executed.parameters.items()}
+    return CypherUsed(statement=";\n\n".join(executed.statement.strip() for executed in ran), parameters=shown)
 
 
 def _sources(rows: list[dict[str, Any]]) -> list[Source]:
@@ -333,18 +335,18 @@ class QueryEngine:
             meeting = await structured.resolve_meeting(self.graph, parsed.date_ref, date.today())
         found = await find(self.graph, self.embedder, parsed.question, k=10, meeting_id=meeting.id if meeting else None,
                            keywords=parsed.search_text)
+        statements = (WITHIN_MEETING,) if meeting else ACROSS_MEETINGS
         if not found.relevant:
             return QueryAnswer(intent=Intent.UNKNOWN, answer=answers.UNKNOWN, data={"examples": answers.EXAMPLES},
-                               cypher=_used("queries/search_memories"))
+                               cypher=_used(*statements))
         hits = found.hits
-        statement = "queries/search_meeting_memories" if meeting else "queries/search_memories"
         return QueryAnswer(
             intent=Intent.SEARCH,
             answer=answers.passages(hits[:5]),
             data={"results": [h.model_dump() for h in hits], "meeting_id": meeting.id if meeting else None},
             sources=[Source(meeting_id=h.meeting_id, external_id=h.external_id, memory_id=h.memory_id, quote=h.text,
                             date=h.date, speaker=", ".join(h.speakers) or None) for h in hits[:5]],
-            cypher=_used(statement),
+            cypher=_used(*statements),
         )
 
     async def _meeting_summary(self, parsed: ParsedQuestion) -> QueryAnswer:

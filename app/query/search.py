@@ -1,20 +1,28 @@
 """Hybrid search over memories: the native vector index and the fulltext index, fused by reciprocal rank;
-and, for a question about one meeting, that meeting's own memories scored directly."""
+and, for a question about one meeting, that meeting's own memories scored directly.
+
+The fulltext statement runs while the text is embedded and the vector index is asked, so a search costs the
+longer of the two, not their sum."""
 
 from __future__ import annotations
+
+import asyncio
 
 import anyio
 from pydantic import BaseModel, Field
 
 from app.embedding import Embedder
 from app.graph.driver import Graph
-from app.graph.lucene import NOTHING, lucene_query
+from app.graph.lucene import lucene_query
 
 RRF_K = 60
 # Below this cosine, with no word in common, a passage is not about the question. Neo4j reports cosine
 # similarity as (1 + cos) / 2, so the floor is compared on that scale.
 MIN_COSINE = 0.25
 MIN_SCORE = (1 + MIN_COSINE) / 2
+# What a search across all meetings runs, in this order (a question's answer shows both).
+ACROSS_MEETINGS = ("queries/search_vector", "queries/search_fulltext")
+WITHIN_MEETING = "queries/search_meeting_memories"
 
 
 class SearchHit(BaseModel):
@@ -46,16 +54,35 @@ async def find(
 ) -> Found:
     """`text` is embedded whole; the fulltext index is asked for `keywords` (the question's content words) when
     given, else for `text` too."""
-    vector = (await anyio.to_thread.run_sync(embedder.encode, [text]))[0]
     if meeting_id is not None:
-        rows = await graph.read("queries/search_meeting_memories", vector=vector, meeting_id=meeting_id, k=k)
+        vector = await _embed(embedder, text)
+        rows = await graph.read(WITHIN_MEETING, vector=vector, meeting_id=meeting_id, k=k)
     else:
-        rows = await graph.read(
-            "queries/search_memories", vector=vector, lucene=lucene_query(keywords or text) or NOTHING,
-            fetch=max(50, k * 5), meeting_id=None,
-        )
+        rows = await _across_meetings(graph, embedder, text, lucene_query(keywords or text), max(50, k * 5))
     relevant = any(r["via"] == "fulltext" or r["score"] >= MIN_SCORE for r in rows)
     return Found(hits=fuse(rows, k), relevant=relevant)
+
+
+async def _embed(embedder: Embedder, text: str) -> list[float]:
+    return (await anyio.to_thread.run_sync(embedder.encode, [text]))[0]
+
+
+async def _across_meetings(graph: Graph, embedder: Embedder, text: str, lucene: str | None, fetch: int) -> list[dict]:
+    """Vector and fulltext candidates from every meeting; the fulltext index is asked while `text` is embedded.
+    Both finish before an error is raised, so none is left running (and the error is the driver's own)."""
+
+    async def nearest() -> list[dict]:
+        return await graph.read(ACROSS_MEETINGS[0], vector=await _embed(embedder, text), fetch=fetch)
+
+    async def worded() -> list[dict]:
+        return await graph.read(ACROSS_MEETINGS[1], lucene=lucene, fetch=fetch) if lucene else []
+
+    results = await asyncio.gather(nearest(), worded(), return_exceptions=True)
+    for result in results:
+        if isinstance(result, BaseException):
+            raise result
+    by_vector, by_words = results
+    return [*by_vector, *by_words]
 
 
 def fuse(rows: list[dict], k: int) -> list[SearchHit]:

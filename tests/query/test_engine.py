@@ -69,6 +69,17 @@ async def test_a_question_no_intent_fits_is_answered_from_the_passages(engine: Q
     assert answer.cypher is not None and answer.cypher.parameters["vector"] == "<384-dimension embedding>"
 
 
+async def test_a_search_shows_both_statements_it_ran(engine: QueryEngine) -> None:
+    # The fulltext statement runs while the question is embedded, so a search is two statements; both are shown.
+    from app.graph.cypher import cypher
+
+    answer = await engine.ask("Summarize the discussion about the customer data platform")
+    assert answer.cypher is not None
+    shown = answer.cypher.statement.split(";\n\n")
+    assert shown == [cypher("queries/search_vector").strip(), cypher("queries/search_fulltext").strip()]
+    assert set(answer.cypher.parameters) == {"vector", "fetch", "lucene"}
+
+
 async def test_a_paraphrase_is_routed_by_meaning(engine: QueryEngine) -> None:
     answer = await engine.ask("List everything the search indexer needs before it can finish")
     assert answer.intent == Intent.DEPENDENCIES and answer.data["entity"].lower() == "search indexer"
