@@ -12,6 +12,7 @@ from app.api.security import read_scope
 from app.query import structured
 from app.query.critical_path import CriticalPath
 from app.query.entities import get_entity
+from app.query.parallel import both
 from app.query.search import SearchHit, search_memories
 from app.query.views import Changes, DependencyPaths
 
@@ -26,7 +27,7 @@ async def paths(
     all: Annotated[bool, Query(description="Every shortest path, not just one")] = False,
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
 ) -> DependencyPaths:
-    start, end = await get_entity(services.graph, from_), await get_entity(services.graph, to)
+    start, end = await both(get_entity(services.graph, from_), get_entity(services.graph, to))
     rows = await structured.dependency_paths(services.graph, start.id, end.id, limit if all else 1)
     found = [{"path": [n["name"] for n in r["nodes"]], "ids": [n["id"] for n in r["nodes"]], "sources": r["edges"]}
              for r in rows]

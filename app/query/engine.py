@@ -17,6 +17,7 @@ from app.query.intents import Intent, ParsedQuestion
 from app.query.linking import KnownNames, LinkCandidate, link, worded_as
 from app.query.models import Clarify, CypherUsed, QueryAnswer, Source
 from app.query.routing import IntentRouter, place
+from app.query.parallel import both
 from app.query.search import ACROSS_MEETINGS, WITHIN_MEETING, find
 
 if TYPE_CHECKING:  # the LLM path is optional; its modules load only when configured
@@ -169,8 +170,7 @@ class QueryEngine:
         return said.model_copy(update={"intent": parsed.intent, "answer": answer, "data": {**said.data, **data}})
 
     async def _status_as_of(self, parsed: ParsedQuestion) -> QueryAnswer:
-        entity = await self._entity(parsed)
-        meeting = await self._meeting(parsed)
+        entity, meeting = await both(self._entity(parsed), self._meeting(parsed))
         data = await structured.state_as_of(self.graph, entity.id, meeting)
         return QueryAnswer(
             intent=parsed.intent,
@@ -208,7 +208,7 @@ class QueryEngine:
     async def _dependency_path(self, parsed: ParsedQuestion) -> QueryAnswer:
         if len(parsed.entity_spans) < 2:
             raise Clarify("Name two items, e.g. “how does the Checkout Redesign depend on the Ledger Service?”")
-        start, end = await self._entity(parsed, 0), await self._entity(parsed, 1)
+        start, end = await both(self._entity(parsed, 0), self._entity(parsed, 1))
         rows = await structured.dependency_paths(self.graph, start.id, end.id)
         if not rows:
             reverse = await structured.dependency_paths(self.graph, end.id, start.id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from app.graph.driver import Graph
 from app.ingest.names import normalize_name
 from app.query import structured
+from app.query.parallel import both
 from app.query.views import (
     Dependencies,
     DependencyItem,
@@ -70,11 +71,11 @@ async def _dependency_view(graph: Graph, entity_id: str, transitive: bool, forwa
 
 async def state(graph: Graph, entity_id: str, as_of: str | None) -> StateAsOf:
     """The current state, or the state as of a meeting."""
-    entity = await get_entity(graph, entity_id)
-    summary = EntitySummary(**entity.model_dump())
     if as_of is None:
-        return StateAsOf(entity=summary, **entity.state.model_dump())
-    meeting = await structured.find_meeting(graph, as_of)
+        entity = await get_entity(graph, entity_id)
+        return StateAsOf(entity=EntitySummary(**entity.model_dump()), **entity.state.model_dump())
+    entity, meeting = await both(get_entity(graph, entity_id), structured.find_meeting(graph, as_of))
+    summary = EntitySummary(**entity.model_dump())
     row = await structured.state_as_of(graph, entity_id, meeting)
     return StateAsOf(
         entity=summary,

@@ -6,14 +6,13 @@ longer of the two, not their sum."""
 
 from __future__ import annotations
 
-import asyncio
-
 import anyio
 from pydantic import BaseModel, Field
 
 from app.embedding import Embedder
 from app.graph.driver import Graph
 from app.graph.lucene import lucene_query
+from app.query.parallel import both
 
 RRF_K = 60
 # Below this cosine, with no word in common, a passage is not about the question. Neo4j reports cosine
@@ -68,8 +67,7 @@ async def _embed(embedder: Embedder, text: str) -> list[float]:
 
 
 async def _across_meetings(graph: Graph, embedder: Embedder, text: str, lucene: str | None, fetch: int) -> list[dict]:
-    """Vector and fulltext candidates from every meeting; the fulltext index is asked while `text` is embedded.
-    Both finish before an error is raised, so none is left running (and the error is the driver's own)."""
+    """Vector and fulltext candidates from every meeting; the fulltext index is asked while `text` is embedded."""
 
     async def nearest() -> list[dict]:
         return await graph.read(ACROSS_MEETINGS[0], vector=await _embed(embedder, text), fetch=fetch)
@@ -77,11 +75,7 @@ async def _across_meetings(graph: Graph, embedder: Embedder, text: str, lucene: 
     async def worded() -> list[dict]:
         return await graph.read(ACROSS_MEETINGS[1], lucene=lucene, fetch=fetch) if lucene else []
 
-    results = await asyncio.gather(nearest(), worded(), return_exceptions=True)
-    for result in results:
-        if isinstance(result, BaseException):
-            raise result
-    by_vector, by_words = results
+    by_vector, by_words = await both(nearest(), worded())
     return [*by_vector, *by_words]
 
 
