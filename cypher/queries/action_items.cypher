@@ -1,8 +1,24 @@
 // Action items in meeting order (then turn), filtered; status is 'done' once a later meeting closed the item.
-MATCH (a:ActionItem)-[:ASSIGNED_TO]->(p:Entity)
-WHERE ($owner IS NULL OR p.id = $owner OR $owner_key IN coalesce(p.search_keys, [])
-       OR split(coalesce(p.name_key, ''), ' ')[0] = $owner_key)
-  AND ($meeting_id IS NULL OR a.meeting_id = $meeting_id)
+// Someone's items are read from the person, a meeting's from the meeting, and only a list of everyone's reads
+// every action item: each branch runs only when its leading WHERE holds.
+CALL () {
+  WITH 1 AS someone WHERE $owner IS NOT NULL
+  MATCH (p:Person)
+  USING SCAN p:Person
+  WHERE p.id = $owner OR $owner_key IN coalesce(p.search_keys, []) OR split(coalesce(p.name_key, ''), ' ')[0] = $owner_key
+  MATCH (a:ActionItem)-[:ASSIGNED_TO]->(p)
+  RETURN a, p
+  UNION
+  WITH 1 AS one_meeting WHERE $owner IS NULL
+  MATCH (:Meeting {id: $meeting_id})<-[:RAISED_IN]-(a:ActionItem)-[:ASSIGNED_TO]->(p:Entity)
+  RETURN a, p
+  UNION
+  WITH 1 AS everyone WHERE $owner IS NULL AND $meeting_id IS NULL
+  MATCH (a:ActionItem)-[:ASSIGNED_TO]->(p:Entity)
+  RETURN a, p
+}
+WITH a, p
+WHERE ($meeting_id IS NULL OR a.meeting_id = $meeting_id)
   AND ($due_before IS NULL OR (a.due IS NOT NULL AND a.due < date($due_before)))
   AND ($since IS NULL OR a.date >= date($since))
   AND ($after IS NULL OR a.order_key > $after)
