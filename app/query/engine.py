@@ -246,10 +246,10 @@ class QueryEngine:
         if not parsed.person_span:
             raise Clarify("Whose work do you mean?")
         person = await self._person(parsed.person_span)
-        params = {"person_id": person["id"], "include_finished": False}
-        rows = await self.graph.read("queries/owned_by", **params)
-        cypher = _used("queries/owned_by")
-        todo = await ask_action_items(self.graph, ActionQuestion(where=ActionFilter(owner=person["id"], status="open")))
+        rows, todo = await both(
+            self.graph.read("queries/owned_by", person_id=person["id"], include_finished=False),
+            ask_action_items(self.graph, ActionQuestion(where=ActionFilter(owner=person["id"], status="open"))),
+        )
         text = answers.owned_by(person["name"], rows)
         if todo:
             text += " " + answers.action_items(todo, "them", None)
@@ -259,7 +259,7 @@ class QueryEngine:
             data={"owner": person["name"], "items": [r["name"] for r in rows], "details": rows,
                   "action_items": [i.model_dump() for i in todo]},
             sources=_sources(rows) + _action_sources(todo),
-            cypher=cypher,
+            cypher=_used("queries/owned_by"),
         )
 
     async def _action_items(self, parsed: ParsedQuestion) -> QueryAnswer:
