@@ -22,6 +22,7 @@ from app.query.dates import (
     parse_date_ref,
     plan_lookup,
 )
+from app.query.parallel import both
 
 UNFINISHED = [s.value for s in Status if s not in FINISHED]
 
@@ -80,10 +81,12 @@ async def resolve_meeting(graph: Graph, ref: DateRef, today: date) -> MeetingRef
 
 async def find_meeting(graph: Graph, reference: str) -> MeetingRef:
     """A meeting by id, external id, or a date expression ("2026-03-09", "March 9", "last meeting")."""
-    if exact := await _by_id(graph, reference):
-        return exact
     ref = parse_date_ref(reference)
-    found = await resolve_meeting(graph, ref, date.today()) if ref else None
+    if ref is None:
+        exact, dated = await _by_id(graph, reference), None
+    else:  # an external id may look like a date ("2026-03-09"), so both are looked up, side by side
+        exact, dated = await both(_by_id(graph, reference), resolve_meeting(graph, ref, date.today()))
+    found = exact or dated
     if found is None:
         raise MeetingNotFound(reference)
     return found

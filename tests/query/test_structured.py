@@ -120,3 +120,12 @@ async def test_find_meeting_by_id_external_id_or_date(weekly: Graph) -> None:
     assert await find_meeting(weekly, "2026-02-11") == on("2026-02-09")
     with pytest.raises(MeetingNotFound):
         await find_meeting(weekly, "2025-01-01")
+
+
+@pytest.mark.anyio
+async def test_an_external_id_that_looks_like_a_date_is_that_meeting(weekly: Graph) -> None:
+    # A daily stand-up filed under its own date string, but held (and stored) on another day.
+    standup = MeetingRef(id="s", external_id="2026-02-02", title="Stand-up", date=date(2026, 2, 4))
+    await store(weekly, [standup])
+    assert await find_meeting(weekly, "2026-02-02") == standup
+    assert await find_meeting(weekly, "2026-02-03") == on("2026-02-02")
