@@ -316,3 +316,18 @@ def test_a_word_that_is_only_ever_an_adverb_is_not_a_name() -> None:
     x = said("sound settings are not said to be very important and uh very much used . Furthermore , fifty percent "
              "says uh they only use ten percent of the buttons on a remote control .", speaker="Marketing")
     assert "furthermore" not in items(x)
+
+
+def test_a_name_that_no_noun_heads_is_not_an_item() -> None:
+    x = extract_meeting(meeting([  # TS3005b turns 326-328
+        ("Marketing", "And other other less important things are screen settings , audio settings , and channel "
+                      "settings ,"),
+        ("Industrial Designer", "Yeah , they are less important , but I think they should be there ,"),
+        ("Marketing", "Less important ."),
+    ], AMI_ROLES))
+    assert not {n for n in items(x) if "important" in n}
+
+
+def test_a_proper_name_that_is_also_an_adjective_is_still_a_name() -> None:
+    x = said("The launch of Project Bright is blocked by the Ledger Service, and Bright is 40% done.", speaker="Nadia")
+    assert "bright" in " ".join(items(x))

@@ -20,7 +20,7 @@ import re
 from collections.abc import Collection, Iterable
 
 from app.ingest.extract.lexicon import (NUMBER_WORDS, PICKING_WORDS, PROJECT_WORDS, WORK_AREA_WORDS, WORK_HEADS,
-                                        finite_verb, only_adverb, work_headed)
+                                        finite_verb, only_modifier, work_headed)
 from app.ingest.extract.meeting_evidence import Usage
 from app.ingest.extract.recurrence import MAX_SPEAKERS
 from app.ingest.extract.speech import SpokenTurn
@@ -88,8 +88,8 @@ class Evidence:
             return True  # a self-repair read as one name: "memory non volatile memory"
         if len(words) > 1 and finite_verb(words[-1]):
             return True  # a clause read as a name: "how the customer relates to"
-        if only_adverb(words[-1]):
-            return True  # "Furthermore, fifty percent says ..."
+        if only_modifier(words[-1]) and words[-1] not in self.mid_capitals:
+            return True  # no noun heads it ("Furthermore, ...", "Less important."), unless it is a proper name
         return all(w in self.person_words or w in ROLE_WORDS for w in words) or self.usage.as_person(surface)
 
     def known_name(self, surface: str) -> bool:

@@ -299,6 +299,8 @@ def finite_verb(word: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def only_adverb(word: str) -> bool:
-    """A word that is never anything but an adverb ("furthermore", "meanwhile"; not "forward", "online")."""
-    return set(getAllLemmas(word.lower())) == {"ADV"}
+def only_modifier(word: str) -> bool:
+    """A known word that is only ever an adjective or adverb ("furthermore", "important"; not "forward", "online",
+    nor a verb, whose noun use the tables may lack: "a revamp", nor an unknown word)."""
+    lemmas = getAllLemmas(word.lower())
+    return bool(lemmas) and set(lemmas) <= {"ADJ", "ADV"}
