@@ -4,9 +4,9 @@
     .venv/bin/python bench/embed.py --meeting Bmr005 --rounds 5
 
 1. Encodes the same texts (a real QMSum meeting's memory chunks plus its turns as short texts) with the shipped
-   PyTorch model, the ONNX Runtime export the service uses by default and its int8 copy (onnx-int8), in
-   alternating rounds of one run, and prints best/median milliseconds, each runtime's ratio to torch, and the
-   lowest cosine of its vectors to torch's.
+   PyTorch model, the OpenVINO export the service uses by default, the ONNX Runtime export and its int8 copy
+   (onnx-int8), in alternating rounds of one run, and prints best/median milliseconds, each runtime's ratio to
+   torch, and the lowest cosine of its vectors to torch's.
 2. With `--quality N`: retrieval quality of each runtime on N QMSum train/val meetings (AMI, ICSI and parliament
    in turn): every meeting chunked as the service chunks it, each QMSum question ranked against its own meeting's
    chunks by the vectors alone, hit@5 = one of the first five chunks overlaps a relevant_text_span. No Neo4j and
@@ -38,6 +38,7 @@ from app.ingest.chunk import chunk_turns
 from app.ingest.models import MeetingInput
 from app.ingest.requests import IngestRequest
 
+RUNTIMES = ("torch", "openvino", "onnx", "onnx-int8")
 QMSUM = Path(__file__).resolve().parents[2] / "shared" / "data" / "qmsum"  # ../shared beside the checkout
 
 
@@ -50,8 +51,8 @@ def load_meeting(data: Path, name: str) -> MeetingInput:
 
 
 def compare_runtimes(texts: list[str], rounds: int) -> None:
-    runtimes = {name: SentenceTransformerEmbedder(backend=name) for name in ("torch", "onnx", "onnx-int8")}
-    assert all(e.backend == name for name, e in runtimes.items()), "an ONNX backend did not load"
+    runtimes = {name: SentenceTransformerEmbedder(backend=name) for name in RUNTIMES}
+    assert all(e.backend == name for name, e in runtimes.items()), "a runtime did not load"
     times: dict[str, list[float]] = {name: [] for name in runtimes}
     vectors: dict[str, np.ndarray] = {}
     for _ in range(rounds):
@@ -77,7 +78,7 @@ def compare_retrieval(data: Path, count: int) -> None:
     print(f"\n## Retrieval by vectors alone: {len(questions)} QMSum questions against their own meeting's chunks "
           f"({count} meetings, {len(texts)} chunks; {machine()})")
     print(f"{'runtime':10} {'hit@5':>6} {'encode s':>9}")
-    for name in ("torch", "onnx", "onnx-int8"):
+    for name in RUNTIMES:
         embedder = SentenceTransformerEmbedder(backend=name)
         start = time.perf_counter()
         chunk_vectors, question_vectors = np.asarray(embedder.encode(texts)), np.asarray(embedder.encode(questions))

@@ -101,3 +101,26 @@ def test_a_failed_quantisation_falls_back_to_the_fp32_export(tmp_path: Path, mon
     assert fallback.backend == "onnx"
     texts = ["the checkout redesign slipped to March", "budget review"]
     assert np.allclose(fallback.encode(texts), get_embedder(backend="onnx").encode(texts), atol=1e-5)
+
+
+def test_the_default_runtime_is_an_openvino_export_made_once_and_close_to_pytorch(tmp_path: Path) -> None:
+    openvino = SentenceTransformerEmbedder(cache_dir=tmp_path)
+    assert openvino.backend == "openvino"
+    assert [p.name for p in tmp_path.glob("*/openvino/*.xml")] == ["openvino_model.xml"]
+    texts = ["the checkout redesign slipped to March", "Priya owns the API migration", "budget review"]
+    cosines = np.sum(np.array(openvino.encode(texts)) * np.array(get_embedder(backend="torch").encode(texts)), axis=1)
+    assert cosines.min() > 0.999
+    again = SentenceTransformerEmbedder(cache_dir=tmp_path)  # loads the cached export
+    assert np.allclose(again.encode(texts), openvino.encode(texts), atol=1e-6)
+
+
+def test_a_failed_openvino_export_falls_back_to_onnx_runtime(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    exported = embedding.exported_model_dir
+
+    def no_openvino(cache_dir: Path, runtime: str = "onnx") -> Path:
+        if runtime == "openvino":
+            raise ImportError("optimum.intel is not installed")
+        return exported(cache_dir, runtime)
+
+    monkeypatch.setattr(embedding, "exported_model_dir", no_openvino)
+    assert SentenceTransformerEmbedder(backend="openvino", cache_dir=tmp_path).backend == "onnx"
