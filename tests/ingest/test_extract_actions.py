@@ -351,3 +351,41 @@ def test_a_first_name_said_with_a_typo_is_the_introduced_person() -> None:
         ("Marketing", "Okay ."),
     ])
     assert ("Marketing", "a product evaluation") in owners(found)
+
+
+def test_work_handed_out_with_the_verb_said_once_goes_to_each_person_named() -> None:
+    found = actions([
+        ("Maya", "okay so for next week um ravi will draft the the release notes , lena the migration plan and and "
+                 "of course me the uh test matrix"),
+        ("Ravi", "sounds good"),
+    ], TEAM)
+    assert sorted(owners(found)) == [
+        ("Lena", "draft the migration plan"), ("Maya", "draft the test matrix"), ("Ravi", "draft the release notes")]
+    assert {a.due_text for a in found} == {"for next week"}
+    found = actions([("Maya", "Ravi's going to set up the staging cluster, and Lena the monitoring."), ("Lena", "yep")],
+                    TEAM)
+    assert sorted(owners(found)) == [("Lena", "set up the monitoring"), ("Ravi", "set up the staging cluster")]
+
+
+def test_a_conjunct_with_a_verb_or_a_question_of_its_own_is_not_gapped() -> None:
+    found = actions([("Maya", "Ravi will send the notes, Lena is doing the deck."), ("Lena", "yep")], TEAM)
+    assert sorted(owners(found)) == [("Lena", "doing the deck"), ("Ravi", "send the notes")]
+    found = actions([("Maya", "Ravi will look at the pricing and the bundles, and the onboarding is Lena's."),
+                     ("Lena", "yep")], TEAM)
+    assert owners(found) == [("Ravi", "look at the pricing and the bundles")]
+
+
+@pytest.mark.parametrize("subject", ["Ravi and Lena will be", "ravi , lena and maya are gonna be",
+                                     "Ravi and Lena are going to be"])
+def test_people_named_together_each_own_the_work(subject: str) -> None:
+    found = actions([("Maya", f"so {subject} reviewing the vendor contract by Friday"), ("Ravi", "sure")], TEAM)
+    named = {"ravi": "Ravi", "lena": "Lena", "maya": "Maya"}
+    expected = sorted(named[w] for w in subject.lower().replace(",", " ").split() if w in named)
+    assert sorted(a.owner for a in found) == expected
+    assert {a.text for a in found} == {"reviewing the vendor contract"}
+
+
+def test_a_round_of_names_and_roles_is_not_work() -> None:
+    found = actions([("Maya", "I'll just go round the table , Ravi , marketing , um Lena with the uh designing the "
+                              "the interface and and Ravi with the budget . Um .")], TEAM)
+    assert found == []

@@ -51,6 +51,7 @@ from app.ingest.extract.action_runs import runs
 from app.ingest.extract.addressees import GROUP_REPLY_TURNS, REPLY_TURNS, just_addressed, named_before, repliers
 from app.ingest.extract.callnames import Callnames
 from app.ingest.extract.due import find_due, resolve_due
+from app.ingest.extract.gapping import SPEAKER, Gapping
 from app.ingest.extract.handout import handed_out
 from app.ingest.extract.speech import SpokenTurn
 from app.ingest.extract.text import sentence_spans
@@ -82,13 +83,15 @@ class _Reader:
         said = people.said
         self.third_person = re.compile(
             rf"(?:\blet's\s+(?:have|get)\s+(?P<who1>{said})\s+(?:to\s+)?(?P<verb1>{WORK})"
-            rf"|(?<![\w-])(?:(?P<who>{said})(?:\s+(?!{_NOT_A_NAME_WORD}\b)\w+){{0,2}}"
-            rf"|the\s+(?:two\s+|three\s+)?(?P<plural>\w+)s)(?:\s+is|'s|\s+are|'re)?\s+"
+            rf"|(?<![\w-])(?:(?P<who>(?:{said})(?:\s*,\s*(?:{said}))*(?:\s*,?\s+and\s+(?:{said}))?)"  # "Kate and Kendra"
+            rf"(?:\s+(?!{_NOT_A_NAME_WORD}\b)\w+){{0,2}}"
+            rf"|the\s+(?:two\s+|three\s+)?(?P<plural>\w+)s)(?P<aux>\s+is|'s|\s+are|'re)?\s+"
             rf"(?:(?:also\s+)?(?P<modal>gonna|going\s+to"
             rf"|will|'ll|needs?\s+to|has\s+to|supposed\s+to|expected\s+to|to)\s+(?:hopefully\s+)?(?P<verb2>{WORK})"
             rf"|(?:also\s+)?(?P<verb3>{GERUND})))",
             re.IGNORECASE,
         ) if said else None
+        self.gapping = Gapping(said) if said else None
         self.items: list[ActionAssertion] = []
         self.claims: list[DoneClaim] = []
 
@@ -226,10 +229,11 @@ class _Reader:
     def _third_person(self, position: int, sentence: str, quote: str) -> list[ActionAssertion]:
         if self.third_person is None:
             return []
-        found = []
+        found, speaker = [], self.spoken[position].turn.speaker
         action = re.search(r"\baction\s+(?:items?|points?)\b\s*(?:for\s+(?P<for>[\w ]+?))?\s*[:,-]\s*(?P<what>.+)",
                            sentence, re.IGNORECASE)
-        for m in self.third_person.finditer(sentence):
+        matches = list(self.third_person.finditer(sentence))
+        for m, following in zip(matches, [*matches[1:], None]):  # noqa: B905 (the last has no following)
             if sentence.rstrip().endswith("?") or HEDGED.search(sentence[max(0, m.start() - 30) : m.start()]):
                 continue
             start = next(m.start(v) for v in ("verb1", "verb2", "verb3") if m.group(v))
@@ -240,11 +244,18 @@ class _Reader:
                     r"\b(?:like|want|need|ask|asking|get|have|expect)\s+(?:the\s+|our\s+)?$", lead, re.IGNORECASE):
                 continue  # "Ravi to send the notes" is a note only at the start: "a lot of marketing to get"
             who = m.group("who1") or m.group("who")
+            if m.group("verb3") and not m.group("aux") and m.group("who") and (
+                    len(self.people.named(who)) > 1 or sentence[m.end("who") : m.start("verb3")].strip()):
+                continue  # "Andrew, marketing, Kendra with the designing ...": a round of names, not work
             owners = self.people.named(who) if who else [
                 n for n in self.people.people if n.lower().split()[-1] == m.group("plural").lower()]
-            what = clause(sentence, start)
+            first_end, gapped = self.gapping.split(sentence, start, following.start() if following else len(sentence))
+            what = clause(sentence[:first_end], start)
             found += [item for owner in owners if (item := self._item(position, owner, what, sentence, quote))]
-        speaker = self.spoken[position].turn.speaker
+            for g in gapped:
+                said_by = [speaker] if g.who.lower() in SPEAKER else self.people.named(g.who)
+                found += [item for owner in said_by if owner not in owners
+                          and (item := self._item(position, owner, g.what, sentence, quote))]
         for m in ASKED.finditer(sentence):
             owner = self.people.addressed(m.group("who"))
             if owner and owner != speaker and not sentence.rstrip().endswith("?"):
