@@ -294,6 +294,17 @@ def test_a_name_said_together_with_the_speaker_is_a_person() -> None:
     assert "bhaskara" not in items(x)
 
 
+def test_a_name_that_is_a_subject_together_with_one_of_the_people_is_a_person() -> None:
+    lines = [("User Interface", "Hi , I'm Kendra , I'm doing the user interface ."),
+             ("Project Manager", "Right , so this is where I need Kate's expert advice on the chip ."),
+             ("Project Manager", "And uh Kate and Kendra will be producing a model for the next meeting ."),
+             ("Project Manager", "Kendra and Atlas will both slip to March ."),
+             ("Project Manager", "Kate , anything on the dashboard ? Atlas and Billing will both slip to March .")]
+    found = items(extract_meeting(meeting(lines, AMI_ROLES)))
+    assert "kate" not in found and "kendra" not in found
+    assert "billing" in found  # an item coordinated with another stays one
+
+
 def test_a_reflexive_pronoun_ends_a_name() -> None:
     # education_3 turn 28
     x = said("So, there are schools involved in the pilot scheme that the authorities and the consortia have "

@@ -7,7 +7,8 @@ what a state, progress, ownership or dependency statement is about (a single wor
 name capitalised as a name (not just at a sentence's start) is kept when something is stated about it or the
 meeting says it in more than one turn and does not ask it questions as a person (`meeting_evidence.py`). In a
 hearing of more than `MAX_SPEAKERS` speakers only known, recurring and work-worded names qualify. Numbers, dates,
-the meeting's people, names used as people ("as Raj pointed out"), self-repairs read as one name and speakers'
+the meeting's people (also by the names they introduce themselves with), names used as people ("as Raj
+pointed out", "Kate and Kendra will ..."), self-repairs read as one name and speakers'
 roles ("Project Manager", "Grad A") are never items, whatever is said about them, nor are the names an admin
 marked as not work items (the ignore list, compared normalised).
 The rule-based and the LLM extractors both pass their output through `keep_evidenced`, after
@@ -60,20 +61,20 @@ class Evidence:
 
     def __init__(
         self, speakers: Iterable[str], known: Collection[str], texts: Iterable[str], ignored: Collection[str] = (),
-        recurring: Collection[str] = (),
+        recurring: Collection[str] = (), people: Collection[str] = (),
     ) -> None:
         names = [s for s in speakers if s.strip()]
         self.roles = {" ".join(_words(n)).lower() for n in names}
         self.person_words = {
             w.lower() for n in names if not _is_role(n) for w in re.findall(r"[A-Za-z][A-Za-z'-]+", n) if len(w) > 1
-        }
+        } | {w.lower() for name in people for w in name.split()}  # and the names they go by ("I'm Kendra")
         self.known = {k.lower() for k in known}
         self.texts = list(texts)
         self.ignored = frozenset(ignored)
         self.recurring = {normalize_name(r) for r in recurring}  # topics the meeting kept coming back to
         # words written capitalised after another word: names, not sentence-case
         self.mid_capitals = {m.group(1).lower() for t in self.texts for m in _MID_CAPITAL.finditer(t)}
-        self.usage = Usage(self.texts)
+        self.usage = Usage(self.texts, self.person_words)
         self.hearing = len({n.lower() for n in names}) > MAX_SPEAKERS
 
     def never_item(self, surface: str) -> bool:

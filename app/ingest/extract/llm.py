@@ -122,8 +122,9 @@ class LLMExtractor:
         reader = _Checker(said, meeting)
         for window, answer in zip(windows, answers):
             reader.add(window, answer)
-        evidence = Evidence(dict.fromkeys(speakers), known_names, [s.spoken.text for s in spoken], curation.ignored)
         people = Callnames(meeting, spoken, curation.known_as)
+        evidence = Evidence(dict.fromkeys(speakers), known_names, [s.spoken.text for s in spoken], curation.ignored,
+                            people=people.given_names)
         _, claims = extract_actions(meeting, spoken, people)  # what later meetings close items by: read by the rules
         read = people.with_people(reader.extraction().model_copy(update={"done_claims": claims}))
         checked = keep_evidenced(with_catalogued(read, spoken, curation.catalogued), evidence)

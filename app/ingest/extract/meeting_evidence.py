@@ -1,6 +1,9 @@
 """Evidence from a name's use across the whole meeting, not one sentence: in how many turns it is said, and
 whether it is used as a person ("as Raj pointed out", "thanks, Craig").
 
+A name said together with one of the meeting's people ("Kate and Kendra will be producing a model") is a
+person too: work items are coordinated with work, people with people.
+
 A name a meeting says once and never says anything about is usually an object or a person mentioned in
 passing, not something the team works on; `evidence.py` weighs that with what the name itself shows.
 """
@@ -18,6 +21,9 @@ _SPEECH_AFTER = (
 _ADDRESS_BEFORE = r"(?:thanks|thank\s+you|cheers|sorry|hi|hello)\s*,?"
 # Only people are coordinated with the speaker: "Bhaskara and I started working", "for Johno and me".
 _WITH_SPEAKER = r"\s+and\s+(?:I|me|myself)\b"
+# "Kate and Kendra will ...": the subject of a verb, together with one of the meeting's people
+_AND = r"\s*,?\s+and\s+"
+_VERB_AFTER = r"(?=\s+(?:will|'ll|are|'re|were|have|had|can|now|both|gonna|going)\b)"
 # A question put to someone by name at its end: "did you wanna comment Craig?"
 _ASKED = r"\byou\b[^.?!]*?\s"
 
@@ -25,9 +31,11 @@ _ASKED = r"\byou\b[^.?!]*?\s"
 class Usage:
     """How the names of one meeting are used, over the meeting's normalised turn texts."""
 
-    def __init__(self, texts: Iterable[str]) -> None:
+    def __init__(self, texts: Iterable[str], people: Iterable[str] = ()) -> None:
         self.texts = [t for t in texts if t.strip()]
         self._turns: dict[str, int] = {}
+        said = "|".join(re.escape(p) for p in sorted(set(people), key=len, reverse=True))
+        self._people = rf"(?i:{said})(?![\w-])" if said else None
 
     def turns(self, surface: str) -> int:
         """In how many turns the name is said (whole words, any case), counted up to 2."""
@@ -44,12 +52,15 @@ class Usage:
 
     def as_person(self, surface: str) -> bool:
         """A capitalised name somebody is said to have said something, is thanked or greeted, or is named together
-        with the speaker ("Bhaskara and I")."""
+        with the speaker ("Bhaskara and I") or as a subject with one of the meeting's people ("Kate and Kendra
+        will")."""
         if not surface[:1].isupper():
             return False
         name = re.escape(surface)
+        listed = (rf"|\b{name}{_AND}{self._people}{_VERB_AFTER}|(?<![\w-]){self._people}{_AND}{name}\b{_VERB_AFTER}"
+                  if self._people else "")
         pattern = re.compile(
-            rf"\b{name}\s+{_SPEECH_AFTER}\b|\b{_ADDRESS_BEFORE}\s+{name}\b(?![\w-])|\b{name}{_WITH_SPEAKER}"
+            rf"\b{name}\s+{_SPEECH_AFTER}\b|\b{_ADDRESS_BEFORE}\s+{name}\b(?![\w-])|\b{name}{_WITH_SPEAKER}{listed}"
         )
         return any(pattern.search(t) for t in self.texts)
 

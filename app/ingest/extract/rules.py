@@ -68,12 +68,12 @@ def extract_meeting(
     for surface, turns in topics.items():
         for turn in sorted(turns):
             reader.out.mention(surface, turn)
+    people = Callnames(meeting, spoken, curation.known_as)
     evidence = Evidence(dict.fromkeys(speakers), known_names, [said.spoken.text for said in spoken], curation.ignored,
-                        recurring=topics)
+                        recurring=topics, people=people.given_names)
     read = reader.out.build()
     decided = {d.turn for d in read.decisions}
     settled = [d for d in spoken_decisions(spoken, read.mentions) if d.turn not in decided]
-    people = Callnames(meeting, spoken, curation.known_as)
     actions, claims = extract_actions(meeting, spoken, people)
     read = read.model_copy(update={"decisions": sorted([*read.decisions, *settled], key=lambda d: d.turn),
                                    "action_items": actions, "done_claims": claims})
