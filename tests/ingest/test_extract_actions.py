@@ -389,3 +389,22 @@ def test_a_round_of_names_and_roles_is_not_work() -> None:
     found = actions([("Maya", "I'll just go round the table , Ravi , marketing , um Lena with the uh designing the "
                               "the interface and and Ravi with the budget . Um .")], TEAM)
     assert found == []
+
+
+@pytest.mark.parametrize(("line", "owner", "text"), [
+    ("so uh lena will uh will take a look at the onboarding survey results", "Lena",
+     "take a look at the onboarding survey results"),
+    ("I'll have a quick look at the battery costs tonight", "Maya", "have a quick look at the battery costs"),
+    ("um I'm still going to take the minutes , same as last time", "Maya", "take the minutes"),
+    ("the designers and the uh the engineers are going to work together on the prototype", None, None),
+])
+def test_looking_at_something_and_taking_the_minutes_are_work(line: str, owner: str | None, text: str | None) -> None:
+    found = actions([("Maya", line), ("Ravi", "okay")], TEAM)
+    assert [(a.owner, a.text[: len(text or "")]) for a in found] == ([(owner, text)] if owner else [])
+
+
+def test_roles_named_together_each_own_the_work() -> None:
+    found = actions([("Project Manager", "and especially notice that uh the Industrial Designer and the User "
+                                         "Interface Designer are going to work together on a prototype ,"),
+                     ("Industrial Designer", "Okay ."), ("User Interface Designer", "Sure .")])
+    assert sorted(a.owner for a in found) == ["Industrial Designer", "User Interface Designer"]

@@ -19,9 +19,12 @@ _PHRASAL = (
     r"|work\s+together"
     r"|come\s+up\s+with|look\s+and\s+see"
     r"|take\s+care\s+of|sort\s+out|figure\s+out|try\s+out|report\s+back|talk\s+to|speak\s+to|get\s+back\s+to"
-    r"|have\s+a\s+look(?:\s+(?:at|into))?|let\s+(?:you|everyone|everybody)(?:\s+guys|\s+all)?\s+know"
+    r"|let\s+(?:you|everyone|everybody)(?:\s+guys|\s+all)?\s+know"
     r"|think\s+about|play\s+(?:around\s+)?with"
 )
+# work said with a noun: "take a look at", "take the minutes" (the verbs inflect, "look" and "minutes" do not)
+_WITH_NOUN = (r"(?:{have}|{take})\s+a\s+(?:quick\s+|closer\s+|good\s+)?look(?:\s+(?:at|into))?"
+              r"|{take}\s+(?:the\s+|some\s+)?minutes")
 _DOUBLED = {"put": "putting", "get": "getting", "set": "setting", "run": "running", "chat": "chatting"}
 
 
@@ -35,7 +38,9 @@ def _forms(gerund: bool) -> str:
     words = [_gerund(v) if gerund else v for v in _VERBS]
     phrasal = re.sub(r"\b(look|find|follow|set|work|come|take|sort|figure|try|report|talk|speak|get|think|play)\b",
                      lambda m: _gerund(m.group()), _PHRASAL) if gerund else _PHRASAL
-    return rf"(?:{phrasal}|{'|'.join(words)})\b"
+    with_noun = _WITH_NOUN.format(have="having", take="taking") if gerund else _WITH_NOUN.format(have="have",
+                                                                                                   take="take")
+    return rf"(?:{with_noun}|{phrasal}|{'|'.join(words)})\b"
 
 
 # "be working on", "be thinking about" (future progressive: the way a chair hands out work)
@@ -46,7 +51,7 @@ IMPERATIVE = re.compile(r"^\W*(?:(?:so|okay|and|then|maybe|please|just|also|now)
                         r"next\s+\w+\W+)*(?P<verb>" + _forms(False) + ")", re.IGNORECASE)
 ANTECEDENT = r"(?:do|take|handle)\s+(?:that|this)(?:\s+on)?\b"
 SELF = re.compile(
-    r"\b(?:I(?:'ll|\s+will|\s+shall|'m\s+gonna|'m\s+going\s+to|\s+am\s+going\s+to"
+    r"\b(?:I(?:'ll|\s+will|\s+shall|'m(?:\s+still|\s+also)?\s+(?:gonna|going\s+to)|\s+am\s+going\s+to"
     r"|(?:\s+will|'ll|'d|\s+would|'m|\s+am)\s+be\s+happy\s+to|\s+still\s+(?:have|need)\s+to|'ve\s+got\s+to)"
     r"|you\s+want\s+me\s+to)"
     r"\s+(?:also\s+|then\s+|definitely\s+|certainly\s+|now\s+|try\s+(?:and|to)\s+|see\s+if\s+I\s+can\s+"

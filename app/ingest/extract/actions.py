@@ -83,7 +83,7 @@ class _Reader:
         said = people.said
         self.third_person = re.compile(
             rf"(?:\blet's\s+(?:have|get)\s+(?P<who1>{said})\s+(?:to\s+)?(?P<verb1>{WORK})"
-            rf"|(?<![\w-])(?:(?P<who>(?:{said})(?:\s*,\s*(?:{said}))*(?:\s*,?\s+and\s+(?:{said}))?)"  # "Kate and Kendra"
+            rf"|(?<![\w-])(?:(?P<who>(?:{said})(?:\s*,\s*(?:the\s+)?(?:{said}))*(?:\s*,?\s+and\s+(?:the\s+)?(?:{said}))?)"  # "Kate and Kendra"
             rf"(?:\s+(?!{_NOT_A_NAME_WORD}\b)\w+){{0,2}}"
             rf"|the\s+(?:two\s+|three\s+)?(?P<plural>\w+)s)(?P<aux>\s+is|'s|\s+are|'re)?\s+"
             rf"(?:(?:also\s+)?(?P<modal>gonna|going\s+to"
