@@ -83,3 +83,22 @@ def test_worth_governs_what_follows_like_a_preposition() -> None:
                           "our schools."),
     ]))
     assert "worth saying" not in items(x)
+
+
+def test_a_colour_a_place_on_the_product_or_the_hand_holding_it_is_no_recurring_topic() -> None:
+    # TS3005c turns 132-134 and 297-318, TS3003c turns 219-339 (shortened): the team keeps coming back to them,
+    # but they are values, places and hands, while the buttons they are said of are the work
+    x = extract_meeting(meeting([
+        ("Marketing", "Like the blue , the red , the white , the yellow , that stuff . And the colour should be "
+                      "yellow , or something ."),
+        ("Industrial Designer", "With the with the yellow uh {disfmarker} the yellow buttons on the top ."),
+        ("Project Manager", "Yeah the yellow , I mean it , on the left and the right side ."),
+        ("Marketing", "Because some fat people with thick fingers will press three buttons at once ."),
+        ("Industrial Designer", "Yeah they have thick fingers , so the buttons need to be bigger ."),
+        ("User Interface", "That's the top . The on-off button , still on the top , and the left is for volume ."),
+        ("Project Manager", "And the left and the top , and the fingers , yeah ."),
+        ("Marketing", "the fingers , the thick fingers , the yellow buttons ."),
+    ], AMI_ROLES))
+    found = items(x)
+    assert not found & {"yellow", "top", "left", "fingers", "thick fingers"}
+    assert "buttons" in found or "yellow buttons" in found

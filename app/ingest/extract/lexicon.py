@@ -155,9 +155,12 @@ GENERIC_NOUNS = frozenset(
     bunch couple half quarter third chance reason reasons fact effort efforts priority priorities
     list step steps phase stage area areas space room mute audio video camera folks guys
     connection internet wifi line mic microphone sound concern concerns worry worries
-    good news bad
+    good news bad aim aims purpose objective objectives
+    top bottom front back left centre center
     """.split()
 )
+# The basic colour terms: said alone, a colour is a value ("the colour should be yellow"), not a thing worked on.
+COLOUR_WORDS = frozenset("black white red green yellow blue brown purple pink orange grey gray silver gold".split())
 
 # Adjectives that pick out one of a kind by its place or its being the real one: "the final questionnaire" is
 # a questionnaire, "this past one" is one, "the actual device" the device.

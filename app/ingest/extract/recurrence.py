@@ -4,10 +4,11 @@ Design and research meetings rarely say "X is done"; they name the things being 
 after turn ("the battery", "a rubber case", "speech recognition"). A phrase counts when several people say it in
 several turns: a phrase of two or three words in two turns by two speakers; a single word in three turns by two
 speakers, twice as "the <word>" and once so not after a preposition ("in the dark", "on the left" are places in
-speech, not things), shaped like a concrete noun (not -ly, -ing, -ed, -ity, -ness, -ism, -ship). Words written
+speech, not things), shaped like a concrete noun (not -ly, -ing, -ed, -ity, -ness, -ism, -ship) and not a colour
+(a value: "the colour should be yellow"). Words written
 with a capital (names of people and places in transcripts), generic nouns ("thing", "idea", "people"), who the
 product is for ("the age group"), grading words used as nouns ("the basics"), the meeting's own tools
-("whiteboard", "email"), closed-class words, numbers, fillers and agents ("users", "team") never count. A long
+("whiteboard", "email"), the hands that hold it ("thick fingers"), closed-class words, numbers, fillers and agents ("users", "team") never count. A long
 meeting needs more turns (one more per `TURNS_PER_STEP` turns). Only a working group's meeting is read this way:
 in a hearing or an assembly of dozens of speakers, what keeps coming up is the subject of debate ("the economy"),
 not work the group does.
@@ -25,8 +26,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from app.ingest.extract.lexicon import (AGENT_NOUNS, CLOSED_WORDS, GENERIC_NOUNS, GRADING_WORDS, NUMBER_WORDS,
-                                        work_headed)
+from app.ingest.extract.lexicon import (AGENT_NOUNS, CLOSED_WORDS, COLOUR_WORDS, GENERIC_NOUNS, GRADING_WORDS,
+                                        NUMBER_WORDS, work_headed)
 from app.ingest.extract.text import Chunk, ChunkKind
 from app.ingest.names import normalize_name
 
@@ -43,7 +44,7 @@ _SOCIAL_NOUNS = frozenset(
     company companies market public society community opinion view views reason example sort kind type types lots
     percent euro euros dollar dollars pound pounds money technology alternative group groups
     discussion discussions presentation presentations whiteboard email e-mail computer computers laptop laptops
-    pen pens document documents folder folders file files
+    pen pens document documents folder folders file files finger thumb hand palm
     """.split()
 )
 _PREPOSITIONS = frozenset(
@@ -123,7 +124,7 @@ class Recurrence:
                 continue
             if 2 * len(seen.as_such) < len(seen.turns):
                 continue  # mostly a reference
-            if single and (seen.definite < 2 or not seen.free or key.endswith(_NOT_CONCRETE)):
+            if single and (seen.definite < 2 or not seen.free or key.endswith(_NOT_CONCRETE) or key in COLOUR_WORDS):
                 continue
             if not seen.in_clause:
                 continue  # a formula said on its own, a greeting or a saying: "Bore da.", "Lefty loosey, righty tighty"
