@@ -408,3 +408,12 @@ def test_roles_named_together_each_own_the_work() -> None:
                                          "Interface Designer are going to work together on a prototype ,"),
                      ("Industrial Designer", "Okay ."), ("User Interface Designer", "Sure .")])
     assert sorted(a.owner for a in found) == ["Industrial Designer", "User Interface Designer"]
+
+
+def test_go_away_and_do_it_hands_out_work() -> None:
+    found = actions([("Maya", "so um ravi and lena now go away and uh play with the the prototype , and um maya can "
+                              "go off and think about how we actually market this"), ("Ravi", "okay")], TEAM)
+    assert sorted(owners(found)) == [
+        ("Lena", "play with the prototype"), ("Maya", "think about how we actually market this"),
+        ("Ravi", "play with the prototype")]
+    assert actions([("Maya", "I think we can go away and think about it"), ("Ravi", "sure")], TEAM) == []

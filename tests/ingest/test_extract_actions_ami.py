@@ -197,3 +197,12 @@ def test_a_request_right_after_calling_on_someone_is_theirs() -> None:
         ("Project Manager", "Okay . And the marketing person , that's Courtney ."),
     ])
     assert work(found) == [("Industrial Designer", "think about the")]
+
+
+def test_a_name_introduced_without_punctuation_before_i_am_is_the_speakers() -> None:
+    # the way ES2012a turn 3 introduces Marketing (speech to text without punctuation), then work handed to him
+    found = actions([
+        ("Marketing", "Oh my name's Andrew I'm a {disfmarker} I'm the Market Research person for this meeting ."),
+        ("Project Manager", "And um Andrew can go away and think about how we can actually market this as a concept ."),
+    ])
+    assert work(found) == [("Marketing", "think about how")]

@@ -83,10 +83,12 @@ class _Reader:
         said = people.said
         self.third_person = re.compile(
             rf"(?:\blet's\s+(?:have|get)\s+(?P<who1>{said})\s+(?:to\s+)?(?P<verb1>{WORK})"
-            rf"|(?<![\w-])(?:(?P<who>(?:{said})(?:\s*,\s*(?:the\s+)?(?:{said}))*(?:\s*,?\s+and\s+(?:the\s+)?(?:{said}))?)"  # "Kate and Kendra"
+            # "Kate and Kendra", "the Industrial Designer and the User Interface Designer"
+            rf"|(?<![\w-])(?:(?P<who>(?:{said})(?:\s*,\s*(?:the\s+)?(?:{said}))*"
+            rf"(?:\s*,?\s+and\s+(?:the\s+)?(?:{said}))?)"
             rf"(?:\s+(?!{_NOT_A_NAME_WORD}\b)\w+){{0,2}}"
             rf"|the\s+(?:two\s+|three\s+)?(?P<plural>\w+)s)(?P<aux>\s+is|'s|\s+are|'re)?\s+"
-            rf"(?:(?:also\s+)?(?P<modal>gonna|going\s+to"
+            rf"(?:(?:also\s+)?(?P<modal>gonna|going\s+to|(?:can\s+|now\s+)?go\s+(?:away\s+|off\s+)?and"
             rf"|will|'ll|needs?\s+to|has\s+to|supposed\s+to|expected\s+to|to)\s+(?:hopefully\s+)?(?P<verb2>{WORK})"
             rf"|(?:also\s+)?(?P<verb3>{GERUND})))",
             re.IGNORECASE,
@@ -133,7 +135,7 @@ class _Reader:
         text = re.sub(r"^(?:be\s+)?(?:just\s+)?", "", FILLER_WORDS.sub("", what), flags=re.IGNORECASE)
         if due:
             text = text.replace(due.group(), "")
-        text = " ".join(text.split()).strip(" ,.;-")
+        text = re.sub(r"(?:[\s,]+(?:and|or|but|so))+$", "", " ".join(text.split()), flags=re.IGNORECASE).strip(" ,.;-")
         if len(text.split()) < 2 or not says_what(text) or VAGUE_WORK.match(text):
             return None
         return ActionAssertion(

@@ -19,7 +19,7 @@ from app.ingest.resolve.people import first_name_typo
 _NAME = r"[A-Z][a-z]+(?:[ -](?:al-)?[A-Z][a-z]+)?"
 _INTRODUCED = (
     re.compile(rf"\b(?:I'm|I\s+am|[Mm]y\s+name's|[Mm]y\s+name\s+is|[Cc]all\s+me)\s+(?P<name>{_NAME})"
-               r"(?=\s*(?:[,.;!]|$|and\b))"),
+               r"(?=\s*(?:[,.;!]|$|and\b)|\s+I(?:'m|\s+am)\b)"),  # "my name's Andrew I'm the Market Research person"
     re.compile(rf"(?:^|[,.]\s*)(?P<name>{_NAME})\s+is\s+my\s+name\b"),
 )
 

@@ -1,7 +1,8 @@
 """Work handed out in one sentence with the verb said once: "Kate will be looking at the look and feel, Kendra the
 user interface and Andrew of course the product evaluation" gives Kendra "looking at the user interface" and
-Andrew "looking at the product evaluation" (gapping); "..., and me the test matrix" is the speaker's. A gapped conjunct is a name of the meeting's people, after a
-comma or "and", followed by a noun phrase that starts with a determiner: "..., Tom is doing the deck" has a verb
+Andrew "looking at the product evaluation" (gapping); "..., and me the test matrix" is the speaker's. A gapped
+conjunct is a name of the meeting's people, after a comma or "and", followed by a noun phrase that starts with a
+determiner: "..., Tom is doing the deck" has a verb
 of its own and is read as a sentence of its own, and "..., Tom, can you ...?" is a request."""
 
 from __future__ import annotations

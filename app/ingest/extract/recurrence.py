@@ -5,10 +5,10 @@ after turn ("the battery", "a rubber case", "speech recognition"). A phrase coun
 several turns: a phrase of two or three words in two turns by two speakers; a single word in three turns by two
 speakers, twice as "the <word>" and once so not after a preposition ("in the dark", "on the left" are places in
 speech, not things), shaped like a concrete noun (not -ly, -ing, -ed, -ity, -ness, -ism, -ship) and not a colour
-(a value: "the colour should be yellow"). Words written
-with a capital (names of people and places in transcripts), generic nouns ("thing", "idea", "people"), who the
-product is for ("the age group"), grading words used as nouns ("the basics"), the meeting's own tools
-("whiteboard", "email"), the hands that hold it ("thick fingers"), closed-class words, numbers, fillers and agents ("users", "team") never count. A long
+(a value: "the colour should be yellow"). Words written with a capital (names of people and places in
+transcripts), generic nouns ("thing", "idea", "people"), who the product is for ("the age group"), grading words
+used as nouns ("the basics"), the meeting's own tools ("whiteboard", "email"), the hands that hold it ("thick
+fingers"), closed-class words, numbers, fillers and agents ("users", "team") never count. A long
 meeting needs more turns (one more per `TURNS_PER_STEP` turns). Only a working group's meeting is read this way:
 in a hearing or an assembly of dozens of speakers, what keeps coming up is the subject of debate ("the economy"),
 not work the group does.
