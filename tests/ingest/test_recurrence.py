@@ -102,3 +102,16 @@ def test_a_colour_a_place_on_the_product_or_the_hand_holding_it_is_no_recurring_
     found = items(x)
     assert not found & {"yellow", "top", "left", "fingers", "thick fingers"}
     assert "buttons" in found or "yellow buttons" in found
+
+
+def test_what_something_only_ever_is_is_a_property_not_a_recurring_topic() -> None:
+    # TS3003a turns 240-243: "shock proof" is said as what the remote has to be, then echoed
+    x = extract_meeting(meeting([
+        ("Marketing", "Think it has to be shock proof , and the battery should be easy to change ."),
+        ("Project Manager", "Shock proof ."),
+        ("Industrial Designer", "Yeah it's shock proof if the battery sits in rubber ."),
+        ("Marketing", "And the battery lasts long , the battery is cheap ."),
+    ], AMI_ROLES))
+    found = items(x)
+    assert "shock proof" not in found
+    assert "battery" in found

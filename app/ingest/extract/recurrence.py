@@ -17,7 +17,9 @@ the product is kept ("you put it in the fruit bowl") - is something the group ta
 be said otherwise in at least half of its turns. So is a phrase said as "the <phrase>" only ever right after a
 preposition of place or way: where one goes or looks ("go to the web page", "through the corporate website").
 A phrase said only as a sentence of its own, opening it and followed by nothing but a comma or its end, is a
-formula, a greeting or a saying ("Bore da.", "Diolch yn fawr.", "Lefty loosey, righty tighty"), not a topic.
+formula, a greeting or a saying ("Bore da.", "Diolch yn fawr.", "Lefty loosey, righty tighty"), not a topic; one
+said within a sentence only ever right after a copula, without a determiner, is a property ("it has to be shock
+proof"), not a thing.
 """
 
 from __future__ import annotations
@@ -62,6 +64,12 @@ _REFERENCE = re.compile(
     re.IGNORECASE,
 )
 _ALONE_AFTER = re.compile(r"\s*(?:[,.?!;]|$)")  # what follows a phrase that opens its sentence and stands alone
+# a copula right before a phrase said without a determiner: "it has to be shock proof", a property, not a thing
+_PREDICATE = re.compile(
+    r"\b(?:be|is|are|was|were|'s|'re|being|been)(?:\s+(?:very|quite|really|more|less|too|so|also|still))?\s*$",
+    re.IGNORECASE,
+)
+_DETERMINED = re.compile(r"(?:the|a|an|this|that|these|those|our|your|my|their|its|some)\s", re.IGNORECASE)
 _NOT_CONCRETE = ("ly", "ing", "ed", "ity", "ness", "ism", "ship")
 _NEVER = GENERIC_NOUNS | CLOSED_WORDS | AGENT_NOUNS | _SOCIAL_NOUNS | GRADING_WORDS | frozenset(NUMBER_WORDS)
 
@@ -76,6 +84,7 @@ class _Seen:
     free: int = 0  # of those, times not right after a preposition
     placed: int = 0  # of those, times right after a preposition of place or way ("to", "through", "in")
     in_clause: set[int] = field(default_factory=set)  # turns where it is said within a sentence, not as one
+    as_thing: set[int] = field(default_factory=set)  # of those, turns where it is not a copula's bare complement
 
     def single(self, key: str) -> bool:
         """One word, as keyed ("new creativity" is "creativity") or as said ("high-tech")."""
@@ -103,6 +112,9 @@ class Recurrence:
             seen.as_such.add(turn)
         if sentence_text[: chunk.start].strip(" ,") or not _ALONE_AFTER.match(sentence_text[chunk.end :]):
             seen.in_clause.add(turn)
+            said = sentence_text[chunk.start : chunk.end]
+            if _DETERMINED.match(said) or not _PREDICATE.search(sentence_text[: chunk.start]):
+                seen.as_thing.add(turn)
         if sentence_text[chunk.start : chunk.end].lower().startswith("the "):
             seen.definite += 1
             before = sentence_text[: chunk.start].split()
@@ -128,6 +140,8 @@ class Recurrence:
                 continue
             if not seen.in_clause:
                 continue  # a formula said on its own, a greeting or a saying: "Bore da.", "Lefty loosey, righty tighty"
+            if not seen.as_thing:
+                continue  # only ever what something is: "it has to be shock proof", then echoed "Shock proof."
             if seen.definite >= 2 and seen.placed == seen.definite:
                 continue  # only ever where one goes or looks: "go to the web page", "through the corporate website"
             found[max(seen.surfaces, key=seen.surfaces.__getitem__)] = seen.turns
