@@ -110,3 +110,28 @@ def test_a_proposal_another_speaker_approves_is_a_decision(proposal: str, reply:
 def test_a_proposal_nobody_else_approves_is_not(proposal: str, reply: str) -> None:
     extraction = extract_meeting(meeting("Marketing: Right .", proposal, "Industrial Designer: Mm-hmm .", reply))
     assert extraction.decisions == []
+
+
+@pytest.mark.parametrize("lines", [
+    ("Project Manager: Um did we decide on a chip ? Let's go with a simple chip ?",
+     "Industrial Designer: Simple chip .", "Project Manager: Okay ."),
+    ("Project Manager: so we'll go with the rubber case then ?", "Marketing: yeah {vocalsound}"),
+    ("Industrial Designer: shall we just use the kinetic battery ?", "User Interface: sure , fine by me"),
+])
+def test_a_settling_question_answered_yes_or_said_back_is_a_decision(lines: tuple[str, ...]) -> None:
+    decisions = extract_meeting(meeting(*lines)).decisions
+    assert len(decisions) == 1 and decisions[0].turn == 0
+    assert not decisions[0].summary.endswith("?")
+
+
+@pytest.mark.parametrize("lines", [
+    ("Project Manager: shall we use the kinetic battery ?", "Marketing: I'm not sure , it's expensive"),
+    ("Project Manager: so we'll go with the rubber case then ?", "Marketing: well what about plastic ?"),
+    ("Project Manager: let's go with a simple chip ?", "Marketing: chip ?"),
+    ("Project Manager: are we going to use the LCD screen ?", "Marketing: yeah"),
+    ("Project Manager: do we have to use an advanced chip for the LCD ?", "Industrial Designer: yeah"),
+    ("Project Manager: shall we maybe go with rubber ?", "Marketing: yeah"),
+    ("Project Manager: should we have a look at the costs ?", "Marketing: yeah"),
+])
+def test_a_settling_question_left_open_is_no_decision(lines: tuple[str, ...]) -> None:
+    assert extract_meeting(meeting(*lines)).decisions == []

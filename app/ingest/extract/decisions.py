@@ -7,7 +7,9 @@ meetings mostly settle things without naming a choice and an item that neatly: t
 settles it, and keeps it in the speaker's words. Questions, hypotheticals, hedges and negated agreement ("we
 haven't decided") settle nothing. A proposal ("could have things like backlighting the buttons") settles what it
 proposes when another speaker approves it within a few turns, in a short reply with no "but" or "not" in it
-("okay so backlighting, that would be good").
+("okay so backlighting, that would be good"). One put to the group as a question ("let's go with a simple chip?",
+"so we'll go with the rubber case then?", "shall we use the kinetic battery?") settles it when the next other
+speaker answers yes or says it back ("Simple chip."), again with no "but" or "not".
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import re
 from app.ingest.extract.speech import SpokenTurn
 from app.ingest.extract.text import sentence_spans
 from app.ingest.models import DecisionAssertion, EntityMention
+from app.ingest.names import STOPWORDS, stem, tokens
 
 MIN_WORDS, MAX_SUMMARY = 4, 200
 
@@ -83,6 +86,21 @@ _ACCEPTS = re.compile(
     """,
     re.I | re.X,
 )
+# A settling question: the group is asked to settle it ("shall we go with ...?")
+_ASKS_TO_SETTLE = re.compile(
+    r"\b(?:shall|should)\s+we\s+(?:just\s+)?(?:go\s+(?:for|with)|stick\s+(?:to|with)|use|keep|include|drop"
+    r"|have(?!\s+a\s+(?:look|break|go|think|chat|quick)\b))\b",
+    re.I,
+)
+# what leaves a settling question open however it is answered: a hedge, or asking what is ("are we going to ...?",
+# "have we decided ...?", "do we have to use ...?")
+_OPEN = re.compile(r"\b(?:maybe|perhaps|probably|might|could|would|if|whether|or\s+not)\b"
+                   r"|^(?:\W*(?:so|and|okay|ok|um|uh|well|but|right)\b)*\W*(?:do|did|does|are|is|was|were|have|has|had"
+                   r"|can|will|what|how|why|when|where|which|who)\b", re.I)
+# an answer that says yes: its first word
+_YES = re.compile(r"^\W*(?:yes|yeah|yep|yup|okay|ok|sure|definitely|absolutely|exactly|alright|fine|agreed|let's)\b",
+                  re.I)
+ECHO_WORDS = 6  # a reply this short that says only the question's own words says it back
 _DEMURS = re.compile(r"\b(?:but|not|no|never|though|however|although|if|unless)\b|n't\b", re.I)
 MAX_REPLY_WORDS = 15
 TAKEN_UP_WITHIN = 4  # turns
@@ -97,10 +115,12 @@ def spoken_decisions(spoken: list[SpokenTurn], mentions: list[EntityMention]) ->
         text = said.spoken.text
         for start, end in sentence_spans(text):
             sentence = text[start:end].strip()
-            if not (_settles(sentence) or (_proposes(sentence) and _taken_up(spoken, i))):
+            if not (_settles(sentence) or (_proposes(sentence) and _taken_up(spoken, i))
+                    or (_asks_to_settle(sentence) and _answered_yes(spoken, i, sentence))):
                 continue
             entity = next((name for name in surfaces if _names(sentence, name)), None)
-            found.append(DecisionAssertion(entity=entity, summary=_summary(sentence), turn=said.turn.index,
+            summary = _summary(re.sub(r"\s*\?$", ".", sentence))  # a settling question, settled
+            found.append(DecisionAssertion(entity=entity, summary=summary, turn=said.turn.index,
                                            quote=said.spoken.quote(start, end)))
     return found
 
@@ -113,6 +133,31 @@ def _taken_up(spoken: list[SpokenTurn], i: int) -> bool:
     speaker = spoken[i].turn.speaker
     return any(later.turn.speaker != speaker and _approves(later.spoken.text)
                for later in spoken[i + 1:i + 1 + TAKEN_UP_WITHIN])
+
+
+def _asks_to_settle(sentence: str) -> bool:
+    if not sentence.rstrip().endswith("?"):
+        return False
+    stated = sentence.rstrip()[:-1].rstrip() + "."
+    return _states_work(stated) and not _OPEN.search(stated) and (
+        _SETTLES.search(stated) is not None or _ASKS_TO_SETTLE.search(stated) is not None)
+
+
+def _answered_yes(spoken: list[SpokenTurn], i: int, question: str) -> bool:
+    """The next other speaker, within a few turns, says yes or says the question's words back."""
+    speaker = spoken[i].turn.speaker
+    reply = next((later.spoken.text for later in spoken[i + 1:i + 1 + TAKEN_UP_WITHIN]
+                  if later.turn.speaker != speaker), "")
+    if not reply.strip() or reply.rstrip().endswith("?") or len(reply.split()) > MAX_REPLY_WORDS or _DEMURS.search(
+            reply):
+        return False
+    said_back = _content(reply)
+    return bool(_YES.search(reply)) or bool(said_back) and len(reply.split()) <= ECHO_WORDS and said_back <= _content(
+        question)
+
+
+def _content(text: str) -> set[str]:
+    return {stem(w) for w in tokens(text) if w not in STOPWORDS and len(w) > 2}
 
 
 def _approves(reply: str) -> bool:
