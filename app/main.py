@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -47,6 +48,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 raise
             log.warning("Neo4j is unreachable at start-up; the schema will be applied when it answers: %s", exc)
         services.jobs.start()
+        # The model, the libraries and the driver are millions of objects that live as long as the process: out of
+        # the collector's sight, a full collection no longer walks them (100-300 ms pauses on a 2-core machine)
+        gc.freeze()
         async with mcp_sessions(app):
             yield
         await services.close()
