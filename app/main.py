@@ -51,8 +51,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # The model, the libraries and the driver are millions of objects that live as long as the process: out of
         # the collector's sight, a full collection no longer walks them (100-300 ms pauses on a 2-core machine)
         gc.freeze()
-        async with mcp_sessions(app):
-            yield
+        try:
+            async with mcp_sessions(app):
+                yield
+        finally:
+            gc.unfreeze()  # collectable again at shutdown, as native extensions expect at exit
         await services.close()
 
     app = FastAPI(
