@@ -67,6 +67,16 @@ def test_names_get_their_case_back_but_roles_and_common_words_do_not() -> None:
     assert turn.spoken.text == "the Checkout Redesign is done"
 
 
+def test_a_sentence_cased_item_name_after_a_word_that_modifies_it_keeps_the_speakers_case() -> None:
+    # TS3005d turn 297: restored as "the regular Remote control", the capital cut "regular" off into an item
+    names = ["Remote control", "Atlas", "LCD screen"]
+    [turn] = normalise_meeting([Turn(index=0, speaker="Industrial Designer",
+                                     text="It's easier than the regular uh remote control .")], names)
+    assert turn.spoken.text == "It's easier than the regular remote control."
+    [turn] = normalise_meeting([Turn(index=0, speaker="A", text="the remote control needs the lcd screen")], names)
+    assert turn.spoken.text == "the Remote control needs the LCD screen"
+
+
 def test_a_sentence_cut_off_at_a_turn_goes_on_in_the_speakers_next_turn() -> None:
     x = extract_meeting(
         meeting(

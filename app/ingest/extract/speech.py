@@ -158,8 +158,19 @@ def normalise(text: str, casing: tuple[dict[str, str], re.Pattern[str]] | None =
     s = s.sub(_STRAY_COMMA, lambda m: "")
     if casing:
         forms, pattern = casing
-        s = s.sub(pattern, lambda m: forms.get(m.group().lower(), m.group()))
+        s = s.sub(pattern, lambda m: _recased(m, forms))
     return _break_runs(s)
+
+
+def _recased(m: re.Match[str], forms: dict[str, str]) -> str:
+    """A name in its known case; but an item displayed in sentence case ("Remote control") stays as said after a
+    word that modifies it ("the regular remote control"): a capital there would read as the start of a proper name
+    and cut the modifier off into a name of its own."""
+    form = forms.get(m.group().lower(), m.group())
+    before = re.search(r"([a-z][\w'-]*)\s+$", m.string[: m.start()])
+    if before and before.group(1) not in _COMMON and _sentence_cased_phrase(form):
+        return m.group()
+    return form
 
 
 def _drop_filler(m: re.Match[str]) -> str:
@@ -230,6 +241,12 @@ def _casing(names: Iterable[str]) -> dict[str, str]:
 
 
 _COMMON = CLOSED_WORDS | GENERIC_NOUNS | _WORK_WORDS | _DETERMINERS
+
+
+def _sentence_cased_phrase(name: str) -> bool:
+    """"Remote control", "Speech recognition": words with only the first letter up, as item names are displayed."""
+    words = name.split()
+    return len(words) > 1 and words[0][1:].islower() and all(w.islower() for w in words[1:])
 
 
 def _casing_pattern(casing: dict[str, str]) -> re.Pattern[str]:
