@@ -417,3 +417,11 @@ def test_go_away_and_do_it_hands_out_work() -> None:
         ("Lena", "play with the prototype"), ("Maya", "think about how we actually market this"),
         ("Ravi", "play with the prototype")]
     assert actions([("Maya", "I think we can go away and think about it"), ("Ravi", "sure")], TEAM) == []
+
+
+def test_a_work_word_used_as_a_noun_does_not_make_two_items_one() -> None:
+    found = actions([("Maya", "for the next meeting ravi will be looking at the look and feel . and ravi and lena "
+                              "will be producing a model for us to look at"), ("Ravi", "okay")], TEAM)
+    assert sorted(owners(found)) == [("Lena", "producing a model for us to look at"),
+                                     ("Ravi", "looking at the look and feel"),
+                                     ("Ravi", "producing a model for us to look at")]

@@ -6,7 +6,7 @@ import re
 
 from app.ingest.extract.action_cues import VERB_WORDS, content_words
 from app.ingest.models import ActionAssertion
-from app.ingest.names import tokens
+from app.ingest.names import DETERMINERS, tokens
 
 RUN_TURNS = 4  # "I will send new. I'll put it in shared documents, again.": one item
 ACCEPT_TURNS = 8  # "can you send that again, Raj?" ... "I will send new.": one item
@@ -38,6 +38,12 @@ def restates(earlier: ActionAssertion, later: ActionAssertion, restated: int) ->
     gap = later.turn - restated
     if gap < 0 or gap > (ACCEPT_TURNS if earlier.speaker != earlier.owner == later.speaker else RUN_TURNS):
         return False
-    verbs = {w for w in tokens(earlier.text) if w in VERB_WORDS} & {w for w in tokens(later.text) if w in VERB_WORDS}
+    verbs = _verbs(earlier.text) & _verbs(later.text)
     return bool(re.search(r"\b(?:it|that|them|this|one|new)\b", later.text, re.IGNORECASE) or verbs - _GENERIC
                 or content_words(later.text) & content_words(earlier.text))
+
+
+def _verbs(text: str) -> set[str]:
+    """The work words of a text used as verbs: not right after a determiner ("the look and feel" is a noun)."""
+    words = tokens(text)
+    return {w for i, w in enumerate(words) if w in VERB_WORDS and (i == 0 or words[i - 1] not in DETERMINERS)}
