@@ -40,11 +40,10 @@ class Callnames:
         # name as said -> the speaker it introduces; the turns they introduce themselves in
         self.introduced, self.introductions = _introduced(spoken, speakers)
         forms |= {k.lower(): v for k, v in self.introduced.items() if k.lower() not in forms}
-        aliases = [a for p, names in (known_as or {}).items() if p in people for a in names]
-        forms |= {a.lower(): p for p, names in (known_as or {}).items() if p in people for a in names
-                  if a.lower() not in forms}
+        aliases = [(a, p) for p, names in (known_as or {}).items() if p in people for a in names]
+        forms |= {a.lower(): p for a, p in aliases if a.lower() not in forms}
         # the names people go by besides their speaker labels ("Kendra" for "User Interface")
-        self.given_names = sorted({*self.introduced, *aliases})
+        self.given_names = sorted({*self.introduced, *(a for a, _ in aliases)})
         forms |= _misspelt(spoken, forms)
         self.forms = forms
         self.people = sorted(people, key=len, reverse=True)

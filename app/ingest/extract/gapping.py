@@ -2,8 +2,8 @@
 user interface and Andrew of course the product evaluation" gives Kendra "looking at the user interface" and
 Andrew "looking at the product evaluation" (gapping); "..., and me the test matrix" is the speaker's. A gapped
 conjunct is a name of the meeting's people, after a comma or "and", followed by a noun phrase that starts with a
-determiner: "..., Tom is doing the deck" has a verb
-of its own and is read as a sentence of its own, and "..., Tom, can you ...?" is a request."""
+determiner: "..., Tom is doing the deck" has a verb of its own and is read as a sentence of its own, and "..., Tom,
+can you ...?" is a request."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ class Gapping:
         verb = re.match(WORK, sentence[verb_start:], re.IGNORECASE)
         if verb is None:
             return end, []
-        found = [m for m in self._conjunct.finditer(sentence, verb_start + verb.end(), end)]
+        found = list(self._conjunct.finditer(sentence, verb_start + verb.end(), end))
         if not found:
             return end, []
         return found[0].start(), [Gapped(m.group("who"), f"{verb.group()} {m.group('what')}") for m in found]

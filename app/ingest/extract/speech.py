@@ -162,15 +162,19 @@ def normalise(text: str, casing: tuple[dict[str, str], re.Pattern[str]] | None =
     return _break_runs(s)
 
 
+_WORD_BEFORE = re.compile(r"([a-z][\w'-]*)\s+$")  # the lowercase word right before a name
+_WORD_BEFORE_REACH = 40  # characters looked back for it: a turn's whole text, once per name, is too much
+
+
 def _recased(m: re.Match[str], forms: dict[str, str]) -> str:
     """A name in its known case; but an item displayed in sentence case ("Remote control") stays as said after a
     word that modifies it ("the regular remote control"): a capital there would read as the start of a proper name
     and cut the modifier off into a name of its own."""
     form = forms.get(m.group().lower(), m.group())
-    before = re.search(r"([a-z][\w'-]*)\s+$", m.string[: m.start()])
-    if before and before.group(1) not in _COMMON and _sentence_cased_phrase(form):
-        return m.group()
-    return form
+    if not _sentence_cased_phrase(form):
+        return form
+    before = _WORD_BEFORE.search(m.string, max(0, m.start() - _WORD_BEFORE_REACH), m.start())
+    return m.group() if before and before.group(1) not in _COMMON else form
 
 
 def _drop_filler(m: re.Match[str]) -> str:
