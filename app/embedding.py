@@ -33,6 +33,10 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 log = logging.getLogger(__name__)
+# optimum-intel 1.27 warns on every load of a local export ("Could not infer whether the model was already
+# converted ... expected str ... not NoneType"): its hub lookup gets no revision. sentence-transformers has
+# already decided that nothing is exported, so the warning says nothing true.
+OPTIMUM_INTEL_LOADER = "optimum.intel.openvino.modeling_base"
 
 ONNX_FILE = "onnx/model.onnx"
 OPENVINO_FILE = "openvino/openvino_model.xml"
@@ -166,10 +170,11 @@ def _load(backend: Backend, cache_dir: Path, threads: int):  # -> (SentenceTrans
 
     if backend == "openvino":
         try:
-            model = SentenceTransformer(
-                str(exported_model_dir(cache_dir, "openvino")), backend="openvino", device="cpu",
-                model_kwargs={"file_name": OPENVINO_FILE, "ov_config": _openvino_config(threads)},
-            )
+            with _quiet(OPTIMUM_INTEL_LOADER):
+                model = SentenceTransformer(
+                    str(exported_model_dir(cache_dir, "openvino")), backend="openvino", device="cpu",
+                    model_kwargs={"file_name": OPENVINO_FILE, "ov_config": _openvino_config(threads)},
+                )
             return model, "openvino"
         except Exception as exc:  # no OpenVINO or optimum-intel, or the export failed: ONNX Runtime still works
             log.warning("OpenVINO embedding backend unavailable (%s); using ONNX Runtime", exc)
@@ -190,6 +195,17 @@ def _load(backend: Backend, cache_dir: Path, threads: int):  # -> (SentenceTrans
         except Exception as exc:  # no ONNX Runtime or Optimum, or the export failed: PyTorch still works
             log.warning("ONNX embedding backend unavailable (%s); using PyTorch", exc)
     return SentenceTransformer(str(shipped_model_path()), device="cpu"), "torch"
+
+
+@contextlib.contextmanager
+def _quiet(logger_name: str) -> Iterator[None]:
+    logger = logging.getLogger(logger_name)
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def _openvino_config(threads: int) -> dict[str, str]:
