@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, NamedTuple, TypeVar
 
-from neo4j import READ_ACCESS, AsyncGraphDatabase, AsyncManagedTransaction, AsyncSession, RoutingControl
+from neo4j import READ_ACCESS, AsyncGraphDatabase, AsyncManagedTransaction, AsyncSession, Record, RoutingControl
 from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired, TransientError
 from tenacity import AsyncRetrying, retry_if_exception, stop_after_delay, wait_random_exponential
 
@@ -53,6 +53,27 @@ def is_unavailable(exc: BaseException) -> bool:
     )
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def row(record: Record) -> Row:
+    """`record.data()`, with the same values, at a fraction of its cost on vectors: data() runs a chain of
+    isinstance checks (several against abstract classes) on every float of every embedding, which made reading
+    candidate entities the largest cost of ingesting a small meeting."""
+    return {key: _exported(value) for key, value in record.items()}
+
+
+def _exported(value: Any) -> Any:
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is list:
+        return [item if type(item) in _SCALARS else _exported(item) for item in value]
+    if kind is dict:
+        return {key: _exported(item) for key, item in value.items()}
+    return Record({"value": value}).data()["value"]  # a node, relationship, path or temporal value, as data() has it
+
+
 class Executed(NamedTuple):
     """A statement as it ran: the text sent to Neo4j and its parameters."""
 
@@ -90,7 +111,7 @@ class Tx:
     async def run(self, name: str, /, **params: Any) -> list[Row]:
         self.statements.append(name)
         result = await self._tx.run(cypher(name), params)
-        return [record.data() async for record in result]
+        return [row(record) async for record in result]
 
 
 class Graph:
@@ -127,7 +148,7 @@ class Graph:
         ):
             with attempt:
                 async with self.session(default_access_mode=READ_ACCESS) as session:
-                    return await (await session.run(statement, params)).data()
+                    return [row(record) async for record in await session.run(statement, params)]
         raise AssertionError("unreachable: the last attempt returns or raises")
 
     async def write(self, name: str, /, **params: Any) -> list[Row]:
@@ -135,7 +156,7 @@ class Graph:
             cypher(name), params, database_=self.database, routing_=RoutingControl.WRITE,
             bookmark_manager_=self.bookmarks,
         )
-        return [record.data() for record in records]
+        return [row(record) for record in records]
 
     async def run_auto_commit(self, name: str, /, **params: Any) -> None:
         """For schema statements, which cannot share a transaction with data writes."""
