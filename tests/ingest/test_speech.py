@@ -67,6 +67,14 @@ def test_names_get_their_case_back_but_roles_and_common_words_do_not() -> None:
     assert turn.spoken.text == "the Checkout Redesign is done"
 
 
+def test_known_names_get_their_case_back_through_markers_fillers_and_curly_quotes_among_many_names() -> None:
+    # the pattern holds only the names whose words the meeting says: these are said around what speech drops
+    names = [*(f"Item {n:05d}" for n in range(5000)), "Checkout Redesign", "Aoife O'Brien", "Single Sign-On"]
+    said = "the checkout {disfmarker} redesign waits on single sign-on, o’brien says"
+    [turn] = normalise_meeting([Turn(index=0, speaker="A", text=said)], names)
+    assert turn.spoken.text == "the Checkout Redesign waits on Single Sign-On, O'Brien says"
+
+
 def test_a_sentence_cased_item_name_after_a_word_that_modifies_it_keeps_the_speakers_case() -> None:
     # TS3005d turn 297: restored as "the regular Remote control", the capital cut "regular" off into an item
     names = ["Remote control", "Atlas", "LCD screen"]

@@ -115,7 +115,7 @@ class SpokenTurn:
 def normalise_meeting(turns: list[Turn], names: Iterable[str] = ()) -> list[SpokenTurn]:
     """Every turn normalised; a sentence cut off at a turn's end is joined with its continuation in
     the speaker's next turn (when only short backchannels come between) and read in the first turn."""
-    forms = _casing(names)
+    forms = _said_in(turns, _casing(names))
     casing = (forms, _casing_pattern(forms)) if forms else None
     spoken = [normalise(t.text, casing) for t in turns]
     for i, turn in enumerate(turns):
@@ -251,6 +251,23 @@ def _sentence_cased_phrase(name: str) -> bool:
     """"Remote control", "Speech recognition": words with only the first letter up, as item names are displayed."""
     words = name.split()
     return len(words) > 1 and words[0][1:].islower() and all(w.islower() for w in words[1:])
+
+
+_WORD_RUN = re.compile(r"[\w'-]+")
+
+
+def _said_in(turns: list[Turn], forms: dict[str, str]) -> dict[str, str]:
+    """The forms whose every word is said in these turns, as only those can match: the casing pattern then holds
+    the meeting's names, not every name the graph knows (compiling one of 30,000 names took longer than reading
+    the meeting). Each word of a name that matches is a whole word of the text, which loses only markers,
+    fillers and the underscores of spelled-out letters before names are restored."""
+    said: set[str] = set()
+    for turn in turns:
+        text = turn.text.translate(_TYPOGRAPHY).lower()
+        said.update(_WORD_RUN.findall(text))
+        if "_" in text:
+            said.update(_WORD_RUN.findall(text.replace("_", "")))
+    return {form: name for form, name in forms.items() if said.issuperset(_WORD_RUN.findall(form))}
 
 
 def _casing_pattern(casing: dict[str, str]) -> re.Pattern[str]:
