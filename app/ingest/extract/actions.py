@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from app.ingest.extract.action_cues import (
     ANTECEDENT,
@@ -77,23 +78,35 @@ def extract_actions(
     return runs(reader.items), reader.claims
 
 
+# A meeting's patterns embed how its people are said; a team meeting every week says them the same way, and the
+# work verbs in these patterns make each one take milliseconds to compile.
+@lru_cache(maxsize=64)
+def _third_person_pattern(said: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:\blet's\s+(?:have|get)\s+(?P<who1>{said})\s+(?:to\s+)?(?P<verb1>{WORK})"
+        # "Kate and Kendra", "the Industrial Designer and the User Interface Designer"
+        rf"|(?<![\w-])(?:(?P<who>(?:{said})(?:\s*,\s*(?:the\s+)?(?:{said}))*"
+        rf"(?:\s*,?\s+and\s+(?:the\s+)?(?:{said}))?)"
+        rf"(?:\s+(?!{_NOT_A_NAME_WORD}\b)\w+){{0,2}}"
+        rf"|the\s+(?:two\s+|three\s+)?(?P<plural>\w+)s)(?P<aux>\s+is|'s|\s+are|'re)?\s+"
+        rf"(?:(?:also\s+)?(?P<modal>gonna|going\s+to|(?:can\s+|now\s+)?go\s+(?:away\s+|off\s+)?and"
+        rf"|will|'ll|needs?\s+to|has\s+to|supposed\s+to|expected\s+to|to)\s+(?:hopefully\s+)?(?P<verb2>{WORK})"
+        rf"|(?:also\s+)?(?P<verb3>{GERUND})))",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=64)
+def _gapping(said: str) -> Gapping:
+    return Gapping(said)
+
+
 class _Reader:
     def __init__(self, meeting: MeetingInput, spoken: list[SpokenTurn], people: Callnames) -> None:
         self.meeting, self.spoken, self.people = meeting, spoken, people
         said = people.said
-        self.third_person = re.compile(
-            rf"(?:\blet's\s+(?:have|get)\s+(?P<who1>{said})\s+(?:to\s+)?(?P<verb1>{WORK})"
-            # "Kate and Kendra", "the Industrial Designer and the User Interface Designer"
-            rf"|(?<![\w-])(?:(?P<who>(?:{said})(?:\s*,\s*(?:the\s+)?(?:{said}))*"
-            rf"(?:\s*,?\s+and\s+(?:the\s+)?(?:{said}))?)"
-            rf"(?:\s+(?!{_NOT_A_NAME_WORD}\b)\w+){{0,2}}"
-            rf"|the\s+(?:two\s+|three\s+)?(?P<plural>\w+)s)(?P<aux>\s+is|'s|\s+are|'re)?\s+"
-            rf"(?:(?:also\s+)?(?P<modal>gonna|going\s+to|(?:can\s+|now\s+)?go\s+(?:away\s+|off\s+)?and"
-            rf"|will|'ll|needs?\s+to|has\s+to|supposed\s+to|expected\s+to|to)\s+(?:hopefully\s+)?(?P<verb2>{WORK})"
-            rf"|(?:also\s+)?(?P<verb3>{GERUND})))",
-            re.IGNORECASE,
-        ) if said else None
-        self.gapping = Gapping(said) if said else None
+        self.third_person = _third_person_pattern(said) if said else None
+        self.gapping = _gapping(said) if said else None
         self.items: list[ActionAssertion] = []
         self.claims: list[DoneClaim] = []
 
