@@ -247,6 +247,27 @@ def test_a_heading_that_names_work_is_an_item(line: str, item: str) -> None:
     assert item in items(said(line))
 
 
+@pytest.mark.parametrize(
+    "lines, junk",
+    [
+        (["Mm . Let's move on to the next page . Okay , project finance , selling price twenty five Euros ."],
+         "page"),  # ES2007a, turn 125
+        (["{gap} what about the integration of speech recognition ?"], "integration"),  # IS1007d, turn 463
+        (["{vocalsound} What's the assessment ?"], "assessment"),  # ES2006d, turn 448
+    ],
+)
+def test_a_bare_work_head_said_in_passing_once_is_not_an_item(lines: list[str], junk: str) -> None:
+    assert junk not in items(said(*lines))
+    assert junk in items(said(*lines, f"So the {junk} is done ."))  # stated, it is one
+
+
+def test_plus_and_minus_are_no_items() -> None:
+    # TS3005c turns 488 and 513: the buttons are talked about by their signs
+    x = said("Oh a button uh minus here , plus over here . A minus here , plus over here .",
+             "but I think when you are holding it , you could press the minus and the plus .")
+    assert not items(x) & {"minus", "plus"}
+
+
 def test_a_heading_without_a_work_head_is_not_an_item() -> None:
     assert items(said("Okay . Whoops .", "So the fruit bowl .")) == set()
 

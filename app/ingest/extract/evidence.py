@@ -108,6 +108,18 @@ class Evidence:
             return True  # an acronym: "SSO", "QA"
         return self._introduced(lowered)
 
+    def _in_passing(self, surface: str) -> bool:
+        """A bare work head said inside one sentence of one turn ("the next page", "the integration of speech
+        recognition"): a common noun in passing, where the head alone is no evidence of work. Said as a heading
+        ("Evaluation."), as a work area ("billing"), as an acronym or introduced as work, it still is."""
+        words = _words(surface)
+        if len(words) != 1 or words[0].isupper() or not work_headed(word := words[0].lower()):
+            return False
+        if word in WORK_AREA_WORDS or self.usage.turns(surface) > 1 or self._introduced([word]):
+            return False
+        heading = re.compile(rf"(?:^|[.?!]\s)\W*(?:the\s+)?{re.escape(word)}\s*[.?!:]", re.IGNORECASE)
+        return not any(heading.search(t) for t in self.texts)
+
     def capitalised(self, surface: str) -> bool:
         """Written as a name: every content word capitalised, a single word also after another word."""
         words = _words(surface)
@@ -137,7 +149,7 @@ class Evidence:
         if self.hearing:
             return self.work_worded(surface)  # dozens of speakers: names of places, bills and people abound
         if self.work_worded(surface):
-            return True
+            return stated or not self._in_passing(surface)
         if self.capitalised(surface):  # a name said once and never talked about was mentioned in passing
             return stated or (self.usage.turns(surface) > 1 and not self.usage.addressed(surface))
         return stated and self.stated_enough(surface)
