@@ -89,6 +89,18 @@ def test_third_person_and_action_item_notes() -> None:
     assert found[0].due == date(2026, 3, 3)
 
 
+def test_work_said_before_a_question_in_the_same_sentence_is_still_handed_out() -> None:
+    found = actions([
+        ("Maya", "so lena will update the rollout checklist , ravi , can you book the room for thursday ?"),
+        ("Ravi", "yep"),
+        ("Maya", "Will Ravi send the notes, or should Lena?"),
+        ("Maya", "So Ravi is going to send the invoices, right?"),
+    ], TEAM)
+    assert ("Lena", "update the rollout checklist") in owners(found)
+    assert ("Ravi", "book the room") in owners(found)
+    assert not [a for a in found if a.turn > 1]  # what the question itself asks is no item
+
+
 def test_accepting_a_proposal_takes_it_on() -> None:
     # the last line is a short real excerpt: QMSum (MIT licence), AMI meeting ES2005c, turn 442
     found = actions([

@@ -55,7 +55,7 @@ from app.ingest.extract.due import find_due, resolve_due
 from app.ingest.extract.gapping import SPEAKER, Gapping
 from app.ingest.extract.handout import handed_out
 from app.ingest.extract.speech import SpokenTurn
-from app.ingest.extract.text import sentence_spans
+from app.ingest.extract.text import question_start, sentence_spans
 from app.ingest.models import ActionAssertion, DoneClaim, MeetingInput
 
 # what hands work out within a turn that already assigns some
@@ -248,8 +248,9 @@ class _Reader:
         action = re.search(r"\baction\s+(?:items?|points?)\b\s*(?:for\s+(?P<for>[\w ]+?))?\s*[:,-]\s*(?P<what>.+)",
                            sentence, re.IGNORECASE)
         matches = list(self.third_person.finditer(sentence))
+        asked = question_start(sentence)
         for m, following in zip(matches, [*matches[1:], None]):  # noqa: B905 (the last has no following)
-            if sentence.rstrip().endswith("?") or HEDGED.search(sentence[max(0, m.start() - 30) : m.start()]):
+            if m.start() >= asked or HEDGED.search(sentence[max(0, m.start() - 30) : m.start()]):
                 continue
             start = next(m.start(v) for v in ("verb1", "verb2", "verb3") if m.group(v))
             lead = sentence[: m.start()]
@@ -265,7 +266,7 @@ class _Reader:
             owners = self.people.named(who) if who else [
                 n for n in self.people.people if n.lower().split()[-1] == m.group("plural").lower()]
             first_end, gapped = self.gapping.split(sentence, start, following.start() if following else len(sentence))
-            what = clause(sentence[:first_end], start)
+            what = clause(sentence[: min(first_end, asked)], start)
             found += [item for owner in owners if (item := self._item(position, owner, what, sentence, quote))]
             for g in gapped:
                 said_by = [speaker] if g.who.lower() in SPEAKER else self.people.named(g.who)

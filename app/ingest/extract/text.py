@@ -76,6 +76,24 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
+# a last clause that asks, after a statement: ", Tom, can you book the room?", "; and who takes the minutes?"
+_ASKING_CLAUSE = re.compile(
+    r"[,;:]\s+(?:(?:and|so|but|then)\s+)?(?:\w+(?:\s+\w+)?\s*,\s*)?(?:"
+    + "|".join(sorted(_QUESTION_OPENERS - {"any", "anything", "anyone", "anybody"})) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def question_start(sentence: str) -> int:
+    """Where the question a sentence ends in begins: its length when it asks nothing, 0 when all of it asks,
+    and the last clause's start when a question follows a statement ("Ravi will send the notes, Tom, can you
+    book the room?": what Ravi will do is not asked)."""
+    if not sentence.rstrip().endswith("?"):
+        return len(sentence)
+    starts = [m.start() for m in _ASKING_CLAUSE.finditer(sentence)]
+    return starts[-1] if starts else 0
+
+
 def is_question(sentence: str) -> bool:
     if sentence.rstrip().endswith("?"):
         return True
