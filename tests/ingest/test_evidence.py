@@ -261,6 +261,16 @@ def test_a_bare_work_head_said_in_passing_once_is_not_an_item(lines: list[str], 
     assert junk in items(said(*lines, f"So the {junk} is done ."))  # stated, it is one
 
 
+def test_the_minutes_of_a_meeting_are_an_item_and_minutes_of_time_are_not() -> None:
+    # TS3003b turns 13, 342 and 363 (shortened)
+    x = said("Now first the opening . Uh this time I will take the minutes . Um and we've got forty minutes for the "
+             "whole uh presentations", "We've got five minutes left {vocalsound} just now .",
+             "Uh okay . I will put the minutes in the project uh project document folder .")
+    assert "minutes" in items(x)
+    assert not items(said("We've got a few minutes left .", "So the next five minutes are for questions .",
+                          "In the last couple of minutes , any other business ?")) & {"minutes", "next five minutes"}
+
+
 def test_plus_and_minus_are_no_items() -> None:
     # TS3005c turns 488 and 513: the buttons are talked about by their signs
     x = said("Oh a button uh minus here , plus over here . A minus here , plus over here .",

@@ -147,7 +147,7 @@ GENERIC_NOUNS = frozenset(
     problem problems side end ends one ones job jobs task tasks feature features project projects
     people person percent percentage number numbers moment today tomorrow yesterday week weeks
     month months quarter quarters sprint sprints day days year years morning afternoon evening
-    monday tuesday wednesday thursday friday saturday sunday weekend minute minutes hour hours
+    monday tuesday wednesday thursday friday saturday sunday weekend minute hour hours
     team teams everyone everybody anyone someone help attention review approval sign-off signoff
     decision decisions update updates news blocker blockers dependency dependencies prerequisite
     owner owners lead issue issues case rest start beginning middle agenda notes note slide slides
@@ -255,7 +255,7 @@ FEATURE_HEADS = frozenset(
 _MORE_HEADS = frozenset(
     """
     design prototype pilot exporter importer tracker generator parser client server backend frontend database
-    schema script crawler scraper release launch campaign experiment proposal contract upgrade
+    schema script crawler scraper release launch campaign experiment proposal contract upgrade minutes
     """.split()
 )
 WORK_HEADS = FEATURE_HEADS | TASK_HEADS | PROJECT_HEADS | PROJECT_WORDS | _MORE_HEADS

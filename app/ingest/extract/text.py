@@ -198,9 +198,14 @@ def _names_work_area(word: str) -> bool:
     return word in WORK_AREA_WORDS or word in FEATURE_HEADS or word in TASK_HEADS or word in PROJECT_HEADS
 
 
+_TIMED = frozenset("few couple several many more extra last next first final other".split())
+
+
 def _is_valid_item(words: list[str]) -> bool:
     if not words or len(words) > MAX_ITEM_WORDS or _is_number(words[0]):
         return False
+    if words[-1] == "minutes" and any(_is_number(w) or w in _TIMED for w in words):
+        return False  # a span of time ("the next five minutes"); "the minutes" of a meeting are its notes
     return any(w not in GENERIC_NOUNS and not _is_number(w) and len(w) > 2 for w in words)
 
 
