@@ -268,7 +268,9 @@ def test_the_minutes_of_a_meeting_are_an_item_and_minutes_of_time_are_not() -> N
              "Uh okay . I will put the minutes in the project uh project document folder .")
     assert "minutes" in items(x)
     assert not items(said("We've got a few minutes left .", "So the next five minutes are for questions .",
-                          "In the last couple of minutes , any other business ?")) & {"minutes", "next five minutes"}
+                          "In the last couple of minutes , any other business ?",
+                          "If we've finished at five minutes before the meeting's supposed to finish , fine .",
+                          "Five minutes is plenty .")) & {"minutes", "next five minutes"}
 
 
 def test_plus_and_minus_are_no_items() -> None:

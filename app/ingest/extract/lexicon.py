@@ -237,7 +237,7 @@ TASK_HEADS = frozenset(
     migration migrations audit audits testing tests test upgrade upgrades cleanup refactor refactoring
     review rollout backfill deployment setup documentation docs research analysis training hiring spike
     investigation fix fixes bugfix patch evaluation assessment certification benchmark benchmarking
-    cutover decommission decommissioning retrospective survey study onboarding-docs
+    cutover decommission decommissioning retrospective survey study onboarding-docs minutes
     """.split()
 )
 FEATURE_HEADS = frozenset(
@@ -255,7 +255,7 @@ FEATURE_HEADS = frozenset(
 _MORE_HEADS = frozenset(
     """
     design prototype pilot exporter importer tracker generator parser client server backend frontend database
-    schema script crawler scraper release launch campaign experiment proposal contract upgrade minutes
+    schema script crawler scraper release launch campaign experiment proposal contract upgrade
     """.split()
 )
 WORK_HEADS = FEATURE_HEADS | TASK_HEADS | PROJECT_HEADS | PROJECT_WORDS | _MORE_HEADS

@@ -204,8 +204,6 @@ _TIMED = frozenset("few couple several many more extra last next first final oth
 def _is_valid_item(words: list[str]) -> bool:
     if not words or len(words) > MAX_ITEM_WORDS or _is_number(words[0]):
         return False
-    if words[-1] == "minutes" and any(_is_number(w) or w in _TIMED for w in words):
-        return False  # a span of time ("the next five minutes"); "the minutes" of a meeting are its notes
     return any(w not in GENERIC_NOUNS and not _is_number(w) and len(w) > 2 for w in words)
 
 
@@ -279,4 +277,7 @@ def _item_chunk(text: str, tokens: list[Token], det: int, first: int, end: int) 
     indefinite = det != first and tokens[det].lower in INDEFINITE_DETERMINERS
     bare_word = det == first and len(words) == 1 and words[0].text.islower()
     valid = not indefinite and _is_valid_item(lowered) and not (bare_word and not _names_work_area(lowered[0]))
+    before = [t.lower for t in tokens[max(0, det - 2) : det]]  # "five minutes", "a couple of minutes"
+    if lowered[-1] == "minutes" and any(_is_number(w) or w in _TIMED for w in before + lowered):
+        valid = False  # a span of time; "the minutes" are a meeting's notes
     return Chunk(ChunkKind.ITEM, surface, tokens[det].start, words[-1].end, valid)
