@@ -101,6 +101,16 @@ def test_work_said_before_a_question_in_the_same_sentence_is_still_handed_out() 
     assert not [a for a in found if a.turn > 1]  # what the question itself asks is no item
 
 
+def test_a_role_named_by_its_field_is_said_with_its_agent_in_a_gapped_hand_out() -> None:
+    # TS3003b, turn 363 (shortened)
+    found = actions([("Project Manager", "Um what we're going to do for the next meeting is the Industrial Designer "
+                                         "will do the components concept , User Interface Designer the user "
+                                         "interface concept .")],
+                    ["Project Manager", "Industrial Designer", "User Interface", "Marketing"])
+    assert owners(found) == [("Industrial Designer", "do the components concept"),
+                             ("User Interface", "do the User Interface concept")]  # its case restored
+
+
 def test_accepting_a_proposal_takes_it_on() -> None:
     # the last line is a short real excerpt: QMSum (MIT licence), AMI meeting ES2005c, turn 442
     found = actions([

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from app.ingest.extract.evidence import ROLE_WORDS
 from app.ingest.extract.speech import SpokenTurn
 from app.ingest.models import Extraction, MeetingInput
 from app.ingest.resolve.people import first_name_typo
@@ -37,6 +38,9 @@ class Callnames:
         forms |= {p.split()[0].lower(): p.split()[0] for p in meeting.participants
                   if p not in speakers and len(p.split()) > 1}
         forms |= {_unagented(n).lower(): n for n in people if _unagented(n) != n}
+        # a role named by its field is also said with its agent: "User Interface" as "the User Interface Designer"
+        forms |= {f"{n} {agent}".lower(): n for n in people if _field_role(n) for agent in _AGENTS
+                  if f"{n} {agent}".lower() not in forms}
         # name as said -> the speaker it introduces; the turns they introduce themselves in
         self.introduced, self.introductions = _introduced(spoken, speakers)
         forms |= {k.lower(): v for k, v in self.introduced.items() if k.lower() not in forms}
@@ -92,6 +96,14 @@ class Callnames:
         head = re.sub(r"^(?:the|our)\s+", "", repaired, flags=re.IGNORECASE).split()
         loose = [p for p in self.people if head and len(head[0]) >= 5 and p.lower().startswith(head[0].lower())]
         return loose[0] if len(loose) == 1 else None
+
+
+_AGENTS = ("designer", "expert", "person")
+
+
+def _field_role(name: str) -> bool:
+    words = name.lower().split()
+    return bool(words) and words[-1] in ROLE_WORDS and not re.search(r"(?:er|or|ist|ant|ent)$", words[-1])
 
 
 def _unagented(name: str) -> str:
