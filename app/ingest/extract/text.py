@@ -198,9 +198,6 @@ def _names_work_area(word: str) -> bool:
     return word in WORK_AREA_WORDS or word in FEATURE_HEADS or word in TASK_HEADS or word in PROJECT_HEADS
 
 
-_TIMED = frozenset("few couple several many more extra last next first final other".split())
-
-
 def _is_valid_item(words: list[str]) -> bool:
     if not words or len(words) > MAX_ITEM_WORDS or _is_number(words[0]):
         return False
@@ -261,6 +258,10 @@ def chunk(
     return chunks
 
 
+# words before "minutes" that make them a span of time ("a couple of minutes", "the next few minutes")
+_TIMED = frozenset("few couple several many more extra last next first final other".split())
+
+
 def _item_chunk(text: str, tokens: list[Token], det: int, first: int, end: int) -> Chunk:
     words = tokens[first:end]
     while len(words) > 1 and (
@@ -277,7 +278,7 @@ def _item_chunk(text: str, tokens: list[Token], det: int, first: int, end: int) 
     indefinite = det != first and tokens[det].lower in INDEFINITE_DETERMINERS
     bare_word = det == first and len(words) == 1 and words[0].text.islower()
     valid = not indefinite and _is_valid_item(lowered) and not (bare_word and not _names_work_area(lowered[0]))
-    before = [t.lower for t in tokens[max(0, det - 2) : det]]  # "five minutes", "a couple of minutes"
+    before = [t.lower for t in tokens[max(0, det - 2) : det]]
     if lowered[-1] == "minutes" and any(_is_number(w) or w in _TIMED for w in before + lowered):
         valid = False  # a span of time; "the minutes" are a meeting's notes
     return Chunk(ChunkKind.ITEM, surface, tokens[det].start, words[-1].end, valid)
