@@ -87,7 +87,10 @@ async def list_action_items(graph: Graph, where: ActionFilter, limit: int = 50, 
 
 
 async def find_people(graph: Graph, span: str) -> list[dict[str, str]]:
-    """The stored people a spoken name may mean ("Ravi", "ravi patel", "Project Manager"): one, several or none."""
+    """The stored people a spoken name may mean ("Ravi", "ravi patel", "Project Manager"): one, several or none.
+    A name said in full is found by its key; only the rest (a first name, a typo) goes to the fuzzy search."""
+    if (key := normalize_name(span)) and (exact := await graph.read("queries/person_by_key", key=key)):
+        return exact
     lucene = lucene_query(span, fuzzy=True) or ""
     people = await graph.read("queries/person_candidates", lucene=lucene, limit=50) if lucene else []
     by_name = {p["name"]: p for p in people}

@@ -151,3 +151,9 @@ async def test_a_first_name_two_people_share_asks_which(engine: QueryEngine, gra
     assert answer.answer.startswith("“Nadia” could mean Nadia")
     assert {c["name"] for c in answer.data["candidates"]} == {"Nadia Osei", "Nadia Karim"}
     assert (await engine.ask("what is Nadia Karim working on?")).data.get("candidates") is None
+
+
+async def test_a_person_is_found_by_their_full_name_in_any_case_and_by_a_misspelt_one(engine: QueryEngine) -> None:
+    for question in ("what is nadia osei working on?", "What is NADIA OSEI working on?", "what is Nadia Osie working on?"):
+        answer = await engine.ask(question)
+        assert (answer.intent, answer.data.get("owner")) == (Intent.OWNED_BY, "Nadia Osei"), question
