@@ -278,7 +278,7 @@ def _item_chunk(text: str, tokens: list[Token], det: int, first: int, end: int) 
     indefinite = det != first and tokens[det].lower in INDEFINITE_DETERMINERS
     bare_word = det == first and len(words) == 1 and words[0].text.islower()
     valid = not indefinite and _is_valid_item(lowered) and not (bare_word and not _names_work_area(lowered[0]))
-    before = [t.lower for t in tokens[max(0, det - 2) : det]]
-    if lowered[-1] == "minutes" and any(_is_number(w) or w in _TIMED for w in before + lowered):
+    if lowered[-1] == "minutes" and any(_is_number(w) or w in _TIMED
+                                        for w in [t.lower for t in tokens[max(0, det - 2) : det]] + lowered):
         valid = False  # a span of time; "the minutes" are a meeting's notes
     return Chunk(ChunkKind.ITEM, surface, tokens[det].start, words[-1].end, valid)
