@@ -206,3 +206,37 @@ def test_a_name_introduced_without_punctuation_before_i_am_is_the_speakers() -> 
         ("Project Manager", "And um Andrew can go away and think about how we can actually market this as a concept ."),
     ])
     assert work(found) == [("Marketing", "think about how")]
+
+
+def test_a_turn_that_names_work_for_each_role_by_initials_hands_it_out_without_a_cue() -> None:
+    # ES2014a turn 190: no "individual actions" cue, the roles said by their initials, one of them after its work
+    found = actions([
+        *[(r, "Okay .") for r in ROLES],
+        ("Project Manager", "Okay , so we've got um the working design for I_D_ . For U_I_D_ the technical functions "
+                            "design . Marketing , the user requirement specification . Specific instructions will be "
+                            "sent to you by your person by your personal coach ."),
+    ])
+    assert work(found) == [("Industrial Designer", "the working design"), ("Marketing", "the user requirement"),
+                           ("User Interface", "technical functions design")]
+
+
+def test_presentations_by_two_roles_are_no_work_handed_out() -> None:
+    # IS1001c turn 2: the meeting's agenda names who presents what
+    found = actions([
+        *[(r, "Okay .") for r in ROLES],
+        ("Project Manager", "So now uh we will have three presentations . So the conceptual specification by "
+                            "Industrial Designer , the specification of the U_I_ by {disfmarker} or U_I_ ."),
+    ])
+    assert found == []
+
+
+def test_a_gapped_role_by_its_initials_takes_the_verb_and_stops_at_the_next_clause() -> None:
+    # ES2010b turn 421: "U_I_D_ the user interface concept" is the User Interface Designer's, without the clause after
+    found = actions([
+        *[(r, "Okay .") for r in ROLES],
+        ("Project Manager", "Um here's what we're each going to do . The I_D_ is going to work on the components "
+                            "concept , um U_I_D_ the user interface concept , and you're going to do some trend "
+                            "watching ."),
+    ])
+    assert ("Industrial Designer", "work on the") in work(found)
+    assert "work on the user interface concept" in [a.text.lower() for a in found if a.owner == "User Interface"]

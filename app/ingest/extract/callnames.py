@@ -53,8 +53,9 @@ class Callnames:
         self.people = sorted(people, key=len, reverse=True)
         # roles are also said by their initials, in capitals
         # (only of names whose words all start with a letter: "Dr (Dawn) Bowden" has none)
-        self.initials = {"".join(w[0] for w in n.split()).upper(): n for n in people
-                         if len(n.split()) > 1 and all(w[0].isalpha() for w in n.split())}
+        # and by the initials of a role said with its agent: "UID" for "User Interface (Designer)"
+        self.initials = {"".join(w[0] for w in f.split()).upper(): forms[f] for f in forms
+                         if forms[f] in people and len(f.split()) > 1 and all(w[0].isalpha() for w in f.split())}
         said = sorted(forms, key=len, reverse=True)
         self.said = "|".join([*(re.escape(n) for n in said), *(f"(?-i:{re.escape(i)})" for i in self.initials)])
         self.pattern = re.compile(rf"(?<![\w-])(?:{self.said})(?![\w-])", re.IGNORECASE) if forms else None

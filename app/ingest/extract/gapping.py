@@ -25,10 +25,10 @@ class Gapped:
 class Gapping:
     def __init__(self, said: str) -> None:
         who = rf"(?:{said}|{'|'.join(SPEAKER)})(?![\w-])"
-        before = r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:of\s+course\s+|also\s+|then\s+)?(?<![\w-])"
+        before = r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:of\s+course\s+|also\s+|then\s+)?(?:the\s+)?(?<![\w-])"
         self._conjunct = re.compile(
             rf"{before}(?P<who>{who})\s*,?\s+(?:of\s+course\s+|also\s+|then\s+)?(?P<what>{_DETERMINER}\b.+?)"
-            rf"(?={before}{who}|[.?!;]|$)",
+            rf"(?={before}{who}|,?\s+and\s+(?:you|we|I|they|he|she)\b|[.?!;]|$)",
             re.IGNORECASE,
         )
 

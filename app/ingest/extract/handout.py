@@ -35,7 +35,7 @@ CUE = re.compile(
 _JOIN = re.compile(
     r"^(?:\s*(?:,|that's\s+for|you've(?:\s+got)?|you\s+have|you(?:'ll|\s+will)(?:\s+be)?|will\s+be|is\s+gonna\s+be"
     r"|gets?|has|your|the|on|doing|working\s+on|work\s+on|do"
-    r"|we(?:'ll|\s+will)\s+want|we\s+need|I\s+need|I'd\s+like)\b)+",
+    r"|we(?:'ll|\s+will)\s+want|they\s+want|we\s+need|I\s+need|I'd\s+like)\b)+",
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"^(?:I|we|you|it|that|this|there|they|he|she|so|but|if)\b|\b(?:is|are|was|were|'s|'re|'ll)\b",
@@ -55,18 +55,34 @@ class Handed:
 
 def handed_out(spoken: Sequence[SpokenTurn], position: int, people: Callnames, given: set[str]) -> list[Handed]:
     """The work a run that starts in the turn at `position` hands out, but to whom it is `given` already (read by
-    the other rules); nothing if the turn starts no run."""
-    cue = CUE.search(spoken[position].spoken.text)
-    if cue is None:
-        return []
-    chair = spoken[position].turn.speaker
-    handed: list[Handed] = []
-    left: list[tuple[Handed, str | None]] = []  # phrases nobody was named for, with the role they name
-    pending: str | None = None
+    the other rules); nothing if the turn starts no run. A run starts at a cue ("you each have individual
+    actions"), or is a turn of its own that names work for two people or more ("so we've got the working design
+    for I_D_. For U_I_D_ the technical functions design. Marketing, the user requirement specification.")."""
     text = spoken[position].spoken.text
-    after_cue = cue.end() + (0 if cue.group().endswith(":") else  # "you each have individual actions,"
-                             re.match(r"[^,:.?!]*", text[cue.end():]).end())
-    for at, start in _run(spoken, position, after_cue):
+    chair = spoken[position].turn.speaker
+    cue = CUE.search(text)
+    if cue is None:
+        handed, left = _read(spoken, [(position, 0)], people)
+        # no cue to hand the unnamed phrases out by; "the specification by Industrial Designer" is who made it
+        left = [(phrase, role) for phrase, role in left if role and not re.search(r"\bby\b", phrase.what, re.I)]
+        if len({h.owner for h in handed} | {role for _, role in left}) < 2:
+            return []
+    else:
+        after_cue = cue.end() + (0 if cue.group().endswith(":") else  # "you each have individual actions,"
+                                 re.match(r"[^,:.?!]*", text[cue.end():]).end())
+        handed, left = _read(spoken, _run(spoken, position, after_cue), people)
+    idle = [p for p in _idle(spoken, chair, handed) if p not in given]
+    return handed + _share(left, idle, people)
+
+
+def _read(spoken: Sequence[SpokenTurn], run: list[tuple[int, int]],
+          people: Callnames) -> tuple[list[Handed], list[tuple[Handed, str | None]]]:
+    """The phrases of a run given to someone, and those nobody was named for, with the role they name."""
+    chair = spoken[run[0][0]].turn.speaker
+    handed: list[Handed] = []
+    left: list[tuple[Handed, str | None]] = []
+    pending: str | None = None
+    for at, start in run:
         text = spoken[at].spoken.text
         clause_at = None  # the sentence a clause began: its other phrases go on with it ("it seems fancy, innovative")
         for offset, phrase in _phrases(text[start:]):
@@ -79,7 +95,11 @@ def handed_out(spoken: Sequence[SpokenTurn], position: int, people: Callnames, g
             # "User Interface Designer", but not "User Interface Design" (the task, in a known item's capitals)
             after = re.sub(r"^\s+(?:[A-Z]\w*(?:er|ert)|Person)\b", "", phrase[said[-1].end():]) if said else ""
             joined = _JOIN.match(after)
-            if owner and not content_words(before) and not after.strip():
+            work_for = re.fullmatch(r"(?P<what>.+?)\s+(?:is\s+)?for\s+(?:the\s+)?", before, re.IGNORECASE)
+            if owner and work_for and not after.strip() and _task(work_for["what"]):  # "the working design for ID"
+                handed.append(Handed(owner, work_for["what"], at, *sentence))
+                pending = None
+            elif owner and not content_words(before) and not after.strip():
                 pending = owner
             elif owner and not content_words(before) and (joined or not _task(phrase)):
                 rest = _JOIN.sub("", after).strip()
@@ -97,8 +117,7 @@ def handed_out(spoken: Sequence[SpokenTurn], position: int, people: Callnames, g
                     left.append((Handed("", phrase, at, *sentence), owner))
             elif _CLAUSE.search(phrase):
                 pending, clause_at = None, None if CUE.search(phrase) else sentence
-    idle = [p for p in _idle(spoken, chair, handed) if p not in given]
-    return handed + _share(left, idle, people)
+    return handed, left
 
 
 def _phrases(text: str) -> Iterator[tuple[int, str]]:
@@ -107,7 +126,7 @@ def _phrases(text: str) -> Iterator[tuple[int, str]]:
     without a leading "so have" or a trailing "according to the decision"."""
     for m in re.finditer(r"[^,.;?!]+", text):
         for piece in re.split(r"\band\s+then\b|\s+so\s+(?=(?:you|we|I)\b)", m.group(), flags=re.IGNORECASE):
-            piece = re.sub(r"^\s*(?:(?:and|so|then|also|okay)\b\s*)*(?:have\s+(?=the\b))?", "", piece,
+            piece = re.sub(r"^\s*(?:(?:and|so|then|also|okay)\b\s*)*(?:(?:we've\s+got|we\s+have|have)\s+(?=the\b))?", "", piece,
                            flags=re.IGNORECASE)
             yield m.start(), re.sub(r"\s+(?:according\s+to|as\s+(?:we\s+)?(?:decided|discussed|agreed))\b.*$", "",
                                     piece, flags=re.IGNORECASE).strip()
