@@ -240,3 +240,25 @@ def test_a_gapped_role_by_its_initials_takes_the_verb_and_stops_at_the_next_clau
     ])
     assert ("Industrial Designer", "work on the") in work(found)
     assert "work on the user interface concept" in [a.text.lower() for a in found if a.owner == "User Interface"]
+
+
+def test_a_filler_before_a_commitment_to_that_leaves_it_to_the_question_asked() -> None:
+    # ES2014a turns 134-136
+    found = actions([
+        ("User Interface", "Or is it just a television that we're supposed to be doing ?"), ("Marketing", "Mm ."),
+        ("Project Manager", "Oh I w um basically I'll get back to you on that ."),
+    ])
+    assert [(a.owner, a.text) for a in found] == [
+        ("Project Manager", "get back to you on that: Or is it just a television that we're supposed to be doing?")]
+
+
+def test_a_commitment_said_again_in_fewer_words_is_one_item() -> None:
+    # ES2014a turns 192 and 207
+    found = actions([
+        ("Project Manager", "And I guess I'll try and write up some minutes of uh this meeting to uh to give it to "
+                            "you for the next meeting ."),
+        *[(r, "Okay .") for r in ROLES],
+        ("Project Manager", "We will stay here and uh and break off . And I'll do minutes and and we'll see you in "
+                            "half and hour ."),
+    ])
+    assert [a.turn for a in found] == [0]

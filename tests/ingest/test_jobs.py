@@ -66,6 +66,8 @@ async def test_concurrent_claimers_never_claim_the_same_job(graph: Graph, neo4j_
                 misses += 1
 
     try:
+        # every claimer connected first, so that none claims them all while the others are still connecting
+        await asyncio.gather(*(g.read("system/server_components") for g in claimers))
         await asyncio.gather(*(claim_all(f"worker-{i}", g) for i, g in enumerate(claimers)))
     finally:
         for g in claimers:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from app.ingest.extract.action_cues import ANTECEDENT, FORGOT, PROPOSAL, clause, content_words
+from app.ingest.extract.action_cues import ANTECEDENT, FILLER_WORDS, FORGOT, PROPOSAL, clause, content_words
 from app.ingest.extract.speech import SpokenTurn
 from app.ingest.extract.text import sentence_spans
 
@@ -34,8 +34,8 @@ def referent(spoken: Sequence[SpokenTurn], position: int, before: str, what: str
     """`what` ("put that together", "let you know", "look into that") with what it is about: the clause before it
     ("I haven't gotten an agenda yet"; "to prepare the prototype I would suggest ..."), else the question just asked
     of the speaker."""
-    lead = re.sub(r"^(?:(?:so|and|okay|um)\s+)+|\s*\b(?:I|we)(?:\s+would|'d)?\s*$", "", before.strip(" ,;-"),
-                  flags=re.IGNORECASE)
+    lead = re.sub(r"^(?:(?:so|and|okay|um)\s+)+|\s*\b(?:I|we)(?:\s+would|'d)?\s*$", "",
+                  FILLER_WORDS.sub("", before).strip(" ,;-"), flags=re.IGNORECASE)
     lead = " ".join(lead.split()[-12:])
     if content_words(lead):
         return f"{what}: {lead}"

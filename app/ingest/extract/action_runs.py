@@ -35,6 +35,8 @@ def restates(earlier: ActionAssertion, later: ActionAssertion, restated: int) ->
     said, again = content_words(earlier.text), content_words(later.text)
     if said and len(said & again) * 5 >= 4 * len(said | again):
         return True  # the same work said again later in the meeting
+    if again and again < said:
+        return True  # said again in fewer words: "write up some minutes of this meeting" ... "I'll do minutes"
     gap = later.turn - restated
     if gap < 0 or gap > (ACCEPT_TURNS if earlier.speaker != earlier.owner == later.speaker else RUN_TURNS):
         return False
