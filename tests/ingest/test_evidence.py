@@ -254,6 +254,9 @@ def test_a_heading_that_names_work_is_an_item(line: str, item: str) -> None:
          "page"),  # ES2007a, turn 125
         (["{gap} what about the integration of speech recognition ?"], "integration"),  # IS1007d, turn 463
         (["{vocalsound} What's the assessment ?"], "assessment"),  # ES2006d, turn 448
+        (["A lot of products have gone out there without being properly user-tested and completely flopped , when "
+          "in fact it gets re-released a few years down the line with proper testing and it takes off like crazy ."],
+         "proper testing"),  # IS1008d, turn 334: a grading word before the head leaves it bare
     ],
 )
 def test_a_bare_work_head_said_in_passing_once_is_not_an_item(lines: list[str], junk: str) -> None:
@@ -375,3 +378,9 @@ def test_a_name_that_no_noun_heads_is_not_an_item() -> None:
 def test_a_proper_name_that_is_also_an_adjective_is_still_a_name() -> None:
     x = said("The launch of Project Bright is blocked by the Ledger Service, and Bright is 40% done.", speaker="Nadia")
     assert "bright" in " ".join(items(x))
+
+
+def test_an_agenda_heading_of_individual_actions_is_no_item() -> None:
+    # IS1008b turns 215-216: the closing slide's heading, read out
+    x = said("Individual actions . {vocalsound}", "Well it says individual actions ,")
+    assert "individual actions" not in items(x)

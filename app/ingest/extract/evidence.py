@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 
-from app.ingest.extract.lexicon import (NUMBER_WORDS, PICKING_WORDS, PROJECT_WORDS, WORK_AREA_WORDS, WORK_HEADS,
-                                        finite_verb, only_modifier, work_headed)
+from app.ingest.extract.lexicon import (GRADING_WORDS, NUMBER_WORDS, PICKING_WORDS, PROJECT_WORDS, WORK_AREA_WORDS,
+                                        WORK_HEADS, finite_verb, only_modifier, work_headed)
 from app.ingest.extract.meeting_evidence import Usage
 from app.ingest.extract.recurrence import MAX_SPEAKERS
 from app.ingest.extract.speech import SpokenTurn
@@ -113,6 +113,8 @@ class Evidence:
         recognition"): a common noun in passing, where the head alone is no evidence of work. Said as a heading
         ("Evaluation."), as a work area ("billing"), as an acronym or introduced as work, it still is."""
         words = _words(surface)
+        while len(words) > 1 and words[0].lower() in GRADING_WORDS:  # "proper testing" is testing
+            words = words[1:]
         if len(words) != 1 or words[0].isupper() or not work_headed(word := words[0].lower()):
             return False
         if word in WORK_AREA_WORDS or self.usage.turns(surface) > 1 or self._introduced([word]):

@@ -155,7 +155,7 @@ GENERIC_NOUNS = frozenset(
     bunch couple half quarter third chance reason reasons fact effort efforts priority priorities
     list step steps phase stage area areas space room mute audio video camera folks guys
     connection internet wifi line mic microphone sound concern concerns worry worries
-    good news bad aim aims purpose objective objectives
+    good news bad aim aims purpose objective objectives consideration considerations taste action actions
     top bottom front back left centre center plus minus
     """.split()
 )
