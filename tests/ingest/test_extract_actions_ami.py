@@ -240,6 +240,7 @@ def test_a_gapped_role_by_its_initials_takes_the_verb_and_stops_at_the_next_clau
     ])
     assert ("Industrial Designer", "work on the") in work(found)
     assert "work on the user interface concept" in [a.text.lower() for a in found if a.owner == "User Interface"]
+    assert ("Marketing", "do some trend") in work(found)  # "and you": the one person the list has not named
 
 
 def test_a_filler_before_a_commitment_to_that_leaves_it_to_the_question_asked() -> None:

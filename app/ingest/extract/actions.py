@@ -216,6 +216,8 @@ class _Reader:
                 pair = re.search(r"two|both", group.group(), re.IGNORECASE)
                 owners = named_before(self.spoken, self.people, position, sentence, group.group()) or repliers(
                     self.spoken, position, GROUP_REPLY_TURNS, every=True)[: 2 if pair else None]
+            elif rest := _the_one_left(self.people, speaker, lead):
+                owners = rest
             else:
                 owners = named[-1:] or repliers(self.spoken, position, REPLY_TURNS, every=False)
             found += [item for owner in owners if (item := self._item(position, owner, what, sentence, quote))]
@@ -293,6 +295,16 @@ class _Reader:
         turns = self.meeting.turns
         return next((t.index for t in turns if t.index > said.turn.index and t.speaker == said.turn.speaker),
                     said.turn.index)
+
+
+def _the_one_left(people: Callnames, speaker: str, lead: str) -> list[str]:
+    """Whom "and you" ends a list of work with: "the I_D_ is going to work on the components concept, U_I_D_ the
+    user interface concept, and you're going to do some trend watching" is said to the one person not named."""
+    named = set(people.named(lead)) - {speaker}
+    if len(named) < 2 or not re.search(r",\s*(?:and|then)\s*$", lead):
+        return []
+    left = [p for p in people.people if p not in named and p != speaker]
+    return left if len(left) == 1 else []
 
 
 def _quotes(said: SpokenTurn, start: int, end: int) -> tuple[str, str | None]:
