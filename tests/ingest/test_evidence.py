@@ -384,3 +384,11 @@ def test_an_agenda_heading_of_individual_actions_is_no_item() -> None:
     # IS1008b turns 215-216: the closing slide's heading, read out
     x = said("Individual actions . {vocalsound}", "Well it says individual actions ,")
     assert "individual actions" not in items(x)
+
+
+def test_a_statement_about_a_generic_head_makes_no_item() -> None:
+    # IS1008d turn 287 (shortened): "depends on" here is contingency, and its ends name nothing worked on
+    x = said("Yeah , but uh see , we ought to take a few considerations , okay , one is the price consideration , "
+             "one is future consideration , okay , so it's a depends on the individual taste .")
+    assert not items(x) & {"future consideration", "individual taste", "price consideration"}
+    assert "functional design phase" in items(said("The functional design phase is done ."))

@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 
-from app.ingest.extract.lexicon import (GRADING_WORDS, NUMBER_WORDS, PICKING_WORDS, PROJECT_WORDS, WORK_AREA_WORDS,
-                                        WORK_HEADS, finite_verb, only_modifier, work_headed)
+from app.ingest.extract.lexicon import (GENERIC_NOUNS, GRADING_WORDS, NUMBER_WORDS, PICKING_WORDS, PROJECT_WORDS,
+                                        WORK_AREA_WORDS, WORK_HEADS, finite_verb, only_modifier, work_headed)
 from app.ingest.extract.meeting_evidence import Usage
 from app.ingest.extract.recurrence import MAX_SPEAKERS
 from app.ingest.extract.speech import SpokenTurn
@@ -141,6 +141,8 @@ class Evidence:
         words = _words(surface)
         while len(words) > 1 and words[0].lower() in PICKING_WORDS:
             words = words[1:]
+        if words[-1].lower() in GENERIC_NOUNS and not any(work_headed(w.lower()) for w in words):
+            return False  # "it depends on the individual taste": a generic head names nothing worked on
         return len(words) > 1 or words[0][:1].isupper()
 
     def item(self, surface: str, stated: bool) -> bool:
