@@ -62,6 +62,8 @@ def handed_out(spoken: Sequence[SpokenTurn], position: int, people: Callnames, g
     chair = spoken[position].turn.speaker
     cue = CUE.search(text)
     if cue is None:
+        if len(set(people.named(text)) - {chair}) < 2:
+            return []  # (the owners below are all named in the turn: most turns need no reading)
         handed, left = _read(spoken, [(position, 0)], people)
         # no cue to hand the unnamed phrases out by; "the specification by Industrial Designer" is who made it
         left = [(phrase, role) for phrase, role in left if role and not re.search(r"\bby\b", phrase.what, re.I)]
@@ -126,8 +128,8 @@ def _phrases(text: str) -> Iterator[tuple[int, str]]:
     without a leading "so have" or a trailing "according to the decision"."""
     for m in re.finditer(r"[^,.;?!]+", text):
         for piece in re.split(r"\band\s+then\b|\s+so\s+(?=(?:you|we|I)\b)", m.group(), flags=re.IGNORECASE):
-            piece = re.sub(r"^\s*(?:(?:and|so|then|also|okay)\b\s*)*(?:(?:we've\s+got|we\s+have|have)\s+(?=the\b))?", "", piece,
-                           flags=re.IGNORECASE)
+            piece = re.sub(r"^\s*(?:(?:and|so|then|also|okay)\b\s*)*(?:(?:we've\s+got|(?:we\s+)?have)\s+(?=the\b))?",
+                           "", piece, flags=re.IGNORECASE)
             yield m.start(), re.sub(r"\s+(?:according\s+to|as\s+(?:we\s+)?(?:decided|discussed|agreed))\b.*$", "",
                                     piece, flags=re.IGNORECASE).strip()
 
