@@ -159,7 +159,7 @@ FRAMES: tuple[Frame, ...] = (
     Frame(
         Kind.STATUS,
         _rx(
-            r"\b(?:kicked|kicks|kicking|kick)\s+off\b",
+            r"\b(?:kicked|kicks|kicking|kick)\s+off\b(?!\s+meetings?\b)",  # "the kick off meeting" is a meeting
             r"\b(?:started|starting|began|begun|commenced)\b(?:\s+(?:work|working)\s+on\b)?",
             r"\b(?:started|starting|began|begun)\s+(?:on|with)\b",
             r"\b(?:got|get|getting)\s+going\s+(?:on|with)\b|\b(?:is|'s|are)\s+(?:now\s+)?active\b|\boff\s+the\s+ground\b",
@@ -188,8 +188,10 @@ FRAMES: tuple[Frame, ...] = (
     Frame(
         Kind.STATUS,
         _rx(
-            r"\b(?<!\bhave )(?<!\bhas )(?<!\bhad )(?<!'ve )(?<!'d )done\b",  # not "we've done some tests"
-            r"\b(?:finished|complete|completed|shipped|delivered|launched|released|wrapped(?:\s+up)?|closed\s+out|signed\s+off)\b",
+            # not "we've done some tests", "this is being done on an on-order basis" (no state) or "well done" (praise)
+            r"\b(?<!\bhave )(?<!\bhas )(?<!\bhad )(?<!'ve )(?<!'d )(?<!\bbeing )(?<!\bwell )done\b",
+            r"\b(?<!\bbeing )(?:finished|complete|completed|shipped|delivered|launched|released|wrapped(?:\s+up)?"
+            r"|closed\s+out|signed\s+off)\b",
             r"(?=live\b)(?:(?<=\bis )|(?<=\bare )|(?<='s )|(?<='re )|(?<=\bwent )|(?<=\bgone )|(?<=\bgo )|(?<=\bbe )|(?<=\bnow )|(?<=\band ))live\b",
             r"\bin\s+production\b|\bover\s+the\s+line\b|\bout\s+the\s+door\b",
             r"\b(?:ships|finishes|lands|launches|wraps\s+up|goes\s+live)\b|\ba\s+wrap\s+(?:on|for)\b",
