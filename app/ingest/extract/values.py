@@ -30,13 +30,30 @@ _CHOICE_END = re.compile(
 )
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"^\s+([a-z][a-z-]+)\b")
+# a share of a set or of the people asked: "ninety percent of the buttons", "thirty four percent say"
+_SHARE_OF = re.compile(
+    r"^\s+(?:of|would|say|says|said|think|thought|want|wanted|wants|like|liked|likes|find|found|finds|prefer|"
+    r"preferred|prefers|indicated|agree|agreed|use|used)\b",
+    re.IGNORECASE,
+)
+# ... unless it is said of one item's work: "we've finished 30% of the audit", "30% of the migration is done"
+_WORK_DONE_BEFORE = re.compile(
+    r"\b(?:finished|completed|done|migrated|tested|reviewed|built|shipped)\s+(?:about\s+|around\s+)?$", re.IGNORECASE
+)
+_DONE_AFTER = re.compile(r"^\s+of\s+[^,.;!?]{1,60}?\b(?:is|'s|are)\s+(?:now\s+)?(?:done|complete|completed|finished)\b",
+                         re.IGNORECASE)
 _FUNCTION_WORDS = CLOSED_WORDS | DEFINITE_DETERMINERS | INDEFINITE_DETERMINERS | ITEM_PRONOUNS | PERSON_PRONOUNS
 
 
 def percent_value(match: re.Match[str], text: str) -> int | None:
     """The percentage a PROGRESS match states, or None when it's a reference value ("up from 40%") or a share
-    of something ("fifty percent people", "72 percent efficacy")."""
+    of something ("fifty percent people", "72 percent efficacy", "ninety one percent of the youngest age groups
+    said", "thirty four percent say"): progress is "90 percent done", "90 percent of the way through" or "we've
+    finished 30% of the audit"."""
     if _FROM_BEFORE.search(text[: match.start()]):
+        return None
+    after = text[match.end() :]
+    if _SHARE_OF.match(after) and not (_WORK_DONE_BEFORE.search(text[: match.start()]) or _DONE_AFTER.match(after)):
         return None
     noun = _NOUN_AFTER.match(text[match.end() :])
     if noun and noun.group(1) not in _FUNCTION_WORDS:
