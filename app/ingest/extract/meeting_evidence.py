@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-# What is said of people and never of work items: "X said", "X pointed out", "thanks, X".
+# What is said of people and never of work items: "X said", "X pointed out", "thanks, X", "well done, X".
 _SPEECH_AFTER = (
     r"(?:said|says|mentioned|pointed\s+out|suggested|asked|told\s+(?:me|us)|was\s+saying|is\s+saying|"
     r"thinks|thought|reckons|presented|explained)"
 )
-_ADDRESS_BEFORE = r"(?:thanks|thank\s+you|cheers|sorry|hi|hello)\s*,?"
+_ADDRESS_BEFORE = r"(?:thanks|thank\s+you|cheers|sorry|hi|hello|bye|welcome|well\s+done|good\s+job)\s*,?"
 # Only people are coordinated with the speaker: "Bhaskara and I started working", "for Johno and me".
 _WITH_SPEAKER = r"\s+and\s+(?:I|me|myself)\b"
 # "Kate and Kendra will ...": the subject of a verb, together with one of the meeting's people
@@ -26,6 +26,10 @@ _AND = r"\s*,?\s+and\s+"
 _VERB_AFTER = r"(?=\s+(?:will|'ll|are|'re|were|have|had|can|now|both|gonna|going)\b)"
 # A question put to someone by name at its end: "did you wanna comment Craig?"
 _ASKED = r"\byou\b[^.?!]*?\s"
+# Calling on someone: a sentence of nothing but an opener and the name ("Okay Matthew.", "Right, Matthew?"), or
+# a question ending on the name after a comma ("we didn't see this chip, uh Matthew?")
+_OPENER = r"(?:okay|ok|right|alright|so|yes|yeah|well|and|now)"
+_CALLED_ON = (r"(?:^|[.?!]\s+)(?i:{opener})\s*,?\s+{name}\s*[.?!]|,\s*(?:(?i:uh|um)\s+)?{name}\s*\?")
 
 
 class Usage:
@@ -51,9 +55,9 @@ class Usage:
         return self._turns[key]
 
     def as_person(self, surface: str) -> bool:
-        """A capitalised name somebody is said to have said something, is thanked or greeted, or is named together
+        """A capitalised name somebody is said to have said something, is thanked or greeted, is named together
         with the speaker ("Bhaskara and I") or as a subject with one of the meeting's people ("Kate and Kendra
-        will")."""
+        will"), or is called on in two turns ("Okay Matthew." ... "Right, Matthew?")."""
         if not surface[:1].isupper():
             return False
         name = re.escape(surface)
@@ -62,7 +66,10 @@ class Usage:
         pattern = re.compile(
             rf"\b{name}\s+{_SPEECH_AFTER}\b|\b{_ADDRESS_BEFORE}\s+{name}\b(?![\w-])|\b{name}{_WITH_SPEAKER}{listed}"
         )
-        return any(pattern.search(t) for t in self.texts)
+        if any(pattern.search(t) for t in self.texts):
+            return True
+        called_on = re.compile(_CALLED_ON.format(opener=_OPENER, name=name))
+        return sum(bool(called_on.search(t)) for t in self.texts) >= 2  # once could be a choice checked: "Okay, Redis?"
 
     def addressed(self, surface: str) -> bool:
         """A name a question to "you" ends with: the person asked, unless the name is work on other evidence."""
