@@ -156,7 +156,7 @@ GENERIC_NOUNS = frozenset(
     list step steps phase stage area areas space room mute audio video camera folks guys
     connection internet wifi line mic microphone sound concern concerns worry worries
     good news bad aim aims purpose objective objectives consideration considerations taste action actions
-    top bottom front back left centre center plus minus
+    top bottom front back left centre center plus minus information info figure figures
     """.split()
 )
 # The basic colour terms: said alone, a colour is a value ("the colour should be yellow"), not a thing worked on.

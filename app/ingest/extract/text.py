@@ -44,6 +44,8 @@ _TRAILING_FILLERS = frozenset(
     "work stuff thing things piece bits side effort efforts progress status timeline update updates schedule "
     "estimate eta".split()
 )
+# Plural in form, yet said before a noun as its modifier: "a major sports event", "the sales pitch", "customs duty"
+_PLURAL_MODIFIERS = frozenset("sports sales goods savings customs arms news".split())
 _NOT_ADVERBS = frozenset(
     "supply family assembly anomaly monopoly reply rally ally italy july weekly monthly daily nightly hourly "
     "quarterly yearly".split()
@@ -170,7 +172,8 @@ def _ends_phrase(previous: Token, token: Token) -> bool:
     word, before = token.text, previous.lower
     if not word.islower() or word in _HEADS or word.rstrip("s") in _HEADS:
         return False
-    plural = previous.text.islower() and before.endswith("s") and not before.endswith(("ss", "us", "is")) and len(before) > 3
+    plural = (previous.text.islower() and before.endswith("s") and not before.endswith(("ss", "us", "is", "ics"))
+              and len(before) > 3 and before not in _PLURAL_MODIFIERS)
     if before in _HEADS or before.rstrip("s") in _HEADS:
         return word.endswith("ed") or (word.endswith("s") and not word.endswith("ss")) or plural
     return plural or (word.endswith("ing") and before in GENERIC_NOUNS)
