@@ -1,0 +1,97 @@
+"""Items only on evidence, against more real speech (AMI excerpts, QMSum copy, source turns given): people called
+on or praised, survey shares, work "being done" and the meeting itself are no work items."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app.ingest.extract.rules import extract_meeting
+from app.ingest.extract.sentence import Sentence
+from app.ingest.models import Extraction, MeetingInput, Turn
+
+AMI_ROLES = ["Project Manager", "Marketing", "Industrial Designer", "User Interface"]
+
+
+def extract(lines: list[tuple[str, str]]) -> Extraction:
+    turns = [Turn(index=i, speaker=s, text=t) for i, (s, t) in enumerate(lines)]
+    return extract_meeting(MeetingInput(title="m", date=dt.date(2026, 1, 5), participants=AMI_ROLES, turns=turns))
+
+
+def items(x: Extraction) -> set[str]:
+    return {m.surface.lower() for m in x.mentions} | {s.entity.lower() for s in x.states}
+
+
+def test_well_done_is_praise_for_a_person_not_a_status() -> None:
+    x = extract([  # ES2007b turns 94 and 137
+        ("Project Manager", "Um I dunno if you guys have got any questions for Catherine on any of this ?"),
+        ("Project Manager", "Okay . Right , well done , Catherine . Um Gab Gabriel let's uh let's hear from you on "
+                            "on on such things ."),
+    ])
+    assert "catherine" not in items(x)
+    assert not [s for s in x.states if s.status is not None]
+
+
+def test_a_name_called_on_in_two_turns_is_a_person_whatever_is_said_of_them() -> None:
+    x = extract([  # IS1000d turns 8, 36 and 899
+        ("Project Manager", "So . Matthew is uh late again ."),
+        ("Project Manager", "Okay Matthew . Nice uh you are here ."),
+        ("Industrial Designer", "Right , Matthew ?"),
+    ])
+    assert "matthew" not in items(x)
+
+
+def test_a_name_asked_about_once_is_still_an_item() -> None:
+    x = extract([("Project Manager", "The Redis cache is at risk ."), ("Marketing", "Okay , Redis ?")])
+    assert "redis cache" in items(x)
+
+
+def test_a_share_of_the_people_asked_is_no_progress() -> None:
+    x = extract([  # ES2016b turn 113, ES2010b turn 80 (shortened)
+        ("Marketing", "Another thing about these figures is ninety one percent of the youngest age groups said "
+                      "they'd do it , but probably a lot of them that's actually their parents money ."),
+        ("Marketing", "we need something simple , because most people , well thirty four percent say that it's "
+                      "just too much time to learn how to use a new one ,"),
+    ])
+    assert not [s for s in x.states if s.progress is not None]
+    assert not items(x) & {"youngest age groups", "something simple"}
+
+
+def test_progress_of_one_items_work_is_still_read_through_of() -> None:
+    x = extract([("Project Manager", "Thirty percent of the billing migration is done now .")])
+    assert [(s.entity.lower(), s.progress) for s in x.states] == [("billing migration", 30)]
+
+
+def test_work_being_done_is_no_done_status() -> None:
+    x = extract([  # IS1008d turn 129
+        ("Industrial Designer", "{vocalsound} Although customisation , because this is being done , you know , the "
+                                "on {disfmarker} on-order basis , it might be uh the the quantity won't m won't uh"),
+    ])
+    assert not [s for s in x.states if s.status is not None]
+
+
+def test_the_kick_off_meeting_is_no_start_of_work() -> None:
+    x = extract([  # IS1000a turn 41
+        ("Project Manager", "Welcome at uh {disfmarker} at the kick off meeting of our uh latest project ."),
+    ])
+    assert "welcome" not in items(x)
+    assert not [s for s in x.states if s.status is not None]
+
+
+def test_a_plural_said_as_a_modifier_stays_in_the_name() -> None:
+    # IS1008d turn 319
+    chunks = [c.text for c in Sentence.parse("pri and then to launch um at a a major sports event", frozenset()).chunks]
+    assert "major sports event" in chunks
+    assert "remote controls" in [c.text for c in Sentence.parse("the remote controls ugly", frozenset()).chunks]
+
+
+def test_information_is_a_generic_noun() -> None:
+    x = extract([  # ES2006c turns 20, 24 and 260 (shortened)
+        ("Industrial Designer", "and this is the chip that I was talking about last time . This basically sends "
+                                "information to a tr uh transistor here , which then uh sends the information to an "
+                                "L_E_D_ device here ."),
+        ("Industrial Designer", "on pressing this button I {disfmarker} a circuit completes , the information goes to "
+                                "the chip , which is somewhere here"),
+        ("Marketing", "I mean if you could make it integrate with the T_V_ then it could come up with new information "
+                      "about what's on , and you could just see that on the remote rather than {disfmarker}"),
+    ])
+    assert "information" not in items(x)
