@@ -37,6 +37,9 @@ def meeting(*lines: str) -> MeetingInput:
         "s I guess we decided on material , right ?",  # ES2005c turn 603: a tag question confirms
         "And {vocalsound} we want um we want large buttons for the essential things .",  # ES2008b turn 390
         "And also the company want to keep it stuck to the T_V_ for uh to keep down the production time .",
+        "We dropped the scroll wheel .",  # TS3005d turn 1071
+        "Y yea the scroll wheel is dropped .",  # TS3005d turn 1076
+        "We went for the double-curved case made out of plastic and rubber .",  # TS3008d turn 588
     ],
 )
 def test_a_settled_choice_is_a_decision_in_the_speakers_words(said: str) -> None:
