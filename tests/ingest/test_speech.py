@@ -44,6 +44,8 @@ def meeting(*lines: str, participants: list[str] = PEOPLE) -> MeetingInput:
         # TS3008d turn 243: "'Cause" once became an item "Cause"
         ("Yeah , we'll talk about the lights later . 'Cause I also don yeah ,",
          "Yeah, we'll talk about the lights later. Because I also don yeah,"),
+        # ES2015d turn 369: "'Kay" once became an item "Kay", done
+        ("'Kay we're done designing .", "Okay we're done designing."),
     ],
 )
 def test_fillers_repeats_false_starts_repairs_and_markers_go(said: str, read: str) -> None:

@@ -39,6 +39,7 @@ _FILLER_PHRASE = re.compile(
     re.IGNORECASE,
 )
 _BECAUSE = re.compile(r"(?<![\w'])'(?:cause|cos|coz)\b", re.IGNORECASE)  # "'Cause it's cheaper" is no name
+_OKAY = re.compile(r"(?<![\w'])'kay\b", re.IGNORECASE)  # "'Kay we're done designing." is no one's name
 _CUT_OFF = re.compile(r"\b[A-Za-z]+-(?=\s)")  # "I- I think", "we were- we are"
 _REPEAT = re.compile(r"\b(\w+(?:'\w+)?(?:\s+\w+(?:'\w+)?){0,2})(?:\s*[,-]?\s+\1\b)+", re.IGNORECASE)
 _FRAGMENT = re.compile(r"(?<![\w'])([A-Za-z]{1,3})\s+(?=(\1\w+))", re.IGNORECASE)  # "h heavier", "yo you"
@@ -146,6 +147,8 @@ def normalise(text: str, casing: tuple[dict[str, str], re.Pattern[str]] | None =
         s = _apply_repairs(s.sub(_REPAIR, lambda m: "\x00"))
     if "'c" in lowered:
         s = s.sub(_BECAUSE, lambda m: "because" if m.group()[1].islower() else "Because")
+    if "'k" in lowered:
+        s = s.sub(_OKAY, lambda m: "okay" if m.group()[1].islower() else "Okay")
     s = s.sub(_FILLER, _drop_filler)
     s = s.sub(_SPACES, lambda m: " ")
     s = s.sub(_FILLER_PHRASE, lambda m: " ")
