@@ -40,6 +40,15 @@ def test_a_name_called_on_in_two_turns_is_a_person_whatever_is_said_of_them() ->
     assert "matthew" not in items(x)
 
 
+def test_a_name_asked_something_is_a_person() -> None:
+    x = extract([  # IS1005c turns 46 and 62
+        ("Project Manager", "{gap} So , Hamed , can you {gap} ."),
+        ("Industrial Designer", "Uh okay , so good news from me uh uh for me from Hamed , but bad news from Bob "
+                                "obviously , because spongy design , I don't like it as {gap} {disfmarker}"),
+    ])
+    assert "hamed" not in items(x)
+
+
 def test_a_name_asked_about_once_is_still_an_item() -> None:
     x = extract([("Project Manager", "The Redis cache is at risk ."), ("Marketing", "Okay , Redis ?")])
     assert "redis cache" in items(x)

@@ -29,6 +29,7 @@ _ASKED = r"\byou\b[^.?!]*?\s"
 # Calling on someone: a sentence of nothing but an opener and the name ("Okay Matthew.", "Right, Matthew?"), or
 # a question ending on the name after a comma ("we didn't see this chip, uh Matthew?")
 _OPENER = r"(?:okay|ok|right|alright|so|yes|yeah|well|and|now)"
+_ASKED_AFTER = r"\s*,\s*(?:can|could|would|will|do|did|are|have|should)\s+you\b"  # "So, Hamed, can you ..."
 _CALLED_ON = (r"(?:^|[.?!]\s+)(?i:{opener})\s*,?\s+{name}\s*[.?!]|,\s*(?:(?i:uh|um)\s+)?{name}\s*\?")
 
 
@@ -55,16 +56,18 @@ class Usage:
         return self._turns[key]
 
     def as_person(self, surface: str) -> bool:
-        """A capitalised name somebody is said to have said something, is thanked or greeted, is named together
-        with the speaker ("Bhaskara and I") or as a subject with one of the meeting's people ("Kate and Kendra
-        will"), or is called on in two turns ("Okay Matthew." ... "Right, Matthew?")."""
+        """A capitalised name somebody is said to have said something, is thanked or greeted, is asked something
+        ("Hamed, can you"), is named together with the speaker ("Bhaskara and I") or as a subject with one of the
+        meeting's people ("Kate and Kendra will"), or is called on in two turns ("Okay Matthew." ... "Right,
+        Matthew?")."""
         if not surface[:1].isupper():
             return False
         name = re.escape(surface)
         listed = (rf"|\b{name}{_AND}{self._people}{_VERB_AFTER}|(?<![\w-]){self._people}{_AND}{name}\b{_VERB_AFTER}"
                   if self._people else "")
         pattern = re.compile(
-            rf"\b{name}\s+{_SPEECH_AFTER}\b|\b{_ADDRESS_BEFORE}\s+{name}\b(?![\w-])|\b{name}{_WITH_SPEAKER}{listed}"
+            rf"\b{name}\s+{_SPEECH_AFTER}\b|\b{_ADDRESS_BEFORE}\s+{name}\b(?![\w-])|\b{name}{_WITH_SPEAKER}"
+            rf"|\b{name}{_ASKED_AFTER}{listed}"
         )
         if any(pattern.search(t) for t in self.texts):
             return True
