@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from app.ingest.extract.rules import extract_meeting
-from app.ingest.models import ActionAssertion, MeetingInput, Turn
+from app.ingest.models import ActionAssertion, Curation, MeetingInput, Turn
 
 ROLES = ["Project Manager", "Marketing", "User Interface", "Industrial Designer"]
 
@@ -263,3 +263,17 @@ def test_a_commitment_said_again_in_fewer_words_is_one_item() -> None:
                             "half and hour ."),
     ])
     assert [a.turn for a in found] == [0]
+
+
+def test_thanking_one_person_and_calling_the_next_presenter_hands_out_no_work() -> None:
+    # ES2009b turns 33-35, with the names the team introduced themselves by in ES2009a
+    turns = [Turn(index=i, speaker=s, text=t) for i, (s, t) in enumerate([
+        *[(r, "Okay .") for r in ROLES],
+        ("Industrial Designer", "{vocalsound} That's the end of my presentation ."),
+        ("Marketing", "Cool ."),
+        ("Project Manager", "Great . Thank you very much Nathan . {vocalsound} Um if next we can have the um User "
+                            "Interface Developer go ahead and make a brief presentation that'd be great as well ."),
+    ])]
+    curation = Curation(known_as={"Industrial Designer": ["Nathan"], "User Interface": ["Ron"]})
+    meeting = MeetingInput(title="ami", date=date(2026, 3, 2), turns=turns)
+    assert extract_meeting(meeting, curation=curation).action_items == []

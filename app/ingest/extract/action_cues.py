@@ -114,6 +114,7 @@ IN_MEETING = re.compile(
     r"|\bmake\s+(?:this|it|that)\s+(?:quick|short|brief)\b|\bmake\s+(?:a\s+)?notes?\b"
     r"|\bfor\s+(?:about\s+)?(?:a|one|two|a\s+few|\d+)\s+(?:seconds?|minutes?|moments?)\b|\bask\s+you\b"
     r"|\bwrite\s+(?:\w+\s+){0,3}?down\b|\b(?:presentation|slides?|slide\s+show)\s+(?:running|up|going|on)\b"
+    r"|\bgo\s+ahead\s+and\s+(?:\w+\s+){1,3}?presentation\b"  # "go ahead and make a brief presentation": now
     r"|\bfull\s+screen\b|\bshar(?:e|ing)\s+(?:my|the|your|our)\s+screen\b|\btalking\b"
     # (but "I'll put up the minutes and these PowerPoint slides" is work)
     r"|\b(?:microphones?|mics?|laptops?|cables?|powerpoint(?!\s+(?:slides?|files?|documents?))|the\s+pen)\b"

@@ -40,6 +40,8 @@ _JOIN = re.compile(
 )
 _CLAUSE = re.compile(r"^(?:I|we|you|it|that|this|there|they|he|she|so|but|if)\b|\b(?:is|are|was|were|'s|'re|'ll)\b",
                      re.IGNORECASE)
+# thanks and greetings name no work: "Thank you very much Nathan."
+_COURTESY = re.compile(r"^\W*(?:thanks|thank\s+you|cheers|well\s+done|good\s+job|welcome|hello|hi|bye)\b", re.IGNORECASE)
 MAX_PHRASE_WORDS = 8
 RUN_TURNS = 2  # the chair's next turns, past short replies, go on with the run
 
@@ -154,7 +156,8 @@ def _sentence(text: str, at: int) -> tuple[int, int]:
 
 
 def _task(phrase: str) -> bool:
-    return 0 < len(phrase.split()) <= MAX_PHRASE_WORDS and not _CLAUSE.search(phrase) and says_what(phrase)
+    return (0 < len(phrase.split()) <= MAX_PHRASE_WORDS and not _CLAUSE.search(phrase) and not _COURTESY.match(phrase)
+            and says_what(phrase))
 
 
 def _idle(spoken: Sequence[SpokenTurn], chair: str, handed: list[Handed]) -> list[str]:
