@@ -11,7 +11,7 @@ from app.api.errors import API_PROBLEMS, problems
 from app.api.security import read_scope
 from app.query import structured
 from app.query.critical_path import CriticalPath
-from app.query.entities import get_entity
+from app.query.entities import get_entity, summaries
 from app.query.parallel import both
 from app.query.search import SearchHit, search_memories
 from app.query.views import Changes, DependencyPaths
@@ -27,8 +27,8 @@ async def paths(
     all: Annotated[bool, Query(description="Every shortest path, not just one")] = False,
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
 ) -> DependencyPaths:
-    start, end = await both(get_entity(services.graph, from_), get_entity(services.graph, to))
-    rows = await structured.dependency_paths(services.graph, start.id, end.id, limit if all else 1)
+    (start, end), rows = await both(summaries(services.graph, from_, to),
+                                    structured.dependency_paths(services.graph, from_, to, limit if all else 1))
     found = [{"path": [n["name"] for n in r["nodes"]], "ids": [n["id"] for n in r["nodes"]], "sources": r["edges"]}
              for r in rows]
     first = found[0]["path"] if found else []

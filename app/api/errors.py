@@ -15,8 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from app.api.security import authenticate_first
 from app.graph.driver import WriteConflict, is_conflict, is_unavailable
 from app.observability import metrics
-from app.query.entities import EntityNotFound
-from app.query.structured import MeetingNotFound
+from app.query.structured import EntityNotFound, MeetingNotFound
 
 log = logging.getLogger(__name__)
 PROBLEM = "application/problem+json"

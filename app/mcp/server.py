@@ -24,12 +24,11 @@ from app.query import entities, structured
 from app.query.action_items import (ActionFilter, ActionItemPage, ActionStatus, InvalidCursor, find_person,
                                     list_action_items)
 from app.query.critical_path import CriticalPath
-from app.query.entities import EntityNotFound
 from app.query.linking import link
 from app.query.models import Clarify
 from app.query.search import SearchHit, search_memories
 from app.query.sourced import SourcedAnswer, with_details
-from app.query.structured import MeetingNotFound
+from app.query.structured import EntityNotFound, MeetingNotFound
 from app.query.views import Dependencies, EntityDetail, Timeline
 from app.services import Services
 

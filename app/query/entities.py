@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.graph.driver import Graph
 from app.ingest.names import normalize_name
 from app.query import structured
-from app.query.parallel import both
+from app.query.structured import EntityNotFound
 from app.query.views import (
     Dependencies,
     DependencyItem,
@@ -17,10 +17,6 @@ from app.query.views import (
     Timeline,
     TimelineEvent,
 )
-
-
-class EntityNotFound(LookupError):
-    pass
 
 
 async def list_entities(
@@ -41,6 +37,15 @@ async def get_entity(graph: Graph, entity_id: str) -> EntityDetail:
     row = rows[0]
     state = StateView(**row["state"]) if row["state"] else StateView()  # never stated: not "planned"
     return EntityDetail(**{**row, "state": state})
+
+
+async def summaries(graph: Graph, *entity_ids: str) -> list[EntitySummary]:
+    """The entities named by id, in that order (EntityNotFound for the first missing): names, not their states."""
+    found = {r["id"]: EntitySummary(**r) for r in await graph.read("queries/entities_by_id", ids=list(entity_ids))}
+    for entity_id in entity_ids:
+        if entity_id not in found:
+            raise EntityNotFound(entity_id)
+    return [found[entity_id] for entity_id in entity_ids]
 
 
 async def timeline(graph: Graph, entity_id: str) -> Timeline:
@@ -74,11 +79,10 @@ async def state(graph: Graph, entity_id: str, as_of: str | None) -> StateAsOf:
     if as_of is None:
         entity = await get_entity(graph, entity_id)
         return StateAsOf(entity=EntitySummary(**entity.model_dump()), **entity.state.model_dump())
-    entity, meeting = await both(get_entity(graph, entity_id), structured.find_meeting(graph, as_of))
-    summary = EntitySummary(**entity.model_dump())
-    row = await structured.state_as_of(graph, entity_id, meeting)
+    # the state's own statement names the entity: its current state and meetings are not needed
+    row = await structured.state_as_of(graph, entity_id, await structured.find_meeting(graph, as_of))
     return StateAsOf(
-        entity=summary,
+        entity=EntitySummary(id=row["entity_id"], name=row["entity"], type=row["type"], aliases=row["aliases"]),
         status=row["status"], progress=row["progress"], owner=row["owner"], blockers=row["blockers"],
         meeting_id=row["meeting_id"], memory_id=row["memory_id"], quote=row["quote"],
         as_of=row["as_of"], as_of_date=row["as_of_date"],

@@ -31,6 +31,10 @@ class MeetingNotFound(LookupError):
     pass
 
 
+class EntityNotFound(LookupError):
+    pass
+
+
 def sort_key(meeting: MeetingRef) -> str:
     """The same ordering key the ingestion pipeline gives a meeting's states."""
     return meeting_sort_key(meeting.date, meeting.external_id, meeting.id)
@@ -116,9 +120,14 @@ async def dependency_items(
 
 
 async def state_as_of(graph: Graph, entity_id: str, meeting: MeetingRef) -> dict[str, Any]:
-    row = (await graph.read("queries/status_as_of", id=entity_id, as_of_key=sort_key(meeting)))[0]
+    """The entity's state as of the meeting, with the entity's type and aliases; EntityNotFound without it."""
+    rows = await graph.read("queries/status_as_of", id=entity_id, as_of_key=sort_key(meeting))
+    if not rows:
+        raise EntityNotFound(entity_id)
+    row = rows[0]
     return {
-        "entity": row["name"], "entity_id": row["id"], "status": row["status"], "progress": row["progress"],
+        "entity": row["name"], "entity_id": row["id"], "type": row["type"], "aliases": row["aliases"],
+        "status": row["status"], "progress": row["progress"],
         "owner": row["owner"], "blockers": row["blockers"],
         "as_of": meeting.external_id or meeting.date.isoformat(), "as_of_date": meeting.date.isoformat(),
         "meeting_id": row["meeting_id"], "external_id": row["external_id"], "memory_id": row["memory_id"],

@@ -91,6 +91,9 @@ def test_structured_endpoints(seeded: httpx.Client) -> None:
     assert {d["name"] for d in dependents} == {"Checkout Redesign", "Fraud Checks", "Reporting Dashboard"}
     state = seeded.get(f"/api/entities/{ids['Checkout Redesign']}/state", params={"as_of": "seed-02"}).json()
     assert state["status"] == "blocked" and state["as_of"] == "seed-02"
+    assert state["entity"] == {"id": ids["Checkout Redesign"], "name": "Checkout Redesign", "type": "project",
+                               "aliases": state["entity"]["aliases"]}
+    assert seeded.get("/api/entities/nope/state", params={"as_of": "seed-02"}).status_code == 404
     path = seeded.get("/api/paths", params={"from": dashboard, "to": ledger, "all": True}).json()
     assert path["hops"] == 2 and len(path["paths"]) == 2
     assert seeded.get("/api/critical-path").json()["path"][0] == "Reporting Dashboard"
@@ -110,3 +113,5 @@ def test_structured_endpoints(seeded: httpx.Client) -> None:
     assert {a["name"] for a in detail["attendees"]} == {"Hannah Lee", "Ravi Patel", "Jonas Berg", "Ines Duarte"}
     assert seeded.get("/api/meetings/nope").status_code == 404
     assert seeded.get("/api/paths", params={"from": "nope", "to": ledger}).status_code == 404
+    missing = seeded.get("/api/paths", params={"from": ledger, "to": "nope"})
+    assert missing.status_code == 404 and "nope" in missing.text
