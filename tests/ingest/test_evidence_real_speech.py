@@ -104,3 +104,21 @@ def test_information_is_a_generic_noun() -> None:
                       "about what's on , and you could just see that on the remote rather than {disfmarker}"),
     ])
     assert "information" not in items(x)
+
+
+def test_a_first_name_alone_or_with_a_surname_is_a_person() -> None:
+    turns = [Turn(index=i, speaker=s, text=t) for i, (s, t) in enumerate([
+        ("PhD A", "And the reason here is just that for the people doing work not on microphones but on sort of like "
+                  "dialogue and so forth , uh {disfmarker} or and even on prosody , which Don is gonna be working on "
+                  "soon ,"),  # Bmr011 turn 58 (ICSI speakers are labelled by role)
+        ("PhD G", "I 'm just talkin for the stuff that like Dan Ellis is gonna try ,"),  # Bmr016 turn 219
+        ("Grad E", "Don is done with the prosody ."),
+    ])]
+    x = extract_meeting(MeetingInput(title="m", date=dt.date(2026, 1, 5), participants=["PhD A", "PhD G", "Grad E"],
+                                     turns=turns))
+    assert not items(x) & {"don", "dan ellis"}
+
+
+def test_a_first_name_introduced_as_work_is_still_an_item() -> None:
+    x = extract([("Project Manager", "The Jordan project is blocked by the vendor contract .")])
+    assert "jordan project" in items(x) or "jordan" in items(x)

@@ -10,7 +10,8 @@ hearing of more than `MAX_SPEAKERS` speakers only known, recurring and work-word
 the meeting's people (also by the names they introduce themselves with), names used as people ("as Raj
 pointed out", "Kate and Kendra will ..."), self-repairs read as one name and speakers'
 roles ("Project Manager", "Grad A") are never items, whatever is said about them, nor are the names an admin
-marked as not work items (the ignore list, compared normalised).
+marked as not work items (the ignore list, compared normalised). Nor are first names said on their own or with a
+surname ("Dave", "Dan Ellis"), unless known or introduced as work.
 The rule-based and the LLM extractors both pass their output through `keep_evidenced`, after
 `with_catalogued` has added every catalogued name said in the meeting, in whatever case.
 """
@@ -21,7 +22,8 @@ import re
 from collections.abc import Collection, Iterable
 
 from app.ingest.extract.lexicon import (GENERIC_NOUNS, GRADING_WORDS, NUMBER_WORDS, PICKING_WORDS, PROJECT_WORDS,
-                                        WORK_AREA_WORDS, WORK_HEADS, finite_verb, only_modifier, work_headed)
+                                        WORK_AREA_WORDS, WORK_HEADS, finite_verb, given_names, only_modifier,
+                                        work_headed)
 from app.ingest.extract.meeting_evidence import Usage
 from app.ingest.extract.recurrence import MAX_SPEAKERS
 from app.ingest.extract.speech import SpokenTurn
@@ -135,6 +137,14 @@ class Evidence:
         pattern = re.compile(rf"\b{_INTRODUCERS}\s+(?:the\s+)?{phrase}\b|\b{phrase}\s+(?:project|initiative)\b", re.I)
         return any(pattern.search(t) for t in self.texts)
 
+    def given_name(self, surface: str) -> bool:
+        """A first name, alone or before a capitalised surname ("Dave", "Dan Ellis"): someone the meeting talks
+        about, however they are talked about ("Don is gonna be working on prosody", "Chuck is getting himself in
+        trouble"), unless the name is work on other evidence ("the Jordan project")."""
+        words = _words(surface)
+        return (0 < len(words) <= 2 and all(w[:1].isupper() and w[1:].islower() for w in words)
+                and words[0].lower() in given_names() and not self.work_worded(surface))
+
     def stated_enough(self, surface: str) -> bool:
         """A statement's subject counts as evidence unless it is one bare lowercase word ("family"), also once
         the words that only pick it out are left out ("the final questionnaire" is a questionnaire)."""
@@ -150,6 +160,8 @@ class Evidence:
             return False
         if self.known_name(surface) or normalize_name(surface) in self.recurring:
             return True
+        if self.given_name(surface):
+            return False
         if self.hearing:
             return self.work_worded(surface)  # dozens of speakers: names of places, bills and people abound
         if self.work_worded(surface):

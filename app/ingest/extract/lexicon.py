@@ -4,7 +4,7 @@ Only closed-class words, discourse markers and generic nouns live here: the
 vocabulary that tells a noun phrase naming a work item apart from the grammar
 around it. Cue phrases (predicates) live in `frames.py`. Open-class word forms
 (is this word a verb?) come from lemminflect's English lemma tables, shipped in
-its wheel.
+its wheel; given names from Faker's English person data, shipped in its wheel too.
 """
 
 from __future__ import annotations
@@ -307,3 +307,16 @@ def only_modifier(word: str) -> bool:
     nor a verb, whose noun use the tables may lack: "a revamp", nor an unknown word)."""
     lemmas = getAllLemmas(word.lower())
     return bool(lemmas) and set(lemmas) <= {"ADJ", "ADV"}
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """First names in English-speaking use, lower case (Faker's en_US and en_GB lists: about 780, most of them
+    names of people only; the other locales' lists add codenames such as Atlas, Aurora and Orion)."""
+    from faker.providers.person import en_GB, en_US  # imported when first asked: faker takes 0.25 s to import
+
+    return frozenset(
+        name.lower() for provider in (en_US.Provider, en_GB.Provider)
+        for attr in ("first_names_male", "first_names_female", "first_names_nonbinary")
+        for name in getattr(provider, attr, ())
+    )
