@@ -81,15 +81,28 @@ def test_a_chair_suggesting_that_two_roles_work_together_gives_both_the_work() -
 
 def test_a_bare_imperative_with_a_due_day_goes_to_whoever_answers() -> None:
     found = actions([
-        # IS1001b turns 576-579
-        ("Project Manager", "Uh maybe for next meeting uh send me your presentation before by email so that we can see "
-                            "them uh altogether . That would be easier ."),
+        # IS1001b turns 576-579 (shortened: "so that we can see them altogether" makes it everyone's, below)
+        ("Project Manager", "Uh maybe for next meeting uh send me your presentation before by email . That would be "
+                            "easier ."),
         ("User Interface", "What is the folder that you put yours in ?"),
         # no due day: a remark, no item
         ("Project Manager", "Send me a smile ."), ("Marketing", "Ha ."),
     ])
     assert [(a.owner, a.text, a.due_text) for a in found] == [
         ("User Interface", "send me your presentation before by email", "for next meeting")]
+
+
+def test_a_bare_imperative_for_them_altogether_goes_to_everyone_who_answers() -> None:
+    found = actions([  # IS1001b turns 576-578
+        ("Project Manager", "and uh and then you will um you will be able to to see what has been uh has been said on "
+                            "on this meeting and and what has been decided . Uh maybe for next meeting uh send me your "
+                            "presentation before by email so that we can see them uh altogether . That would be "
+                            "easier ."),
+        ("User Interface", "Yeah ."), ("Marketing", "Mm ."),
+        ("User Interface", "What is the folder that you put yours in ? And did it it did work ?"),
+        ("Marketing", "{vocalsound} No ."),
+    ])
+    assert work(found) == [("Marketing", "send me your"), ("User Interface", "send me your")]
 
 
 def test_work_until_next_meeting_handed_out_as_imperatives() -> None:
@@ -277,3 +290,22 @@ def test_thanking_one_person_and_calling_the_next_presenter_hands_out_no_work() 
     curation = Curation(known_as={"Industrial Designer": ["Nathan"], "User Interface": ["Ron"]})
     meeting = MeetingInput(title="ami", date=date(2026, 3, 2), turns=turns)
     assert extract_meeting(meeting, curation=curation).action_items == []
+
+
+def test_a_request_for_all_these_reports_goes_to_everyone_who_answers() -> None:
+    # ES2005b turns 535-542
+    found = actions([
+        *[(r, "Okay .") for r in ROLES],
+        ("Project Manager", "And also , integrating the , remember to integrate the logo and the s slogan ."),
+        ("User Interface", "Mm-hmm ."),
+        ("Project Manager", "Okay , so . Um can you put all these reports in the project documents folder if they're "
+                            "not already in there as well . So , it just helps me summarize them ."),
+        ("Industrial Designer", "Yeah yeah ."),
+        ("Marketing", "Here ? Sure ."),
+        ("Industrial Designer", "{vocalsound}"),
+        ("Project Manager", "And um I'll put any {disfmarker} {gap} I'm I'm putting anything I do in there anyway , so "
+                            "uh {disfmarker}"),
+        ("User Interface", "And where is it sorry ?"),
+    ])
+    assert work(found) == [("Industrial Designer", "put all these"), ("Marketing", "put all these"),
+                           ("User Interface", "put all these")]

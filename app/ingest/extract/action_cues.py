@@ -64,6 +64,9 @@ _SUBORDINATE = (r"(?:if|when|unless|as|because|once|until|while|whether|do|did|c
 _GROUP = r"(?:\s+(?:guys|all|two|both|people))?"
 # "you two", "the two of you", "both of you"
 _THE_GROUP = r"(?:you" + _GROUP + r"|(?:the\s+(?:two|three)|both|all|each)\s+of\s+you)"
+# what makes a request to "you" one for everyone: "put all these reports in the folder", "send me your
+# presentation ... so that we can see them altogether"
+FOR_EVERYONE = re.compile(r"\ball\s+(?:these|those|your)\b|\baltogether\b|\beach\s+of\s+your\b", re.IGNORECASE)
 TO_GROUP = re.compile(r"\byou\s+(?:guys|all|two|both|people)\b|\b(?:two|three|both|all|each)\s+of\s+you\b",
                       re.IGNORECASE)
 REQUEST = re.compile(

@@ -30,6 +30,7 @@ from app.ingest.extract.action_cues import (
     DONE,
     EMBEDDED,
     FILLER_WORDS,
+    FOR_EVERYONE,
     GERUND,
     GOT_DONE,
     HEDGED,
@@ -216,6 +217,8 @@ class _Reader:
                 pair = re.search(r"two|both", group.group(), re.IGNORECASE)
                 owners = named_before(self.spoken, self.people, position, sentence, group.group()) or repliers(
                     self.spoken, position, GROUP_REPLY_TURNS, every=True)[: 2 if pair else None]
+            elif not named and FOR_EVERYONE.search(sentence[m.start("verb"):]):
+                owners = repliers(self.spoken, position, GROUP_REPLY_TURNS, every=True)
             elif rest := _the_one_left(self.people, speaker, lead):
                 owners = rest
             else:
@@ -224,8 +227,9 @@ class _Reader:
         bare = IMPERATIVE.match(sentence)
         if not found and bare and find_due(sentence) and not sentence.rstrip().endswith("?"):
             what = clause(sentence, bare.start("verb"))
-            found += [item for owner in repliers(self.spoken, position, REPLY_TURNS, every=False)
-                      if (item := self._item(position, owner, what, sentence, quote))]
+            everyone = bool(FOR_EVERYONE.search(sentence[bare.start("verb"):]))
+            owners = repliers(self.spoken, position, GROUP_REPLY_TURNS if everyone else REPLY_TURNS, every=everyone)
+            found += [item for owner in owners if (item := self._item(position, owner, what, sentence, quote))]
         return found
 
     def _for_role(
