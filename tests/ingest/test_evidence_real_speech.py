@@ -12,9 +12,9 @@ from app.ingest.models import Extraction, MeetingInput, Turn
 AMI_ROLES = ["Project Manager", "Marketing", "Industrial Designer", "User Interface"]
 
 
-def extract(lines: list[tuple[str, str]]) -> Extraction:
+def extract(lines: list[tuple[str, str]], participants: list[str] = AMI_ROLES) -> Extraction:
     turns = [Turn(index=i, speaker=s, text=t) for i, (s, t) in enumerate(lines)]
-    return extract_meeting(MeetingInput(title="m", date=dt.date(2026, 1, 5), participants=AMI_ROLES, turns=turns))
+    return extract_meeting(MeetingInput(title="m", date=dt.date(2026, 1, 5), participants=participants, turns=turns))
 
 
 def items(x: Extraction) -> set[str]:
@@ -107,15 +107,13 @@ def test_information_is_a_generic_noun() -> None:
 
 
 def test_a_first_name_alone_or_with_a_surname_is_a_person() -> None:
-    turns = [Turn(index=i, speaker=s, text=t) for i, (s, t) in enumerate([
+    x = extract([
         ("PhD A", "And the reason here is just that for the people doing work not on microphones but on sort of like "
                   "dialogue and so forth , uh {disfmarker} or and even on prosody , which Don is gonna be working on "
                   "soon ,"),  # Bmr011 turn 58 (ICSI speakers are labelled by role)
         ("PhD G", "I 'm just talkin for the stuff that like Dan Ellis is gonna try ,"),  # Bmr016 turn 219
         ("Grad E", "Don is done with the prosody ."),
-    ])]
-    x = extract_meeting(MeetingInput(title="m", date=dt.date(2026, 1, 5), participants=["PhD A", "PhD G", "Grad E"],
-                                     turns=turns))
+    ], participants=["PhD A", "PhD G", "Grad E"])
     assert not items(x) & {"don", "dan ellis"}
 
 
