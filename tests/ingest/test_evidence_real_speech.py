@@ -117,6 +117,10 @@ def test_a_first_name_alone_or_with_a_surname_is_a_person() -> None:
     assert not items(x) & {"don", "dan ellis"}
 
 
-def test_a_first_name_introduced_as_work_is_still_an_item() -> None:
+def test_a_first_name_known_or_introduced_as_work_is_still_an_item() -> None:
     x = extract([("Project Manager", "The Jordan project is blocked by the vendor contract .")])
     assert "jordan project" in items(x) or "jordan" in items(x)
+    meeting = MeetingInput(title="m", date=dt.date(2026, 1, 5), participants=AMI_ROLES,
+                           turns=[Turn(index=0, speaker="Marketing", text="Jordan is blocked by the vendor contract .")])
+    assert "jordan" not in items(extract_meeting(meeting))
+    assert "jordan" in items(extract_meeting(meeting, known_names=["Jordan"]))  # a catalogued or earlier item
