@@ -309,3 +309,16 @@ def test_a_request_for_all_these_reports_goes_to_everyone_who_answers() -> None:
     ])
     assert work(found) == [("Industrial Designer", "put all these"), ("Marketing", "put all these"),
                            ("User Interface", "put all these")]
+
+
+def test_doing_that_takes_on_proposed_work_not_a_clause_that_only_sounds_like_one() -> None:
+    found = actions([  # ES2006b turns 0-5 (shortened) and TS3012a turn 22
+        ("Project Manager", "The agenda for the meeting , I put it in the sh shared documents folder . I don't know if "
+                            "that meant that you could see it or not ."),
+        ("User Interface", "{vocalsound}"),
+        ("Project Manager", "Did anyone ?"), ("Industrial Designer", "Mm ."), ("User Interface", "No ."),
+        ("Project Manager", "No . Oh well . Um I'll try and do that for the next meeting as well so if you check in "
+                            "there , there's a shared project documents folder . Um and it should be in there ."),
+        ("Project Manager", "So I'll take this out ."),
+    ])
+    assert not [a for a in found if a.text in ("see it or not", "in there") or "take this out" in a.quote]

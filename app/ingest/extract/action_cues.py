@@ -49,7 +49,8 @@ WORK = rf"(?:(?:be\s+)?(?:just\s+)?(?:{GERUND}|thinking\s+about)|{_forms(False)}
 # "maybe for next meeting send me your presentation before by email": a bare imperative (read with a due day only)
 IMPERATIVE = re.compile(r"^\W*(?:(?:so|okay|and|then|maybe|please|just|also|now)\W+|(?:for|by|before)\s+(?:the\s+)?"
                         r"next\s+\w+\W+)*(?P<verb>" + _forms(False) + ")", re.IGNORECASE)
-ANTECEDENT = r"(?:do|take|handle)\s+(?:that|this)(?:\s+on)?\b"
+# "I'll take this out", "I'll take that as a yes" take nothing on
+ANTECEDENT = r"(?:do|handle)\s+(?:that|this)\b|take\s+(?:that|this)\s+on\b"
 SELF = re.compile(
     r"\b(?:I(?:'ll|\s+will|\s+shall|'m(?:\s+still|\s+also)?\s+(?:gonna|going\s+to)|\s+am\s+going\s+to"
     r"|(?:\s+will|'ll|'d|\s+would|'m|\s+am)\s+be\s+happy\s+to|\s+still\s+(?:have|need)\s+to|'ve\s+got\s+to)"

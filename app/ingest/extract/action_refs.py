@@ -7,12 +7,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from app.ingest.extract.action_cues import ANTECEDENT, FILLER_WORDS, FORGOT, PROPOSAL, clause, content_words
+from app.ingest.extract.action_cues import ANTECEDENT, FILLER_WORDS, FORGOT, PROPOSAL, WORK, clause, content_words
 from app.ingest.extract.speech import SpokenTurn
 from app.ingest.extract.text import sentence_spans
 
 PROPOSAL_TURNS = 6  # how far back the proposal "I'll do that" takes on may be
 QUESTION_TURNS = 3  # how far back the question "I'll look into that" answers may be
+# a proposal proposes work: "you could put it in the folder", not "that meant that you could see it or not" or
+# "it should be in there"
+_PROPOSES_WORK = re.compile(r"(?:(?:also|maybe|just|then|perhaps|probably|all)\s+)*(?:" + WORK
+                            + r"|have\s+(?:a|an|the|some)\s+\w+)", re.IGNORECASE)  # "we can have a public survey"
 
 
 def antecedent(spoken: Sequence[SpokenTurn], position: int, sentence: str) -> str | None:
@@ -26,7 +30,9 @@ def antecedent(spoken: Sequence[SpokenTurn], position: int, sentence: str) -> st
             proposal = earlier.spoken.text[start:end]
             proposed = list(PROPOSAL.finditer(proposal))
             if proposed and len(proposal.split()) >= 5:
-                return clause(proposal, proposed[-1].end()).strip()
+                what = clause(proposal, proposed[-1].end()).strip()
+                if _PROPOSES_WORK.match(what):
+                    return what
     return None
 
 
