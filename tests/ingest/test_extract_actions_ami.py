@@ -322,3 +322,24 @@ def test_doing_that_takes_on_proposed_work_not_a_clause_that_only_sounds_like_on
         ("Project Manager", "So I'll take this out ."),
     ])
     assert not [a for a in found if a.text in ("see it or not", "in there") or "take this out" in a.quote]
+
+
+def test_how_work_comes_and_what_a_role_is_like_are_no_work() -> None:
+    found = actions([
+        *[(r, "Okay .") for r in ROLES],
+        # TS3007a turn 381: the hand-out after "individual actions" names how feedback comes, then each one's work
+        ("Project Manager", "Okay , uh next meeting will start in thirty minutes . So uh you uh will have uh individual "
+                            "actions where I presume uh will be some feedback , uh via the m the mail . Um {vocalsound} "
+                            "the the the Industrial uh Designer has to uh look at the working design . {vocalsound} Uh "
+                            "the User Interface Designer has to look at the technical functions . So that's the thing "
+                            "we uh discussed ."),
+        ("User Interface", "Yeah . Um one thing uh ,"),
+        # TS3012b turn 347, ES2013b turn 143 (shortened)
+        ("Project Manager", "{vocalsound} Um {disfmarker} Yeah , I think user interface is fairly obvious . I mean it "
+                            "should be very intuitive ,"),
+        ("User Interface", "Pretty straightforward ."),
+        ("Industrial Designer", "Cheers . Mm , I haven't actually got a display on my screen ."),
+        ("Industrial Designer", "Still , I'll do without that . Okay um , now I wanna bring us down to earth again I'm "
+                                "afraid and talk about the actual practicalities of how the thing needs to work ."),
+    ])
+    assert work(found) == [("Industrial Designer", "look at the"), ("User Interface", "look at the")]

@@ -140,7 +140,7 @@ CLAUSE_END = re.compile(
 )
 # "get to see", "do something with button A", "do it as quick as possible", "asking if you feel ...": no work said
 VAGUE_WORK = re.compile(r"get\s+to\b|(?:do|put)\s+(?:something|anything|any|it|stuff|things)\b"
-                         r"|ask(?:ing)?\s+(?:if|whether)\b", re.IGNORECASE)
+                         r"|ask(?:ing)?\s+(?:if|whether)\b|do\s+without\b", re.IGNORECASE)  # "I'll do without that"
 MAIN_CLAUSE = re.compile(r"\b(?:you|we|I|it|they|that)(?:'ll|\s+will|'d|\s+would)\b|\bthen\b", re.IGNORECASE)
 FILLER_WORDS = re.compile(r"\b(?:(?<!let\s)you\s+know|sort\s+of|kind\s+of|I\s+guess|basically|like)\b\s*",
                           re.IGNORECASE)

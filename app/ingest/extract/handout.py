@@ -40,8 +40,10 @@ _JOIN = re.compile(
 )
 _CLAUSE = re.compile(r"^(?:I|we|you|it|that|this|there|they|he|she|so|but|if)\b|\b(?:is|are|was|were|'s|'re|'ll)\b",
                      re.IGNORECASE)
-# thanks and greetings name no work: "Thank you very much Nathan."
+# thanks and greetings name no work ("Thank you very much Nathan."), nor does how work comes ("via the mail") or what
+# it is like ("user interface is fairly obvious")
 _COURTESY = re.compile(r"^\W*(?:thanks|thank\s+you|cheers|well\s+done|good\s+job|welcome|hello|hi|bye)\b", re.IGNORECASE)
+_NO_TASK = re.compile(r"^\W*(?:via|through|by\s+(?:the\s+)?(?:mail|e-?mail|post)|is|are|was|were)\b", re.IGNORECASE)
 MAX_PHRASE_WORDS = 8
 RUN_TURNS = 2  # the chair's next turns, past short replies, go on with the run
 
@@ -108,7 +110,8 @@ def _read(spoken: Sequence[SpokenTurn], run: list[tuple[int, int]],
             elif owner and not content_words(before) and (joined or not _task(phrase)):
                 rest = _JOIN.sub("", after).strip()
                 # (with its article: "doing the working design" says what, "working design" alone need not)
-                if rest and (says_what(rest) or says_what(after)) and len(rest.split()) <= MAX_PHRASE_WORDS + 4:
+                if (rest and (says_what(rest) or says_what(after)) and len(rest.split()) <= MAX_PHRASE_WORDS + 4
+                        and not _NO_TASK.match(rest)):
                     handed.append(Handed(owner, rest, at, *sentence))
                     pending = None
                 else:
@@ -157,7 +160,7 @@ def _sentence(text: str, at: int) -> tuple[int, int]:
 
 def _task(phrase: str) -> bool:
     return (0 < len(phrase.split()) <= MAX_PHRASE_WORDS and not _CLAUSE.search(phrase) and not _COURTESY.match(phrase)
-            and says_what(phrase))
+            and not _NO_TASK.match(phrase) and says_what(phrase))
 
 
 def _idle(spoken: Sequence[SpokenTurn], chair: str, handed: list[Handed]) -> list[str]:
