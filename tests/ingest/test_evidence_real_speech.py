@@ -124,3 +124,13 @@ def test_a_first_name_known_or_introduced_as_work_is_still_an_item() -> None:
                            turns=[Turn(index=0, speaker="Marketing", text="Jordan is blocked by the vendor contract .")])
     assert "jordan" not in items(extract_meeting(meeting))
     assert "jordan" in items(extract_meeting(meeting, known_names=["Jordan"]))  # a catalogued or earlier item
+
+
+def test_a_name_coordinated_with_first_names_or_doing_something_to_himself_is_a_person() -> None:
+    x = extract([
+        # Bed011 turn 71, Bro017 turn 576 (ICSI speakers are labelled by role)
+        ("Grad C", "Yeah , but I {disfmarker} i i it 's happening . David and {disfmarker} and Jane and {disfmarker} "
+                   "and Lila are working on that as we speak ."),
+        ("Professor B", "Chuck is getting himself in trouble ."),
+    ], participants=["Grad C", "Professor B"])
+    assert not items(x) & {"lila", "chuck"}

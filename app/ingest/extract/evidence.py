@@ -76,7 +76,9 @@ class Evidence:
         self.recurring = {normalize_name(r) for r in recurring}  # topics the meeting kept coming back to
         # words written capitalised after another word: names, not sentence-case
         self.mid_capitals = {m.group(1).lower() for t in self.texts for m in _MID_CAPITAL.finditer(t)}
-        self.usage = Usage(self.texts, self.person_words)
+        # the first names said are people too, for what is coordinated with them ("Robert and Eva and Bhaskara are")
+        said_names = {w.lower() for t in self.texts for w in _CAPITALISED.findall(t)} & given_names()
+        self.usage = Usage(self.texts, self.person_words | said_names)
         self.hearing = len({n.lower() for n in names}) > MAX_SPEAKERS
 
     def never_item(self, surface: str) -> bool:
@@ -171,6 +173,7 @@ class Evidence:
         return stated and self.stated_enough(surface)
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 _MID_CAPITAL = re.compile(r"(?<=[a-z0-9,;:] )([A-Z][a-z][\w-]*)")
 
 

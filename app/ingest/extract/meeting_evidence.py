@@ -29,6 +29,7 @@ _ASKED = r"\byou\b[^.?!]*?\s"
 # Calling on someone: a sentence of nothing but an opener and the name ("Okay Matthew.", "Right, Matthew?"), or
 # a question ending on the name after a comma ("we didn't see this chip, uh Matthew?")
 _OPENER = r"(?:okay|ok|right|alright|so|yes|yeah|well|and|now)"
+_REFLEXIVE = r"[^.?!,;]{0,40}?\b(?:himself|herself)\b"  # "Chuck is getting himself in trouble"
 _ASKED_AFTER = r"\s*,\s*(?:can|could|would|will|do|did|are|have|should)\s+you\b"  # "So, Hamed, can you ..."
 _CALLED_ON = (r"(?:^|[.?!]\s+)(?i:{opener})\s*,?\s+{name}\s*[.?!]|,\s*(?:(?i:uh|um)\s+)?{name}\s*\?")
 
@@ -57,8 +58,9 @@ class Usage:
 
     def as_person(self, surface: str) -> bool:
         """A capitalised name somebody is said to have said something, is thanked or greeted, is asked something
-        ("Hamed, can you"), is named together with the speaker ("Bhaskara and I") or as a subject with one of the
-        meeting's people ("Kate and Kendra will"), or is called on in two turns ("Okay Matthew." ... "Right,
+        ("Hamed, can you"), does something to himself or herself ("Chuck is getting himself in trouble"), is named
+        together with the speaker ("Bhaskara and I") or as a subject with one of the meeting's people ("Kate and
+        Kendra will"; the first names it says count), or is called on in two turns ("Okay Matthew." ... "Right,
         Matthew?")."""
         if not surface[:1].isupper():
             return False
@@ -67,7 +69,7 @@ class Usage:
                   if self._people else "")
         pattern = re.compile(
             rf"\b{name}\s+{_SPEECH_AFTER}\b|\b{_ADDRESS_BEFORE}\s+{name}\b(?![\w-])|\b{name}{_WITH_SPEAKER}"
-            rf"|\b{name}{_ASKED_AFTER}{listed}"
+            rf"|\b{name}{_ASKED_AFTER}|\b{name}\b{_REFLEXIVE}{listed}"
         )
         if any(pattern.search(t) for t in self.texts):
             return True
