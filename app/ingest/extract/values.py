@@ -55,7 +55,7 @@ def percent_value(match: re.Match[str], text: str) -> int | None:
     after = text[match.end() :]
     if _SHARE_OF.match(after) and not (_WORK_DONE_BEFORE.search(text[: match.start()]) or _DONE_AFTER.match(after)):
         return None
-    noun = _NOUN_AFTER.match(text[match.end() :])
+    noun = _NOUN_AFTER.match(after)
     if noun and noun.group(1) not in _FUNCTION_WORDS:
         return None
     groups = match.groupdict()
