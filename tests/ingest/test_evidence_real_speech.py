@@ -134,3 +134,16 @@ def test_a_name_coordinated_with_first_names_or_doing_something_to_himself_is_a_
         ("Professor B", "Chuck is getting himself in trouble ."),
     ], participants=["Grad C", "Professor B"])
     assert not items(x) & {"lila", "chuck"}
+
+
+def test_a_name_only_its_acronym_makes_work_like_needs_a_second_turn_or_a_statement() -> None:
+    x = extract([
+        ("Project Manager", "Yep . S Okay , let's go to A_M_I_ ."),  # IS1008d turn 12
+        ("User Interface", "Because I know at the end of when I'm done watching T_V_ that when I'm done , oh I "
+                           "better go find the remote and put it back where it belongs ."),  # IS1002b turn 419
+        ("Project Manager", "Um your idea of the U_S_B_ would I think would largely depend on the cost ."),
+        ("Industrial Designer", "The U_S_B_ for which ?"),  # ES2003c turns 258 and 260 (shortened)
+        ("Project Manager", "The CRM migration is blocked by the vendor ."),
+    ])
+    assert not items(x) & {"ami", "watching tv"}
+    assert {"usb", "crm migration"} <= items(x)

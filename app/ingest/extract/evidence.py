@@ -102,20 +102,24 @@ class Evidence:
 
     def work_worded(self, surface: str) -> bool:
         """Evidence of work in the name itself or how it was introduced: a work-like head, an acronym."""
-        words = _words(surface)
-        lowered = [w.lower() for w in words]
+        return self._work_named(surface) or _has_acronym(_words(surface))  # an acronym: "SSO", "QA"
+
+    def _work_named(self, surface: str) -> bool:
+        lowered = [w.lower() for w in _words(surface)]
         if work_headed(lowered[-1]) or lowered[0] in PROJECT_WORDS:
             return True
         if len(lowered) == 1 and lowered[0] in WORK_AREA_WORDS:
             return True
-        if any(len(w) > 1 and w.isupper() and w.isalpha() for w in words):
-            return True  # an acronym: "SSO", "QA"
         return self._introduced(lowered)
 
     def _in_passing(self, surface: str) -> bool:
         """A bare work head said inside one sentence of one turn ("the next page", "the integration of speech
         recognition"): a common noun in passing, where the head alone is no evidence of work. Said as a heading
-        ("Evaluation."), as a work area ("billing"), as an acronym or introduced as work, it still is."""
+        ("Evaluation."), as a work area ("billing"), as an acronym or introduced as work, it still is. A name
+        that only its acronym makes work-like, said in one turn, is in passing too: an organisation or a thing
+        named on the way ("let's go to AMI", "watching TV")."""
+        if not self._work_named(surface):
+            return self.usage.turns(surface) <= 1
         words = _words(surface)
         while len(words) > 1 and words[0].lower() in GRADING_WORDS:  # "proper testing" is testing
             words = words[1:]
@@ -179,6 +183,10 @@ _MID_CAPITAL = re.compile(r"(?<=[a-z0-9,;:] )([A-Z][a-z][\w-]*)")
 
 def _is_role(name: str) -> bool:
     return bool(re.search(r"\b[A-Z]\b", name)) or any(w.lower() in ROLE_WORDS for w in name.split())
+
+
+def _has_acronym(words: list[str]) -> bool:
+    return any(len(w) > 1 and w.isupper() and w.isalpha() for w in words)
 
 
 def _is_number(word: str) -> bool:
