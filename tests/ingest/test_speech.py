@@ -46,6 +46,13 @@ def meeting(*lines: str, participants: list[str] = PEOPLE) -> MeetingInput:
          "Yeah, we'll talk about the lights later. Because I also don yeah,"),
         # ES2015d turn 369: "'Kay" once became an item "Kay", done
         ("'Kay we're done designing .", "Okay we're done designing."),
+        # ICSI spaces its hyphens: compounds (Bmr018 turn 464) keep theirs, false starts (Bmr019 turn 789) and
+        # backchannels do not; "non" once became an item
+        ("Yeah , cuz some of our non - natives are pretty non - native .",
+         "Yeah, cuz some of our non-natives are pretty non-native."),
+        ("We - I ju Otherwise we won't get the work done", "We - I ju Otherwise we won't get the work done"),
+        ("Ro - Robert has the sixty - four millisecond frames", "Ro - Robert has the sixty-four millisecond frames"),
+        ("Mm - hmm . Uh-huh . The mock - up is done .", "The mock-up is done."),
     ],
 )
 def test_fillers_repeats_false_starts_repairs_and_markers_go(said: str, read: str) -> None:

@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 
-from app.ingest.extract.lexicon import (GENERIC_NOUNS, GRADING_WORDS, NUMBER_WORDS, PICKING_WORDS, PROJECT_WORDS,
-                                        WORK_AREA_WORDS, WORK_HEADS, finite_verb, given_names, only_modifier,
-                                        work_headed)
+from app.ingest.extract.lexicon import (GENERIC_NOUNS, GRADING_WORDS, PICKING_WORDS, PROJECT_WORDS,
+                                        WORK_AREA_WORDS, WORK_HEADS, finite_verb, given_names, number_word,
+                                        only_modifier, work_headed)
 from app.ingest.extract.meeting_evidence import Usage
 from app.ingest.extract.recurrence import MAX_SPEAKERS
 from app.ingest.extract.speech import SpokenTurn
@@ -190,7 +190,7 @@ def _has_acronym(words: list[str]) -> bool:
 
 
 def _is_number(word: str) -> bool:
-    return bool(_NUMBER.match(word)) or word in NUMBER_WORDS or word in _QUANTITIES or bool(_ORDINAL.match(word))
+    return bool(_NUMBER.match(word)) or number_word(word) or word in _QUANTITIES or bool(_ORDINAL.match(word))
 
 
 def keep_evidenced(extraction: Extraction, evidence: Evidence) -> Extraction:

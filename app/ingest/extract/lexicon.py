@@ -301,6 +301,17 @@ def finite_verb(word: str) -> bool:
     return set(lemmas) == {"VERB"} and word.lower() not in lemmas["VERB"]
 
 
+def number_word(word: str) -> bool:
+    """A number said in words, also hyphenated ("twelve", "sixty-four")."""
+    return word in NUMBER_WORDS or ("-" in word and all(part in NUMBER_WORDS for part in word.split("-")))
+
+
+@lru_cache(maxsize=4096)
+def english_word(word: str) -> bool:
+    """A word the lemma tables know ("mock", "neural"; not the cut-off "th" or "wha")."""
+    return bool(getAllLemmas(word.lower()))
+
+
 @lru_cache(maxsize=4096)
 def only_modifier(word: str) -> bool:
     """A known word that is only ever an adjective or adverb ("furthermore", "important"; not "forward", "online",

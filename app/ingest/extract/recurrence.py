@@ -29,7 +29,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from app.ingest.extract.lexicon import (AGENT_NOUNS, CLOSED_WORDS, COLOUR_WORDS, GENERIC_NOUNS, GRADING_WORDS,
-                                        NUMBER_WORDS, work_headed)
+                                        NUMBER_WORDS, number_word, work_headed)
 from app.ingest.extract.text import Chunk, ChunkKind
 from app.ingest.names import normalize_name
 
@@ -150,6 +150,6 @@ class Recurrence:
 
 def _plain(words: list[str]) -> bool:
     """Lowercase words of a noun phrase: no names, numbers, codes or fillers, and a head that names a thing."""
-    if not all(_WORD.match(w) for w in words) or any(w in CLOSED_WORDS or w in NUMBER_WORDS for w in words):
+    if not all(_WORD.match(w) for w in words) or any(w in CLOSED_WORDS or number_word(w) for w in words):
         return False
     return words[-1] not in _NEVER and words[-1].rstrip("s") not in _NEVER and words[0] not in GENERIC_NOUNS

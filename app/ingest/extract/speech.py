@@ -15,6 +15,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
 from app.ingest.extract.lexicon import (
+    AUXILIARIES,
     CLOSED_WORDS,
     DEFINITE_DETERMINERS,
     FEATURE_HEADS,
@@ -24,6 +25,8 @@ from app.ingest.extract.lexicon import (
     PROJECT_HEADS,
     TASK_HEADS,
     WORK_AREA_WORDS,
+    english_word,
+    number_word,
 )
 from app.ingest.models import Turn
 
@@ -31,7 +34,7 @@ _TYPOGRAPHY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201
 _MARKER = re.compile(r"\{[^{}]*\}|\[[^\[\]]*\]|<[^<>]*>")  # {vocalsound}, [Laughter.], <inaudible>
 _SPELLED = re.compile(r"\b(?:[A-Za-z]_){2,}")  # AMI spells letters out: "L_C_D_", "T_V_"
 _FILLER = re.compile(
-    r"(?:,\s*)?(?<!['\w])(?:u+m+|u+h+|uhm|e+r+m+|e+h+|h+m+|m+-?h+m+|m+|mhm|uh-huh|ah+)\b(?:\s*,)?", re.IGNORECASE
+    r"(?:,\s*)?(?<!['\w])(?:uh(?:\s?-\s?)?huh|m+(?:\s?-\s?)?h+m+|u+m+|u+h+|uhm|e+r+m+|e+h+|h+m+|m+|mhm|ah+)\b(?:\s*,)?", re.IGNORECASE
 )
 _FILLER_PHRASE = re.compile(
     r"(?:^|(?<=[,.?!]))\s*(?:you\s+know|i\s+mean|so\s+yeah)\b\s*,?"
@@ -41,6 +44,14 @@ _FILLER_PHRASE = re.compile(
 _BECAUSE = re.compile(r"(?<![\w'])'(?:cause|cos|coz)\b", re.IGNORECASE)  # "'Cause it's cheaper" is no name
 _OKAY = re.compile(r"(?<![\w'])'kay\b", re.IGNORECASE)  # "'Kay we're done designing." is no one's name
 _CUT_OFF = re.compile(r"\b[A-Za-z]+-(?=\s)")  # "I- I think", "we were- we are"
+# ICSI writes a hyphen with spaces round it, in compounds ("non - native", "mock - up") and after false starts
+# ("Ro - Robert", "We - I think", "th - the").
+_SPACED_HYPHEN = re.compile(r"(?<=[A-Za-z]) - (?=[A-Za-z])")
+_SIDE_WORD = re.compile(r"[A-Za-z']+")
+_PREFIXES = frozenset("non pre re de co un sub semi anti multi inter intra mid post over under self cross".split())
+_NO_COMPOUND = AUXILIARIES | PERSON_PRONOUNS | DEFINITE_DETERMINERS | INDEFINITE_DETERMINERS | frozenset(
+    "and or but so because if then when where what which why how yeah yes okay ok well oh".split()
+)
 _REPEAT = re.compile(r"\b(\w+(?:'\w+)?(?:\s+\w+(?:'\w+)?){0,2})(?:\s*[,-]?\s+\1\b)+", re.IGNORECASE)
 _FRAGMENT = re.compile(r"(?<![\w'])([A-Za-z]{1,3})\s+(?=(\1\w+))", re.IGNORECASE)  # "h heavier", "yo you"
 _REPAIR = re.compile(
@@ -149,6 +160,8 @@ def normalise(text: str, casing: tuple[dict[str, str], re.Pattern[str]] | None =
         s = s.sub(_BECAUSE, lambda m: "because" if m.group()[1].islower() else "Because")
     if "'k" in lowered:
         s = s.sub(_OKAY, lambda m: "okay" if m.group()[1].islower() else "Okay")
+    if " - " in text:
+        s = s.sub(_SPACED_HYPHEN, _compound)
     s = s.sub(_FILLER, _drop_filler)
     s = s.sub(_SPACES, lambda m: " ")
     s = s.sub(_FILLER_PHRASE, lambda m: " ")
@@ -186,6 +199,17 @@ def _drop_filler(m: re.Match[str]) -> str:
     text, after = m.group(), m.string[m.end() :]
     kept = text.startswith(",") and not text.rstrip().endswith(",") and re.match(r"\s*\w", after)
     return ", " if kept else " "
+
+
+def _compound(m: re.Match[str]) -> str:
+    """The hyphen of a compound ("non - native" is "non-native"); after a false start it stays a break."""
+    before = _SIDE_WORD.findall(m.string[max(0, m.start() - 30) : m.start()])[-1].lower()
+    after = _SIDE_WORD.match(m.string, m.end()).group().lower()  # type: ignore[union-attr]
+    if before in _NO_COMPOUND or after in _NO_COMPOUND or after.startswith(before):
+        return m.group()
+    if before in _PREFIXES or number_word(before) or english_word(before) or m.string[m.start() - 1].isupper():
+        return "-"
+    return m.group()  # a cut-off word: "Th - we", "sm - I"
 
 
 def _drop_fragment(m: re.Match[str]) -> str:

@@ -16,12 +16,12 @@ from app.ingest.extract.lexicon import (
     INDEFINITE_DETERMINERS,
     INFINITIVE_TAKERS,
     ITEM_PRONOUNS,
-    NUMBER_WORDS,
     PERSON_PRONOUNS,
     PROJECT_HEADS,
     PROJECT_WORDS,
     TASK_HEADS,
     WORK_AREA_WORDS,
+    number_word,
 )
 
 _SENTENCE = re.compile(r"(?:[^.!?\n]|\.(?=\w))+[.!?]*")
@@ -132,7 +132,7 @@ class Chunk:
 
 
 def _is_number(word: str) -> bool:
-    return word.isdigit() or word in NUMBER_WORDS or word == "%"
+    return word.isdigit() or number_word(word) or word == "%"
 
 
 def _is_adverb(word: str) -> bool:
