@@ -147,3 +147,15 @@ def test_a_name_only_its_acronym_makes_work_like_needs_a_second_turn_or_a_statem
     ])
     assert not items(x) & {"ami", "watching tv"}
     assert {"usb", "crm migration"} <= items(x)
+
+
+def test_an_abstract_noun_a_meeting_keeps_coming_back_to_is_no_item() -> None:
+    x = extract([  # education_18 turns 178, 188 and 190 (shortened), then another member
+        ("Eluned Morgan AM", "I think, first of all, you're absolutely right, but we are keeping a close eye on the "
+                             "situation."),
+        ("Eluned Morgan AM", "Let's wait for the outcome of the negotiations. I think we are very aware of the "
+                             "situation."),
+        ("Eluned Morgan AM", "Well, I think, already, we've got the situation in relation to teachers."),
+        ("Suzy Davies AM", "And the situation with the pay settlement, is that resolved?"),
+    ], participants=["Eluned Morgan AM", "Suzy Davies AM"])
+    assert "situation" not in items(x)

@@ -157,6 +157,9 @@ GENERIC_NOUNS = frozenset(
     connection internet wifi line mic microphone sound concern concerns worry worries
     good news bad aim aims purpose objective objectives consideration considerations taste action actions
     top bottom front back left centre center plus minus information info figure figures
+    answer answers situation situations difference differences amount amounts importance nature extent
+    absence interest interests advantage advantages disadvantage disadvantages notion meaning aspect aspects
+    potential confidence opposite intuition impact
     """.split()
 )
 # The basic colour terms: said alone, a colour is a value ("the colour should be yellow"), not a thing worked on.
