@@ -159,3 +159,11 @@ def test_an_abstract_noun_a_meeting_keeps_coming_back_to_is_no_item() -> None:
         ("Suzy Davies AM", "And the situation with the pay settlement, is that resolved?"),
     ], participants=["Eluned Morgan AM", "Suzy Davies AM"])
     assert "situation" not in items(x)
+
+
+def test_words_that_only_pick_out_a_thing_name_none() -> None:
+    x = extract([  # covid_0 turn 293 (shortened), a hearing of 94 speakers
+        ("Hon. Pierre Poilievre", "We have been asking for an economic update for the past month."),
+    ] + [(f"Member {i}", "Thank you, Mr. Chair.") for i in range(13)],
+        participants=["Hon. Pierre Poilievre", *(f"Member {i}" for i in range(13))])
+    assert "past" not in items(x)

@@ -89,6 +89,8 @@ class Evidence:
             return True  # "62.5 million", "point five million"
         if any(w in _DATE_WORDS for w in words) and words[-1] not in WORK_HEADS:
             return True
+        if all(w in GRADING_WORDS for w in words):
+            return True  # words that pick or grade a thing, with no thing: "for the past month" read as "past"
         if len(words) > 2 and words[-1] in words[:-1]:
             return True  # a self-repair read as one name: "memory non volatile memory"
         if len(words) > 1 and finite_verb(words[-1]):
