@@ -115,3 +115,18 @@ def test_what_something_only_ever_is_is_a_property_not_a_recurring_topic() -> No
     found = items(x)
     assert "shock proof" not in found
     assert "battery" in found
+
+
+def test_a_word_said_as_our_x_is_a_specific_thing_like_the_x() -> None:
+    # ES2005c turns 183, 194, 233 and 276 (shortened): "our budget", never "the budget"
+    lines = [
+        ("User Interface", "the L_C_D_ , it does look smart , but I think maybe for our budget , do you think that "
+                           "would be a bit too"),
+        ("User Interface", "Uh-huh . But our budget , we've {disfmarker}"),
+        ("User Interface", "It's a good idea , but for our budget and for the thing we're trying to go for , it's not "
+                           "the thing we should go for , I think ."),
+        ("Industrial Designer", "and then we'll throw in our new innovations and keep it all within budget ."),
+    ]
+    assert "budget" in items(extract_meeting(meeting(lines, AMI_ROLES)))
+    lines = [(s, t.replace("our budget", "your budget")) for s, t in lines]  # as in "your name"
+    assert "budget" not in items(extract_meeting(meeting(lines, AMI_ROLES)))

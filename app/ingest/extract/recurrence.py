@@ -3,7 +3,8 @@
 Design and research meetings rarely say "X is done"; they name the things being built and talk about them turn
 after turn ("the battery", "a rubber case", "speech recognition"). A phrase counts when several people say it in
 several turns: a phrase of two or three words in two turns by two speakers; a single word in three turns by two
-speakers, twice as "the <word>" and once so not after a preposition ("in the dark", "on the left" are places in
+speakers, twice as "the <word>" (or "this", "these", "those", "our": not "your", as in "your name") and once so
+not after a preposition ("in the dark", "on the left" are places in
 speech, not things), shaped like a concrete noun (not -ly, -ing, -ed, -ity, -ness, -ism, -ship) and not a colour
 (a value: "the colour should be yellow"). Words written with a capital (names of people and places in
 transcripts), generic nouns ("thing", "idea", "people"), who the product is for ("the age group"), grading words
@@ -70,6 +71,7 @@ _PREDICATE = re.compile(
     re.IGNORECASE,
 )
 _DETERMINED = re.compile(r"(?:the|a|an|this|that|these|those|our|your|my|their|its|some)\s", re.IGNORECASE)
+_SPECIFIC = re.compile(r"(?:the|this|these|those|our)\s", re.IGNORECASE)  # "the battery", "our prototypes"
 _NOT_CONCRETE = ("ly", "ing", "ed", "ity", "ness", "ism", "ship")
 _NEVER = GENERIC_NOUNS | CLOSED_WORDS | AGENT_NOUNS | _SOCIAL_NOUNS | GRADING_WORDS | frozenset(NUMBER_WORDS)
 
@@ -80,7 +82,7 @@ class _Seen:
     turns: set[int] = field(default_factory=set)
     as_such: set[int] = field(default_factory=set)  # turns where it is said other than as a reference
     speakers: set[str] = field(default_factory=set)
-    definite: int = 0  # times said as "the <phrase>"
+    definite: int = 0  # times said as "the <phrase>", "our <phrase>", "these <phrase>"
     free: int = 0  # of those, times not right after a preposition
     placed: int = 0  # of those, times right after a preposition of place or way ("to", "through", "in")
     in_clause: set[int] = field(default_factory=set)  # turns where it is said within a sentence, not as one
@@ -115,7 +117,7 @@ class Recurrence:
             said = sentence_text[chunk.start : chunk.end]
             if _DETERMINED.match(said) or not _PREDICATE.search(sentence_text[: chunk.start]):
                 seen.as_thing.add(turn)
-        if sentence_text[chunk.start : chunk.end].lower().startswith("the "):
+        if _SPECIFIC.match(sentence_text[chunk.start : chunk.end]):
             seen.definite += 1
             before = sentence_text[: chunk.start].split()
             seen.free += not before or before[-1].lower() not in _PREPOSITIONS
