@@ -343,3 +343,24 @@ def test_how_work_comes_and_what_a_role_is_like_are_no_work() -> None:
                                 "afraid and talk about the actual practicalities of how the thing needs to work ."),
     ])
     assert work(found) == [("Industrial Designer", "look at the"), ("User Interface", "look at the")]
+
+
+def test_a_role_that_should_do_work_and_i_am_gonna_are_commitments_and_a_reason_is_no_part_of_them() -> None:
+    found = actions([
+        *[(r, "Okay .") for r in ROLES],
+        # TS3006a turns 286-289 and 413, IS1004b turn 9
+        ("Project Manager", "Okay so the um {vocalsound} uh {gap} this industrati Industrial Designer should produce a "
+                            "working design . Am I correct ?"),
+        ("Industrial Designer", "True ."),
+        ("Project Manager", "Okay . Uh the User Interface Designer should specify the technical functions . Right ? "
+                            "Yeah ?"),
+        ("User Interface", "Yep ."),
+        ("Project Manager", "The U_I_ guy also uh work on that , yeah , and for the mar our Marketing Expert should "
+                            "deliver some specs ."),
+    ])
+    assert work(found) == [("Industrial Designer", "produce a working"), ("Marketing", "deliver some specs"),
+                           ("User Interface", "specify the technical")]
+    found = actions([("Industrial Designer", "I am gonna work on the conceptual design already 'cause yeah it's fairly "
+                                             "important to know what kind of components we want to put in .")])
+    assert [a.text for a in found] == ["work on the conceptual design already"]
+    assert not actions([("Project Manager", "I'm gonna get kicked if I don't do it so")])  # TS3006b turn 955

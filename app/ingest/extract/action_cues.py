@@ -12,7 +12,7 @@ _VERBS = (
     "send email e-mail mail forward circulate share upload post put save get write type draft prepare finish "
     "complete do make build check book schedule organise organize arrange update fix contact call ask argue "
     "research investigate design sketch compile summarise summarize distribute print produce create collect "
-    "gather deliver order buy test review handle chase confirm"
+    "gather deliver order buy test review handle chase confirm specify"
 ).split()
 _PHRASAL = (
     r"look\s+(?:into|at|around|for)|find\s+out|follow\s+up|set\s+up|work\s+(?:together\s+)?(?:on|with|out)"
@@ -52,7 +52,7 @@ IMPERATIVE = re.compile(r"^\W*(?:(?:so|okay|and|then|maybe|please|just|also|now)
 # "I'll take this out", "I'll take that as a yes" take nothing on
 ANTECEDENT = r"(?:do|handle)\s+(?:that|this)\b|take\s+(?:that|this)\s+on\b"
 SELF = re.compile(
-    r"\b(?:I(?:'ll|\s+will|\s+shall|'m(?:\s+still|\s+also)?\s+(?:gonna|going\s+to)|\s+am\s+going\s+to"
+    r"\b(?:I(?:'ll|\s+will|\s+shall|(?:'m|\s+am)(?:\s+still|\s+also)?\s+(?:gonna|going\s+to)"
     r"|(?:\s+will|'ll|'d|\s+would|'m|\s+am)\s+be\s+happy\s+to|\s+still\s+(?:have|need)\s+to|'ve\s+got\s+to)"
     r"|you\s+want\s+me\s+to)"
     r"\s+(?:also\s+|then\s+|definitely\s+|certainly\s+|now\s+|try\s+(?:and|to)\s+|see\s+if\s+I\s+can\s+"
@@ -135,12 +135,14 @@ PROPOSAL = re.compile(r"\b(?:we\s+can|we\s+could|you\s+could|can\s+you|could\s+y
 CLAUSE_END = re.compile(
     r"\s*(?:[,;]\s*(?:and|but|so|please|okay|right|yeah|then)\b|\s+(?:and|but|so)\s+(?:you|I|we|he|she|they)\b"
     r"|\s+and\s+(?=(?:the\s+)?\w+(?:\s+\w+){0,2}\s+(?:is|are|will|'s|gets?)\s)|,\s*I\s+(?:guess|think)\b"
-    r"|,\s*(?:I|we|you)(?:'ll|\s+will)\b|,\s*(?=the\b)|\s+so\s+(?:that|you)\b|\s+and\s+then\b|[.?!]|$)",
+    r"|,\s*(?:I|we|you)(?:'ll|\s+will)\b|,\s*(?=the\b)|\s+so\s+(?:that|you)\b|\s+and\s+then\b|\s+because\b|[.?!]|$)",
     re.IGNORECASE,
 )
-# "get to see", "do something with button A", "do it as quick as possible", "asking if you feel ...": no work said
-VAGUE_WORK = re.compile(r"get\s+to\b|(?:do|put)\s+(?:something|anything|any|it|stuff|things)\b"
-                         r"|ask(?:ing)?\s+(?:if|whether)\b|do\s+without\b", re.IGNORECASE)  # "I'll do without that"
+# "get to see", "get kicked", "do something with button A", "do it as quick as possible", "asking if you feel ...":
+# no work said
+VAGUE_WORK = re.compile(r"get\s+to\b|get\s+(?!started\b)\w+ed\b"
+                         r"|(?:do|put)\s+(?:something|anything|any|it|stuff|things)\b|ask(?:ing)?\s+(?:if|whether)\b"
+                         r"|do\s+without\b", re.IGNORECASE)  # "I'll do without that"
 MAIN_CLAUSE = re.compile(r"\b(?:you|we|I|it|they|that)(?:'ll|\s+will|'d|\s+would)\b|\bthen\b", re.IGNORECASE)
 FILLER_WORDS = re.compile(r"\b(?:(?<!let\s)you\s+know|sort\s+of|kind\s+of|I\s+guess|basically|like)\b\s*",
                           re.IGNORECASE)

@@ -91,7 +91,7 @@ def _third_person_pattern(said: str) -> re.Pattern[str]:
         rf"(?:\s+(?!{_NOT_A_NAME_WORD}\b)\w+){{0,2}}"
         rf"|the\s+(?:two\s+|three\s+)?(?P<plural>\w+)s)(?P<aux>\s+is|'s|\s+are|'re)?\s+"
         rf"(?:(?:also\s+)?(?P<modal>gonna|going\s+to|(?:can\s+|now\s+)?go\s+(?:away\s+|off\s+)?and"
-        rf"|will|'ll|needs?\s+to|has\s+to|supposed\s+to|expected\s+to|to)\s+(?:hopefully\s+)?(?P<verb2>{WORK})"
+        rf"|will|'ll|should|needs?\s+to|has\s+to|supposed\s+to|expected\s+to|to)\s+(?:hopefully\s+)?(?P<verb2>{WORK})"
         rf"|(?:also\s+)?(?P<verb3>{GERUND})))",
         re.IGNORECASE,
     )
