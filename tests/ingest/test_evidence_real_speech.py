@@ -167,3 +167,16 @@ def test_words_that_only_pick_out_a_thing_name_none() -> None:
     ] + [(f"Member {i}", "Thank you, Mr. Chair.") for i in range(13)],
         participants=["Hon. Pierre Poilievre", *(f"Member {i}" for i in range(13))])
     assert "past" not in items(x)
+
+
+def test_an_update_for_someone_introduces_no_work_and_a_name_with_a_number_is_a_name() -> None:
+    x = extract([  # TS3006b turn 142 (shortened)
+        ("Marketing", "Well we got an update for the for the audience . Or the the the targeted group ."),
+    ])
+    assert "audience" not in items(x)
+    x = extract([  # education_19: four members' turns (shortened)
+        ("Kirsty Williams AM", "or the work that they might be doing with Horizon 2020, or their success"),
+        ("Kirsty Williams AM", "we want to be able to continue in Horizon 2020."),
+        ("Huw Morris", "that would only give us third-country status for Horizon 2020 and Erasmus."),
+    ], participants=["Kirsty Williams AM", "Huw Morris"])
+    assert "horizon 2020" in items(x)

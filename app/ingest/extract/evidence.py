@@ -50,7 +50,9 @@ ROLE_WORDS = frozenset(
     facilitator participant participants speaker speakers interviewer interviewee host
     """.split()
 )
-_INTRODUCERS = r"(?:ticket|tickets|epic|story|issue|card|jira|task|latest|update|updates|status)\s+(?:for|about|on|to|of)"
+# "an update for the audience" is for someone, "the latest on Atlas" is about work
+_INTRODUCERS = (r"(?:(?:ticket|tickets|epic|story|issue|card|jira|task)\s+(?:for|about|on|to|of)"
+                r"|(?:latest|update|updates|status)\s+(?:about|on|of))")
 _SMALL_WORDS = frozenset("of and for the to on in a an &".split())
 
 
@@ -133,9 +135,10 @@ class Evidence:
         return not any(heading.search(t) for t in self.texts)
 
     def capitalised(self, surface: str) -> bool:
-        """Written as a name: every content word capitalised, a single word also after another word."""
+        """Written as a name: every content word capitalised ("Horizon 2020": numbers aside), a single word also
+        after another word."""
         words = _words(surface)
-        content = [w for w in words if w.lower() not in _SMALL_WORDS]
+        content = [w for w in words if w.lower() not in _SMALL_WORDS and not w.isdigit()]
         return bool(content) and all(w[:1].isupper() for w in content) and (
             len(content) > 1 or content[0].lower() in self.mid_capitals
         )
