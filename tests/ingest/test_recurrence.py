@@ -130,3 +130,14 @@ def test_a_word_said_as_our_x_is_a_specific_thing_like_the_x() -> None:
     assert "budget" in items(extract_meeting(meeting(lines, AMI_ROLES)))
     lines = [(s, t.replace("our budget", "your budget")) for s, t in lines]  # as in "your name"
     assert "budget" not in items(extract_meeting(meeting(lines, AMI_ROLES)))
+
+
+def test_who_the_product_is_for_is_no_recurring_topic() -> None:
+    # TS3006b turns 160, 222, 234 and 374 (shortened)
+    x = extract_meeting(meeting([
+        ("Marketing", "Uh but below that age they uh they pretty much are . So I think we can build that in ."),
+        ("User Interface", "Um but yeah the the age is uh under forty ?"),
+        ("Marketing", "Yeah from age of sixteen so yeah ."),
+        ("Marketing", "Uh six {disfmarker} the marketing research started on s on the age of sixteen ."),
+    ], AMI_ROLES))
+    assert "age" not in items(x)

@@ -45,7 +45,7 @@ _SOCIAL_NOUNS = frozenset(
     child children family families parent parents friend friends member members staff worker workers student
     students country countries nation nations city cities town towns place places world government state states
     company companies market public society community opinion view views reason example sort kind type types lots
-    percent euro euros dollar dollars pound pounds money technology alternative group groups
+    percent euro euros dollar dollars pound pounds money technology alternative group groups age ages audience
     discussion discussions presentation presentations whiteboard email e-mail computer computers laptop laptops
     pen pens document documents folder folders file files finger thumb hand palm
     """.split()
