@@ -114,6 +114,16 @@ class Tx:
         return [row(record) async for record in result]
 
 
+Run = Callable[..., Awaitable[list[Row]]]  # Graph.read outside a transaction, Tx.run inside one
+
+
+async def graph_version(run: Run) -> str | None:
+    """The token the last write transaction (`Graph.in_write_transaction`) left, None before the first: while it
+    is the same, nothing such a transaction writes (every entity write) has changed. Writes through `Graph.write`
+    (jobs, keys) and migrations leave it as it is."""
+    return (await run("system/graph_version"))[0]["token"]
+
+
 class Graph:
     def __init__(self, settings: Settings) -> None:
         self.database = settings.neo4j_database
@@ -152,6 +162,7 @@ class Graph:
         raise AssertionError("unreachable: the last attempt returns or raises")
 
     async def write(self, name: str, /, **params: Any) -> list[Row]:
+        """One auto-commit write of what is no entity (jobs, keys): it leaves the graph version as it is."""
         records, _, _ = await self.driver.execute_query(
             cypher(name), params, database_=self.database, routing_=RoutingControl.WRITE,
             bookmark_manager_=self.bookmarks,
@@ -166,10 +177,13 @@ class Graph:
 
     async def in_write_transaction(self, work: Callable[[Tx], Awaitable[T]]) -> T:
         """Runs `work` in one write transaction, retried as a whole on conflicts with concurrent writers
-        (with jittered backoff, for CONFLICT_BUDGET_S) and briefly by the driver on lost connections."""
+        (with jittered backoff, for CONFLICT_BUDGET_S) and briefly by the driver on lost connections. The
+        transaction renews the graph version (`graph_version`) last."""
 
         async def unit(tx: AsyncManagedTransaction) -> T:
-            return await work(Tx(tx))
+            result = await work(Tx(tx))
+            await (await tx.run(cypher("system/renew_graph_version"))).consume()
+            return result
 
         deadline, delay = time.monotonic() + CONFLICT_BUDGET_S, 0.05
         while True:

@@ -1,6 +1,7 @@
 """Bulk backfill: many meetings in date order, with the next meetings' chunking, extraction and embedding running
 while the current one is written. Each meeting is still its own transaction, in date order, so state chains come
-out as they would one by one."""
+out as they would one by one. A meeting is resolved once the one before it is written: its transaction then
+finds the graph version it resolved under, and keeps its resolution without reading the candidates again."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pydantic import BaseModel
 
 from app.ingest.models import IngestResult, MeetingInput
 from app.ingest.pipeline import IngestPipeline, Timer
-from app.ingest.rows import Prepared
+from app.ingest.rows import Extracted
 
 
 class IngestOutcome(BaseModel):
@@ -28,10 +29,10 @@ def in_date_order(meetings: Iterable[MeetingInput]) -> list[MeetingInput]:
 async def backfill(
     pipeline: IngestPipeline, meetings: Iterable[MeetingInput], workers: int = 2
 ) -> AsyncIterator[IngestOutcome]:
-    """Yield one outcome per meeting, in date order; `workers` meetings are prepared ahead of the one being written.
+    """Yield one outcome per meeting, in date order; `workers` meetings are extracted ahead of the one being written.
     A meeting that fails is reported and the rest go on."""
     upcoming = iter(in_date_order(meetings))
-    ahead: deque[tuple[MeetingInput, Timer, asyncio.Task[Prepared | None]]] = deque()
+    ahead: deque[tuple[MeetingInput, Timer, asyncio.Task[Extracted | None]]] = deque()
 
     def top_up() -> None:
         while len(ahead) < max(1, workers):
@@ -39,20 +40,22 @@ async def backfill(
             if meeting is None:
                 return
             timer = Timer()
-            ahead.append((meeting, timer, asyncio.create_task(_prepare_unless_stored(pipeline, meeting, timer))))
+            ahead.append((meeting, timer, asyncio.create_task(_extract_unless_stored(pipeline, meeting, timer))))
 
     top_up()
     try:
         while ahead:
-            meeting, timer, preparing = ahead.popleft()
+            meeting, timer, extracting = ahead.popleft()
             try:
-                prepared = await preparing
+                extracted = await extracting
                 top_up()
                 # stored as it is when looked at ahead: unless a meeting written since replaced it (the same
                 # external_id twice in one backfill), there is nothing to write
-                result = None if prepared is not None else await pipeline.unchanged(meeting, "backfill")
+                result = None if extracted is not None else await pipeline.unchanged(meeting, "backfill")
                 if result is None:
-                    result = await pipeline.store(prepared or await pipeline.prepare(meeting, timer), timer, "backfill")
+                    prepared = (await pipeline.resolve(extracted, timer) if extracted is not None
+                                else await pipeline.prepare(meeting, timer))
+                    result = await pipeline.store(prepared, timer, "backfill")
                 yield IngestOutcome(meeting=meeting, result=result)
             except Exception as exc:  # reported per meeting, like the CLI's one-by-one ingest
                 top_up()
@@ -62,8 +65,8 @@ async def backfill(
             task.cancel()
 
 
-async def _prepare_unless_stored(pipeline: IngestPipeline, meeting: MeetingInput, timer: Timer) -> Prepared | None:
+async def _extract_unless_stored(pipeline: IngestPipeline, meeting: MeetingInput, timer: Timer) -> Extracted | None:
     """None when the graph already holds this very meeting: nothing to chunk, read or embed."""
     if await pipeline.unchanged(meeting) is not None:
         return None
-    return await pipeline.prepare(meeting, timer)
+    return await pipeline.extract(meeting, timer)

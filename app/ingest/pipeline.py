@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import anyio
 
 from app.embedding import Embedder
-from app.graph.driver import Graph, Tx, WriteConflict
+from app.graph.driver import Graph, Tx, WriteConflict, graph_version
 from app.ingest.actions import closures
 from app.ingest.chains import lock_existing, remove_meeting, replay_chains
 from app.ingest.chunk import chunk_turns
@@ -22,7 +22,7 @@ from app.ingest.diff import ChainPlan, Snapshot, StateVersion
 from app.ingest.extract import Extractor
 from app.ingest.models import Curation, EntityType, Extraction, IngestMode, IngestResult, MeetingInput
 from app.ingest.resolution import EmbedCache, all_surfaces, read_candidates, read_known_as, resolve_meeting
-from app.ingest.rows import Built, Prepared, build_rows, sort_key
+from app.ingest.rows import Built, Extracted, Prepared, build_rows, sort_key
 from app.ingest.write import write_meeting
 from app.observability.metrics import observe_ingest
 
@@ -92,6 +92,10 @@ class IngestPipeline:
     async def prepare(self, meeting: MeetingInput, timer: Timer) -> Prepared:
         """Everything that needs no lock: chunks, extraction, embeddings, and resolution against the graph as read
         now (the transaction checks that read again)."""
+        return await self.resolve(await self.extract(meeting, timer), timer)
+
+    async def extract(self, meeting: MeetingInput, timer: Timer) -> Extracted:
+        """Chunks, extraction and embeddings: what `resolve` needs."""
         with timer.stage("chunk"):
             chunks = chunk_turns(meeting.turns)
         # the model runs in native threads, so the chunks are embedded while the meeting is read
@@ -110,22 +114,24 @@ class IngestPipeline:
             raise
         chunk_vectors = await chunk_embedding
         surfaces = list(all_surfaces(extraction))
-        surface_vectors = dict(zip(surfaces, await self._embed(timer, surfaces)))
-        with timer.stage("resolve"):
-            candidates = await read_candidates(self.graph.read, meeting, extraction, surface_vectors)
-            embed = EmbedCache(self.embedder.encode, surface_vectors)
-            resolved = await anyio.to_thread.run_sync(resolve_meeting, meeting, extraction, candidates, embed)
-        return Prepared(
+        return Extracted(
             meeting=meeting,
             content_hash=content_hash(meeting),
             extractor=_extractor_label(self.extractor, extraction),
             chunks=chunks,
             extraction=extraction,
             chunk_vectors=chunk_vectors,
-            surface_vectors=surface_vectors,
-            embedded=embed.vectors,
-            resolved=resolved,
+            surface_vectors=dict(zip(surfaces, await self._embed(timer, surfaces))),
         )
+
+    async def resolve(self, extracted: Extracted, timer: Timer) -> Prepared:
+        """Resolution of an extracted meeting against the graph as read now."""
+        meeting, extraction, surface_vectors = extracted.meeting, extracted.extraction, extracted.surface_vectors
+        with timer.stage("resolve"):
+            candidates = await read_candidates(self.graph.read, meeting, extraction, surface_vectors)
+            embed = EmbedCache(self.embedder.encode, surface_vectors)
+            resolved = await anyio.to_thread.run_sync(resolve_meeting, meeting, extraction, candidates, embed)
+        return Prepared(**dict(extracted), embedded=embed.vectors, resolved=resolved)
 
     async def _embed(self, timer: Timer, texts: list[str]) -> list[list[float]]:
         with timer.stage("embed"):
@@ -141,7 +147,7 @@ class IngestPipeline:
         if existing:
             await remove_meeting(tx, meeting_id)
         with timer.stage("recheck"):
-            built = await self._recheck(tx, p, meeting_id)
+            built = await self._recheck(tx, p, meeting_id, replacing=bool(existing))
         rows = built.rows
         rows.closures = await closures(tx, meeting_id, rows.meeting.sort_key, rows.action_items, built.claims,
                                        closed_later)
@@ -161,15 +167,19 @@ class IngestPipeline:
             statements=tx.statements,
         )
 
-    async def _recheck(self, tx: Tx, p: Prepared, meeting_id: str) -> Built:
+    async def _recheck(self, tx: Tx, p: Prepared, meeting_id: str, replacing: bool) -> Built:
         """The prepared rows, if the candidates they were resolved against are still what the graph holds once
-        the entities are locked (in id order); else resolved again here, against what it holds now. A
-        re-ingest whose removal swept entities, or a backfill meeting that names what the one before it
-        created, takes the second way."""
+        the entities are locked (in id order): no write transaction has committed since they were read, or they
+        read the same again. Else resolved again here, against what it holds now. A backfill meeting resolved
+        before a meeting naming its items was written, or a re-ingest whose removal (in this transaction) swept
+        entities, takes the second way."""
         built = build_rows(p, p.resolved, meeting_id)
         locked = await lock_existing(tx, [e.id for e in built.rows.entities])
+        read = p.resolved.candidates
+        if not replacing and read.version is not None and await graph_version(tx.run) == read.version:
+            return built
         fresh = await read_candidates(tx.run, p.meeting, p.extraction, p.surface_vectors)
-        if fresh.same_as(p.resolved.candidates):
+        if fresh.same_as(read):
             return built
         embed = EmbedCache(self.embedder.encode, p.embedded)
         resolved = await anyio.to_thread.run_sync(resolve_meeting, p.meeting, p.extraction, fresh, embed)

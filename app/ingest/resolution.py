@@ -1,16 +1,17 @@
 """A meeting's entity resolution: the candidates it reads from the graph and what it makes of them.
 
-Read and resolved before the write transaction (nothing here holds a lock), then read again inside it: the
-transaction keeps the prepared resolution only if the candidates are still what they were.
+Read and resolved before the write transaction (nothing here holds a lock), then checked inside it: the
+transaction keeps the prepared resolution if no write transaction has committed since the read (the graph
+version is the same), or if the candidates, read again, are still what they were.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from pydantic import BaseModel
 
+from app.graph.driver import Run, graph_version
 from app.graph.lucene import lucene_query
 from app.ingest.models import EntityMention, EntityType, Extraction, MeetingInput
 from app.ingest.names import entity_id, normalize_name
@@ -19,14 +20,13 @@ from app.ingest.resolve.models import Embed
 
 MIN_VECTOR_SCORE = 0.75
 
-Run = Callable[..., Awaitable[list[dict[str, Any]]]]  # Graph.read outside a transaction, Tx.run inside one
-
 
 class Candidates(BaseModel):
     """The stored entities a meeting's names may refer to."""
 
     known: list[KnownEntity]
     known_people: list[str]
+    version: str | None  # the graph version read just before them
 
     def same_as(self, other: Candidates) -> bool:
         """Whether resolution would see the same entities, by what it compares (the name fixes the embedding)."""
@@ -60,6 +60,7 @@ async def read_candidates(
 ) -> Candidates:
     surfaces = list(surface_vectors)
     people = person_surfaces(meeting, extraction)
+    version = await graph_version(run)  # first: a write committed after it renews it
     rows = await run(
         "ingest/entity_candidates",
         # an acronym and the words it abbreviates look nothing alike, to the indexes or the embeddings
@@ -73,6 +74,7 @@ async def read_candidates(
     return Candidates(
         known=[KnownEntity(**r) for r in rows if r["type"] != EntityType.PERSON],
         known_people=[r["name"] for r in rows if r["type"] == EntityType.PERSON],
+        version=version,
     )
 
 

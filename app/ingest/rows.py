@@ -15,8 +15,8 @@ from app.ingest.resolve import initials, resolve_person
 from app.ingest.write import EntityRow, MeetingRow, MeetingWrite, MemoryRow
 
 
-class Prepared(BaseModel):
-    """The work done before the transaction: chunks, extraction, embeddings and resolution."""
+class Extracted(BaseModel):
+    """The work done before resolution: chunks, extraction and embeddings."""
 
     meeting: MeetingInput
     content_hash: str
@@ -25,6 +25,11 @@ class Prepared(BaseModel):
     extraction: Extraction
     chunk_vectors: list[list[float]]
     surface_vectors: dict[str, list[float]]
+
+
+class Prepared(Extracted):
+    """The work done before the transaction: an extracted meeting, resolved."""
+
     embedded: dict[str, list[float]]  # every text resolution embedded, to resolve again cheaply
     resolved: Resolved
 

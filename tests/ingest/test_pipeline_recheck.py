@@ -56,6 +56,31 @@ async def test_a_meeting_prepared_before_the_one_that_creates_its_item_still_res
     assert [e["external_id"] for e in events] == ["first", "second"]
 
 
+async def test_a_meeting_stored_with_nothing_written_since_its_prepare_keeps_it_without_reading_again(
+    graph: Graph,
+) -> None:
+    pipeline = IngestPipeline(graph, get_embedder(), RuleBasedExtractor())
+    await pipeline.ingest(FIRST)
+
+    second = await pipeline.ingest(SECOND)
+
+    assert "system/graph_version" in second.statements
+    assert "ingest/entity_candidates" not in second.statements
+    assert len(await items(graph)) == 1
+
+
+async def test_any_write_transaction_between_prepare_and_store_makes_the_store_read_again(graph: Graph) -> None:
+    pipeline = IngestPipeline(graph, get_embedder(), RuleBasedExtractor())
+    await pipeline.ingest(FIRST)
+    timer = Timer()
+    prepared = await pipeline.prepare(SECOND, timer)
+    await graph.in_write_transaction(lambda tx: tx.run("ingest/find_meeting", external_id="none", content_hash="-"))
+
+    result = await pipeline.store(prepared, timer)
+
+    assert result.statements.count("ingest/entity_candidates") == 1
+
+
 async def test_an_item_swept_after_prepare_is_written_as_a_fresh_ingest_would(graph: Graph) -> None:
     pipeline = IngestPipeline(graph, get_embedder(), RuleBasedExtractor())
     await pipeline.ingest(SECOND)

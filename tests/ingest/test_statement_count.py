@@ -46,6 +46,8 @@ def meeting_about(item_count: int, external_id: str, day: date) -> MeetingInput:
 
 async def test_statement_count_does_not_grow_with_the_number_of_items(graph: Graph) -> None:
     pipeline = IngestPipeline(graph, get_embedder(), RuleBasedExtractor())
+    # the first meeting of an empty graph finds no graph version, so it reads its candidates again in its transaction
+    await pipeline.ingest(meeting_about(1, "standup-first", date(2025, 4, 28)))
 
     small = await pipeline.ingest(meeting_about(2, "standup-small", date(2025, 5, 5)))
     large = await pipeline.ingest(meeting_about(30, "standup-large", date(2025, 5, 12)))

@@ -1,0 +1,2 @@
+OPTIONAL MATCH (v:GraphVersion {id: 'graph'})
+RETURN v.token AS token
