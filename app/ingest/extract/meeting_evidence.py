@@ -32,6 +32,18 @@ _OPENER = r"(?:okay|ok|right|alright|so|yes|yeah|well|and|now)"
 _REFLEXIVE = r"[^.?!,;]{0,40}?\b(?:himself|herself)\b"  # "Chuck is getting himself in trouble"
 _ASKED_AFTER = r"\s*,\s*(?:can|could|would|will|do|did|are|have|should)\s+you\b"  # "So, Hamed, can you ..."
 _CALLED_ON = (r"(?:^|[.?!]\s+)(?i:{opener})\s*,?\s+{name}\s*[.?!]|,\s*(?:(?i:uh|um)\s+)?{name}\s*\?")
+# What each of the name patterns of `as_person` holds besides the names: a meeting none of whose texts matches
+# one cannot match that pattern either, so it compiles (milliseconds each, for every name) only the others.
+_BESIDES_NAMES = {
+    "said": re.compile(rf"\s+{_SPEECH_AFTER}\b"),
+    "addressed": re.compile(rf"\b{_ADDRESS_BEFORE}\s+"),
+    "with speaker": re.compile(_WITH_SPEAKER),
+    "asked": re.compile(_ASKED_AFTER),
+    "reflexive": re.compile(_REFLEXIVE),
+    "listed": re.compile(_AND),
+    "listed verb": re.compile(_VERB_AFTER),
+}
+_CALL_END = re.compile(r"\s*[.?!]")  # how both shapes of a call on someone end, after the name
 
 
 class Usage:
@@ -42,6 +54,7 @@ class Usage:
         self._turns: dict[str, int] = {}
         said = "|".join(re.escape(p) for p in sorted(set(people), key=len, reverse=True))
         self._people = rf"(?i:{said})(?![\w-])" if said else None
+        self._found = {part: any(p.search(t) for t in self.texts) for part, p in _BESIDES_NAMES.items()}
 
     def turns(self, surface: str) -> int:
         """In how many turns the name is said (whole words, any case), counted up to 2."""
@@ -65,16 +78,36 @@ class Usage:
         if not surface[:1].isupper():
             return False
         name = re.escape(surface)
-        listed = (rf"|\b{name}{_AND}{self._people}{_VERB_AFTER}|(?<![\w-]){self._people}{_AND}{name}\b{_VERB_AFTER}"
-                  if self._people else "")
-        pattern = re.compile(
-            rf"\b{name}\s+{_SPEECH_AFTER}\b|\b{_ADDRESS_BEFORE}\s+{name}\b(?![\w-])|\b{name}{_WITH_SPEAKER}"
-            rf"|\b{name}{_ASKED_AFTER}|\b{name}\b{_REFLEXIVE}{listed}"
-        )
-        if any(pattern.search(t) for t in self.texts):
-            return True
+        shapes = {
+            "said": rf"\b{name}\s+{_SPEECH_AFTER}\b",
+            "addressed": rf"\b{_ADDRESS_BEFORE}\s+{name}\b(?![\w-])",
+            "with speaker": rf"\b{name}{_WITH_SPEAKER}",
+            "asked": rf"\b{name}{_ASKED_AFTER}",
+            "reflexive": rf"\b{name}\b{_REFLEXIVE}",
+        }
+        if self._people and self._found["listed verb"]:
+            shapes["listed"] = (rf"\b{name}{_AND}{self._people}{_VERB_AFTER}"
+                                rf"|(?<![\w-]){self._people}{_AND}{name}\b{_VERB_AFTER}")
+        possible = [shape for part, shape in shapes.items() if self._found[part]]
+        if possible:
+            pattern = re.compile("|".join(possible))
+            if any(pattern.search(t) for t in self.texts):
+                return True
+        if sum(self._ends_call(surface, t) for t in self.texts) < 2:
+            return False
         called_on = re.compile(_CALLED_ON.format(opener=_OPENER, name=name))
         return sum(bool(called_on.search(t)) for t in self.texts) >= 2  # once could be a choice checked: "Okay, Redis?"
+
+    @staticmethod
+    def _ends_call(surface: str, text: str) -> bool:
+        """Whether the name is said somewhere in the text as a call on someone would end: before a full stop,
+        question or exclamation mark."""
+        at = text.find(surface)
+        while at >= 0:
+            if _CALL_END.match(text, at + len(surface)):
+                return True
+            at = text.find(surface, at + 1)
+        return False
 
     def addressed(self, surface: str) -> bool:
         """A name a question to "you" ends with: the person asked, unless the name is work on other evidence."""
