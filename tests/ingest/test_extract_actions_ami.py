@@ -364,3 +364,4 @@ def test_a_role_that_should_do_work_and_i_am_gonna_are_commitments_and_a_reason_
                                              "important to know what kind of components we want to put in .")])
     assert [a.text for a in found] == ["work on the conceptual design already"]
     assert not actions([("Project Manager", "I'm gonna get kicked if I don't do it so")])  # TS3006b turn 955
+    assert not actions([("Project Manager", "Y you do some individual work ,"), ("Marketing", "Yeah .")])  # TS3006a 403

@@ -142,7 +142,10 @@ CLAUSE_END = re.compile(
 # no work said
 VAGUE_WORK = re.compile(r"get\s+to\b|get\s+(?!started\b)\w+ed\b"
                          r"|(?:do|put)\s+(?:something|anything|any|it|stuff|things)\b|ask(?:ing)?\s+(?:if|whether)\b"
-                         r"|do\s+without\b", re.IGNORECASE)  # "I'll do without that"
+                         r"|do\s+without\b"  # "I'll do without that"
+                         # "do some individual work", "work on your individual works": which work, unsaid
+                         r"|(?:do|work\s+on)\s+(?:(?:some|your|my|our|their)\s+)?(?:(?:individual|own|personal)\s+)?"
+                         r"works?\s*$", re.IGNORECASE)
 MAIN_CLAUSE = re.compile(r"\b(?:you|we|I|it|they|that)(?:'ll|\s+will|'d|\s+would)\b|\bthen\b", re.IGNORECASE)
 FILLER_WORDS = re.compile(r"\b(?:(?<!let\s)you\s+know|sort\s+of|kind\s+of|I\s+guess|basically|like)\b\s*",
                           re.IGNORECASE)

@@ -1,17 +1,18 @@
 """Items only on evidence: which extracted names may become work items.
 
-A name is kept when it is known already, a topic the meeting keeps coming back to (`recurrence.py`),
-has a work-like head ("ledger service", "data migration"), is an acronym, is introduced as work ("the Atlas
-project", "a ticket for dark mode", "the latest on Atlas"), or - when it is more than one bare common word - is
-what a state, progress, ownership or dependency statement is about (a single word then needs its capital). A
-name capitalised as a name (not just at a sentence's start) is kept when something is stated about it or the
-meeting says it in more than one turn and does not ask it questions as a person (`meeting_evidence.py`). In a
-hearing of more than `MAX_SPEAKERS` speakers only known, recurring and work-worded names qualify. Numbers, dates,
-the meeting's people (also by the names they introduce themselves with), names used as people ("as Raj
-pointed out", "Kate and Kendra will ..."), self-repairs read as one name and speakers'
-roles ("Project Manager", "Grad A") are never items, whatever is said about them, nor are the names an admin
-marked as not work items (the ignore list, compared normalised). Nor are first names said on their own or with a
-surname ("Dave", "Dan Ellis"), unless known or introduced as work.
+A name is kept when it is known already, a topic the meeting keeps coming back to (`recurrence.py`), has a work-like
+head ("ledger service", "data migration"), is an acronym said in more than one turn or talked about ("let's go to
+AMI" is said in passing), is introduced as work ("the Atlas project", "a ticket for dark mode", "the latest on
+Atlas"), or - when it is more than one bare common word - is what a state, progress, ownership or dependency
+statement is about (a single word then needs its capital). A name capitalised as a name (not just at a sentence's
+start) is kept when something is stated about it or the meeting says it in more than one turn and does not ask it
+questions as a person (`meeting_evidence.py`). In a hearing of more than `MAX_SPEAKERS` speakers only known,
+recurring and work-worded names qualify. Numbers, dates, the meeting's people (also by the names they introduce
+themselves with), names used as people ("as Raj pointed out", "Kate and Kendra will ..."), words that only pick or
+grade ("the past"), self-repairs read as one name and speakers' roles ("Project Manager", "Grad A") are never items,
+whatever is said about them, nor are the names an admin marked as not work items (the ignore list, compared
+normalised). Nor are first names said on their own or with a surname ("Dave", "Dan Ellis"), unless known or
+introduced as work.
 The rule-based and the LLM extractors both pass their output through `keep_evidenced`, after
 `with_catalogued` has added every catalogued name said in the meeting, in whatever case.
 """
