@@ -34,8 +34,8 @@ _SETTLES = re.compile(
         (?:go\s+(?:for|with)|stick\s+(?:to|with)|use|keep|have(?!\s+to\b)|include|make\s+it|put|drop|leave\s+out|
            forget\s+about|skip)\b
   | \b(?:we're|we\s+are)\s+going\s+(?:for|with)\b
-  | \bwe(?:'ve|\s+have)?\s+(?:all\s+)?(?:dropped|eliminated|scrapped|ditched|removed|went\s+(?:for|with)|stuck\s+with)\s+
-        (?:the|a|an|that|this|those|these|it|them)\b
+  | \bwe(?:'ve|\s+have)?\s+(?:all\s+)?(?:dropped|eliminated|scrapped|ditched|removed|went\s+(?:for|with)|
+           stuck\s+with)\s+(?:the|a|an|that|this|those|these|it|them)\b
   | \b(?:is|are|was|were|has\s+been|have\s+been|'s\s+been)\s+(?:dropped|eliminated|scrapped|ditched)\b
   | \b(?:so|okay|ok|right|alright)\s+(?:then\s+)?(?:we\s+)?(?:go\s+(?:for|with)|stick\s+(?:with|to))\b
   | \b(?:the\s+company|management|the\s+management|the\s+board|the\s+client|head\s+office)\s+

@@ -120,11 +120,7 @@ class Evidence:
     def _in_passing(self, surface: str) -> bool:
         """A bare work head said inside one sentence of one turn ("the next page", "the integration of speech
         recognition"): a common noun in passing, where the head alone is no evidence of work. Said as a heading
-        ("Evaluation."), as a work area ("billing"), as an acronym or introduced as work, it still is. A name
-        that only its acronym makes work-like, said in one turn, is in passing too: an organisation or a thing
-        named on the way ("let's go to AMI", "watching TV")."""
-        if not self._work_named(surface):
-            return self.usage.turns(surface) <= 1
+        ("Evaluation."), as a work area ("billing"), as an acronym or introduced as work, it still is."""
         words = _words(surface)
         while len(words) > 1 and words[0].lower() in GRADING_WORDS:  # "proper testing" is testing
             words = words[1:]
@@ -176,8 +172,10 @@ class Evidence:
             return False
         if self.hearing:
             return self.work_worded(surface)  # dozens of speakers: names of places, bills and people abound
-        if self.work_worded(surface):
+        if self._work_named(surface):
             return stated or not self._in_passing(surface)
+        if _has_acronym(_words(surface)):  # said once and never talked about: in passing ("let's go to AMI")
+            return stated or self.usage.turns(surface) > 1
         if self.capitalised(surface):  # a name said once and never talked about was mentioned in passing
             return stated or (self.usage.turns(surface) > 1 and not self.usage.addressed(surface))
         return stated and self.stated_enough(surface)

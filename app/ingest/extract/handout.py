@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from app.ingest.extract.action_cues import content_words, says_what
 from app.ingest.extract.callnames import Callnames
+from app.ingest.extract.lexicon import COURTESIES
 from app.ingest.extract.speech import SpokenTurn
 from app.ingest.names import STOPWORDS, stem, tokens
 
@@ -42,7 +43,7 @@ _CLAUSE = re.compile(r"^(?:I|we|you|it|that|this|there|they|he|she|so|but|if)\b|
                      re.IGNORECASE)
 # thanks and greetings name no work ("Thank you very much Nathan."), nor does how work comes ("via the mail") or what
 # it is like ("user interface is fairly obvious")
-_COURTESY = re.compile(r"^\W*(?:thanks|thank\s+you|cheers|well\s+done|good\s+job|welcome|hello|hi|bye)\b", re.IGNORECASE)
+_COURTESY = re.compile(rf"^\W*(?:{COURTESIES})\b", re.IGNORECASE)
 _NO_TASK = re.compile(r"^\W*(?:via|through|by\s+(?:the\s+)?(?:mail|e-?mail|post)|is|are|was|were)\b", re.IGNORECASE)
 MAX_PHRASE_WORDS = 8
 RUN_TURNS = 2  # the chair's next turns, past short replies, go on with the run

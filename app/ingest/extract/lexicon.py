@@ -162,6 +162,8 @@ GENERIC_NOUNS = frozenset(
     potential confidence opposite intuition impact
     """.split()
 )
+# Thanks, praise and greetings, as a pattern: what they are said to is a person, never work.
+COURTESIES = r"thanks|thank\s+you|cheers|well\s+done|good\s+job|welcome|hello|hi|bye"
 # The basic colour terms: said alone, a colour is a value ("the colour should be yellow"), not a thing worked on.
 COLOUR_WORDS = frozenset("black white red green yellow blue brown purple pink orange grey gray silver gold".split())
 

@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from app.ingest.extract.lexicon import COURTESIES
+
 # What is said of people and never of work items: "X said", "X pointed out", "thanks, X", "well done, X".
 _SPEECH_AFTER = (
     r"(?:said|says|mentioned|pointed\s+out|suggested|asked|told\s+(?:me|us)|was\s+saying|is\s+saying|"
     r"thinks|thought|reckons|presented|explained)"
 )
-_ADDRESS_BEFORE = r"(?:thanks|thank\s+you|cheers|sorry|hi|hello|bye|welcome|well\s+done|good\s+job)\s*,?"
+_ADDRESS_BEFORE = rf"(?:{COURTESIES}|sorry)\s*,?"
 # Only people are coordinated with the speaker: "Bhaskara and I started working", "for Johno and me".
 _WITH_SPEAKER = r"\s+and\s+(?:I|me|myself)\b"
 # "Kate and Kendra will ...": the subject of a verb, together with one of the meeting's people

@@ -34,7 +34,9 @@ _TYPOGRAPHY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201
 _MARKER = re.compile(r"\{[^{}]*\}|\[[^\[\]]*\]|<[^<>]*>")  # {vocalsound}, [Laughter.], <inaudible>
 _SPELLED = re.compile(r"\b(?:[A-Za-z]_){2,}")  # AMI spells letters out: "L_C_D_", "T_V_"
 _FILLER = re.compile(
-    r"(?:,\s*)?(?<!['\w])(?:uh(?:\s?-\s?)?huh|m+(?:\s?-\s?)?h+m+|u+m+|u+h+|uhm|e+r+m+|e+h+|h+m+|m+|mhm|ah+)\b(?:\s*,)?", re.IGNORECASE
+    r"(?:,\s*)?(?<!['\w])(?:uh(?:\s?-\s?)?huh|m+(?:\s?-\s?)?h+m+|u+m+|u+h+|uhm|e+r+m+|e+h+|h+m+|m+|mhm|ah+)\b"
+    r"(?:\s*,)?",
+    re.IGNORECASE,
 )
 _FILLER_PHRASE = re.compile(
     r"(?:^|(?<=[,.?!]))\s*(?:you\s+know|i\s+mean|so\s+yeah)\b\s*,?"
